@@ -1,0 +1,40 @@
+/** Simulation knobs of the reference server, changeable at run time. */
+export interface MockKnobs {
+  /** Added latency per request in ms, as `[min, max]`. @defaultValue `[20, 120]` in the browser, `[0, 0]` in Node */
+  latencyMs: [number, number];
+  /** Fraction (0..1) of requests answered with a 500. @defaultValue 0 */
+  failureRate: number;
+  /** Requests per `windowMs` per token before 429. `0` turns rate limiting off. @defaultValue 0 */
+  rateLimit: number;
+  /** Rate-limit window in ms. @defaultValue 60000 */
+  rateLimitWindowMs: number;
+  /** Whether the counterpart answers a sent message. @defaultValue true */
+  autoReply: boolean;
+  /** Delay before the auto-reply in ms. @defaultValue 1500 */
+  autoReplyDelayMs: number;
+  /** Delay of each SMS/email delivery step (Pending → Sent → Delivered) in ms. @defaultValue 800 */
+  deliveryDelayMs: number;
+  /** Whether realtime events are pushed over the WebSocket link. @defaultValue true */
+  realtime: boolean;
+  /** Shop quiet hours for SMS, local 24h hours `[start, end)`. @defaultValue `[21, 8]` */
+  quietHours: [number, number];
+  /** Clock used for quiet hours and timestamps (tests pin it). @defaultValue `() => new Date()` */
+  now: () => Date;
+}
+
+/** Knobs with their defaults. */
+export function createKnobs(overrides: Partial<MockKnobs> = {}): MockKnobs {
+  return {
+    latencyMs: [0, 0],
+    failureRate: 0,
+    rateLimit: 0,
+    rateLimitWindowMs: 60_000,
+    autoReply: true,
+    autoReplyDelayMs: 1500,
+    deliveryDelayMs: 800,
+    realtime: true,
+    quietHours: [21, 8],
+    now: () => new Date(),
+    ...overrides,
+  };
+}

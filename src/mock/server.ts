@@ -1,0 +1,94 @@
+import { http, HttpResponse } from 'msw';
+import type { RequestHandler, WebSocketHandler } from 'msw';
+import { apiError } from './errors';
+import { createKnobs } from './knobs';
+import type { MockKnobs } from './knobs';
+import { createRealtimeHub } from './realtime';
+import { createScheduler } from './context';
+import type { MockContext, MockDb } from './context';
+import type { MockIdentity } from './identities';
+import { createMarketplaceDb } from './marketplace/db';
+import { marketplaceHandlers } from './marketplace/handlers';
+import { createShopmonkeyDb } from './shopmonkey/db';
+import { shopmonkeyHandlers } from './shopmonkey/handlers';
+
+/** Options for the reference server's data. */
+export interface MockDbOptions {
+  /** Same seed → same data. @defaultValue 1 */
+  seed?: number;
+  /** `small` for tests and stories; `large` (10,000-message thread, 5,000 conversations) for benchmarks. @defaultValue 'small' */
+  size?: 'small' | 'large';
+  /** The moment the seed data is laid out from. @defaultValue the current time */
+  now?: Date;
+}
+
+/** Creates the in-memory database with deterministic seed data. */
+export function createMockDb(options: MockDbOptions = {}): MockDb {
+  const opts = { seed: options.seed ?? 1, size: options.size ?? 'small', now: options.now ?? new Date() } as const;
+  return { marketplace: createMarketplaceDb(opts), shopmonkey: createShopmonkeyDb(opts) };
+}
+
+/** Every known identity of both APIs. */
+export function listIdentities(db: MockDb): MockIdentity[] {
+  return [...db.marketplace.identities(), ...db.shopmonkey.identities()];
+}
+
+/** Options for {@link createMockContext}. */
+export interface MockContextOptions extends MockDbOptions {
+  knobs?: Partial<MockKnobs>;
+}
+
+/** Creates the whole server state: db, knobs, realtime hub and timers. */
+export function createMockContext(options: MockContextOptions = {}): MockContext {
+  const knobs = createKnobs(options.knobs);
+  const scheduler = createScheduler();
+  const ctx: MockContext = {
+    db: createMockDb(options),
+    knobs,
+    ...scheduler,
+    realtime: createRealtimeHub(
+      (token) => {
+        const who = listIdentities(ctx.db).find((i) => i.token === token);
+        return who ? `${who.api}:${who.id}` : undefined;
+      },
+      () => ctx.knobs.realtime,
+    ),
+  };
+  return ctx;
+}
+
+/** Restores the seed data and cancels pending side effects. */
+export function resetMockContext(ctx: MockContext, options: MockDbOptions = {}): void {
+  ctx.clearTimers();
+  ctx.db = createMockDb(options);
+}
+
+/**
+ * Every msw handler of the reference server: both APIs, the realtime link,
+ * the `/__mock/*` control routes, and JSON 404s for unknown API routes.
+ */
+export function createHandlers(ctx: MockContext, dbOptions: MockDbOptions = {}): Array<RequestHandler | WebSocketHandler> {
+  const control = [
+    http.get('*/__mock/identities', () => HttpResponse.json({ success: true, data: listIdentities(ctx.db) })),
+    http.post('*/__mock/reset', () => {
+      resetMockContext(ctx, dbOptions);
+      return HttpResponse.json({ success: true, data: null });
+    }),
+    http.get('*/__mock/knobs', () => HttpResponse.json({ success: true, data: serializableKnobs(ctx.knobs) })),
+    http.patch('*/__mock/knobs', async ({ request }) => {
+      const patch = (await request.json().catch(() => ({}))) as Partial<MockKnobs>;
+      const allowed: Array<keyof MockKnobs> = ['latencyMs', 'failureRate', 'rateLimit', 'rateLimitWindowMs', 'autoReply', 'autoReplyDelayMs', 'deliveryDelayMs', 'realtime', 'quietHours'];
+      for (const key of allowed) if (key in patch) (ctx.knobs as unknown as Record<string, unknown>)[key] = patch[key];
+      return HttpResponse.json({ success: true, data: serializableKnobs(ctx.knobs) });
+    }),
+  ];
+  const notFound = ['*/v1/*', '*/v3/*', '*/api/*', '*/__mock/*'].map((path) =>
+    http.all(path, ({ request }) => apiError('not_found', `No route for ${request.method} ${new URL(request.url).pathname}.`)),
+  );
+  return [...control, ...marketplaceHandlers(ctx), ...shopmonkeyHandlers(ctx), ...ctx.realtime.handlers, ...notFound];
+}
+
+function serializableKnobs(k: MockKnobs): Omit<MockKnobs, 'now'> {
+  const { now: _now, ...rest } = k;
+  return rest;
+}
