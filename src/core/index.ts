@@ -29,3 +29,4 @@ export type { TransportErrorCode, FieldError, TransportErrorInit } from './Trans
 export { parseTemplateVariables, renderTemplate, firstPlaceholderOffset, CONTEXT_VARIABLES } from './templates';
 export type { RenderResult } from './templates';
 export { summarizeUnread, applyUnreadChange, formatBadgeCount } from './unread';
+export { formatTime, formatListTime, formatRelativeTime, formatDayLabel, dayKey, formatFileSize, formatMoney } from './dates';

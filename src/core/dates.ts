@@ -1,0 +1,55 @@
+import { differenceInCalendarDays, format, formatDistanceToNowStrict, isSameYear } from 'date-fns';
+import type { Locale } from 'date-fns';
+
+/** Time of day, e.g. `10:42` (locale pattern). */
+export function formatTime(iso: string, locale?: Locale): string {
+  return format(new Date(iso), 'p', locale ? { locale } : undefined);
+}
+
+/**
+ * Compact time for inbox rows: time today, weekday within a week, date
+ * otherwise (year only when it differs).
+ */
+export function formatListTime(iso: string, now: Date = new Date(), locale?: Locale): string {
+  const d = new Date(iso);
+  const days = differenceInCalendarDays(now, d);
+  const opts = locale ? { locale } : undefined;
+  if (days <= 0) return format(d, 'p', opts);
+  if (days < 7) return format(d, 'EEE', opts);
+  return format(d, isSameYear(d, now) ? 'd MMM' : 'd MMM yyyy', opts);
+}
+
+/** "5 minutes ago" style relative time. */
+export function formatRelativeTime(iso: string, locale?: Locale): string {
+  return formatDistanceToNowStrict(new Date(iso), { addSuffix: true, ...(locale ? { locale } : {}) });
+}
+
+/** Day separator label: `today`/`yesterday` labels given by the caller, else a long date. */
+export function formatDayLabel(iso: string, labels: { today: string; yesterday: string }, now: Date = new Date(), locale?: Locale): string {
+  const d = new Date(iso);
+  const days = differenceInCalendarDays(now, d);
+  if (days === 0) return labels.today;
+  if (days === 1) return labels.yesterday;
+  return format(d, isSameYear(d, now) ? 'EEEE d MMMM' : 'EEEE d MMMM yyyy', locale ? { locale } : undefined);
+}
+
+/** Calendar-day key (local time) for grouping messages by day. */
+export function dayKey(iso: string): string {
+  return format(new Date(iso), 'yyyy-MM-dd');
+}
+
+/** Human file size, e.g. `240 KB`. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+/** Money in the given locale, e.g. `€85,000`. */
+export function formatMoney(amount: number, currency: string, locale = 'en'): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  } catch {
+    return `${currency} ${amount}`;
+  }
+}

@@ -1,0 +1,132 @@
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import { useContext, useEffect, useMemo, useState } from 'react';
+import type { ComponentType, ReactNode } from 'react';
+import type { Locale } from 'date-fns';
+import { enUS } from 'date-fns/locale/en-US';
+import { nl as nlDate } from 'date-fns/locale/nl';
+import { de as deDate } from 'date-fns/locale/de';
+import type { StateStorage } from 'zustand/middleware';
+import type { Attachment, Message, Participant } from '../core/types';
+import type { MessagingTransport } from '../transports/types';
+import { createStrictContext } from './createContext';
+import { createInboxStore } from './store/createInboxStore';
+import type { InboxStore } from './store/createInboxStore';
+import { en } from './strings/en';
+import type { Strings } from './strings/en';
+import { nl } from './strings/nl';
+import { de } from './strings/de';
+import { createTranslate } from './strings/format';
+import type { Translate } from './strings/format';
+import { useAnnouncer } from './Announcer';
+import type { Announce } from './Announcer';
+
+/** Leaf renderers a host can replace. */
+export interface InboxComponents {
+  Avatar: ComponentType<{ participant: Participant; size?: 'sm' | 'md' | 'lg'; className?: string }>;
+  MessageBody: ComponentType<{ message: Message }>;
+  AttachmentPreview: ComponentType<{ attachment: Attachment; index: number; total: number; onOpen?: () => void }>;
+}
+
+/** Everything below a `MessagingProvider` shares this. */
+export interface MessagingContextValue {
+  transport: MessagingTransport;
+  /** Cache scope: backend id + user id. */
+  scope: string;
+  currentUser: { id: string; name?: string } | undefined;
+  store: InboxStore;
+  t: Translate;
+  locale: string;
+  dateLocale: Locale;
+  components: Partial<InboxComponents>;
+  theme: 'light' | 'dark' | 'system';
+  announce: Announce;
+  /** Polling interval for unread counts and the inbox when there is no realtime. */
+  pollIntervalMs: number | false;
+}
+
+const [MessagingContext, useMessagingContext] = createStrictContext<MessagingContextValue>('MessagingProvider');
+export { MessagingContext };
+
+/** Reads the provider's context. Throws with the caller's name outside a provider. */
+export function useMessaging(consumerName = 'useMessaging'): MessagingContextValue {
+  return useMessagingContext(consumerName);
+}
+
+const DICTIONARIES: Record<string, Strings> = { en, nl, de };
+const DATE_LOCALES: Record<string, Locale> = { en: enUS, nl: nlDate, de: deDate };
+
+/** Props of {@link MessagingProvider}. */
+export interface MessagingProviderProps {
+  /** The backend adapter. */
+  transport: MessagingTransport;
+  /** The signed-in user; scopes caches and persisted drafts. */
+  currentUser?: { id: string; name?: string };
+  /** Reuse the host's QueryClient. @defaultValue the nearest `QueryClientProvider`'s, else a private one */
+  queryClient?: QueryClient;
+  /** `en`, `nl`, `de` (shipped) or any BCP 47 tag with `strings` given. @defaultValue 'en' */
+  locale?: string;
+  /** Overrides for individual strings. */
+  strings?: Partial<Strings>;
+  /** date-fns locale, when `locale` is not one of the shipped ones. */
+  dateLocale?: Locale;
+  /** Leaf renderers to replace. */
+  components?: Partial<InboxComponents>;
+  /** @defaultValue 'light' */
+  theme?: 'light' | 'dark' | 'system';
+  /** Poll interval without realtime; `false` turns polling off. @defaultValue 15000 */
+  pollIntervalMs?: number | false;
+  /** Where drafts and the outbox persist. @defaultValue localStorage */
+  storage?: StateStorage | null;
+  children?: ReactNode;
+}
+
+/**
+ * Provides the transport, one UI store, strings and the announcer to every
+ * inbox-kit component below it.
+ */
+export function MessagingProvider(props: MessagingProviderProps) {
+  const hostClient = useContext(QueryClientContext);
+  const [ownClient] = useState(
+    () => props.queryClient ?? hostClient ?? new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, refetchOnWindowFocus: true } } }),
+  );
+  const client = props.queryClient ?? hostClient ?? ownClient;
+  const scope = `${props.transport.id}:${props.currentUser?.id ?? 'anonymous'}`;
+  const [stores] = useState(() => new Map<string, InboxStore>());
+  let store = stores.get(scope);
+  if (!store) {
+    store = createInboxStore({ persistKey: scope, ...(props.storage !== undefined ? { storage: props.storage } : {}) });
+    stores.set(scope, store);
+  }
+  const { announce, regions } = useAnnouncer();
+  const locale = props.locale ?? 'en';
+  const lang = locale.split('-')[0]!.toLowerCase();
+  const strings = props.strings;
+  const t = useMemo(() => createTranslate({ ...(DICTIONARIES[lang] ?? en), ...strings }, locale), [lang, locale, strings]);
+  const value = useMemo<MessagingContextValue>(
+    () => ({
+      transport: props.transport,
+      scope,
+      currentUser: props.currentUser,
+      store: store!,
+      t,
+      locale,
+      dateLocale: props.dateLocale ?? DATE_LOCALES[lang] ?? enUS,
+      components: props.components ?? {},
+      theme: props.theme ?? 'light',
+      announce,
+      pollIntervalMs: props.pollIntervalMs ?? 15_000,
+    }),
+    [props.transport, scope, props.currentUser, store, t, locale, lang, props.dateLocale, props.components, props.theme, announce, props.pollIntervalMs],
+  );
+  // Persisted state is read after mount so server and client render the same.
+  useEffect(() => {
+    void store!.persist.rehydrate();
+  }, [store]);
+  const tree = (
+    <MessagingContext.Provider value={value}>
+      {props.children}
+      {regions}
+    </MessagingContext.Provider>
+  );
+  return client === hostClient ? tree : <QueryClientProvider client={client}>{tree}</QueryClientProvider>;
+}

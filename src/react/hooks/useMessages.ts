@@ -1,0 +1,54 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { Message } from '../../core/types';
+import { useMessaging } from '../MessagingProvider';
+import { messagesOptions } from '../queries';
+import { useInboxStore } from './useInboxStore';
+import type { OutboxEntry } from '../store/createInboxStore';
+
+/** Turns an outbox entry into a message the thread can show. */
+export function outboxToMessage(e: OutboxEntry, senderId: string): Message {
+  return {
+    id: `local:${e.clientId}`,
+    clientId: e.clientId,
+    conversationId: e.conversationId,
+    senderId,
+    direction: 'outgoing',
+    kind: e.internal ? 'note' : e.kind === 'quick_reply' ? 'quick_reply' : 'text',
+    text: e.text,
+    attachments: (e.attachmentNames ?? []).map((name, i) => ({ id: `local:${e.clientId}:${i}`, name, url: '', size: 0, mimeType: '' })),
+    sentAt: e.createdAt,
+    status: e.status,
+    ...(e.error ? { error: e.error } : {}),
+  };
+}
+
+/**
+ * A thread's messages, oldest → newest: server pages (infinite query paging
+ * back in time) followed by this conversation's outbox entries that the
+ * server does not have yet.
+ */
+export function useMessages(conversationId: string | null | undefined) {
+  const { transport, scope, currentUser } = useMessaging('useMessages');
+  const query = useInfiniteQuery({ ...messagesOptions(transport, scope, conversationId ?? ''), enabled: !!conversationId });
+  const outbox = useInboxStore((s) => s.outbox);
+  const messages = useMemo<Message[]>(() => {
+    const pages = query.data?.pages ?? [];
+    const out: Message[] = [];
+    const ids = new Set<string>();
+    const clientIds = new Set<string>();
+    for (let i = pages.length - 1; i >= 0; i--) {
+      for (const m of pages[i]!.items) {
+        if (ids.has(m.id)) continue;
+        ids.add(m.id);
+        if (m.clientId) clientIds.add(m.clientId);
+        out.push(m);
+      }
+    }
+    for (const e of outbox) {
+      if (e.conversationId === conversationId && !clientIds.has(e.clientId)) out.push(outboxToMessage(e, currentUser?.id ?? 'me'));
+    }
+    return out;
+  }, [query.data, outbox, conversationId, currentUser?.id]);
+  return { ...query, messages, reachedStart: query.isSuccess && !query.hasNextPage };
+}

@@ -1,0 +1,35 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useMessaging } from '../MessagingProvider';
+import { deliverOutboxEntry } from './useSendMessage';
+
+/**
+ * Sends what the outbox still holds: entries left `sending` by a reload, and
+ * retryable failures, once on mount and whenever the browser comes back online.
+ * Entries with attachments whose files were lost in a reload stay failed.
+ */
+export function useOutboxFlush(): void {
+  const ctx = useMessaging('useOutboxFlush');
+  const client = useQueryClient();
+  useEffect(() => {
+    const flush = () => {
+      if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
+      const { outbox, outboxFiles, upsertOutbox } = ctx.store.getState();
+      for (const entry of outbox) {
+        const files = outboxFiles[entry.clientId];
+        if (entry.attachmentNames?.length && !files) {
+          if (entry.status === 'sending') upsertOutbox({ ...entry, status: 'failed', error: ctx.t('uploadFailed', { error: ctx.t('errorGeneric') }), retryable: false });
+          continue;
+        }
+        if (entry.status === 'sending' || entry.retryable) void deliverOutboxEntry(ctx, client, entry, files);
+      }
+    };
+    const unsub = ctx.store.persist.onFinishHydration(flush);
+    if (ctx.store.persist.hasHydrated()) flush();
+    window.addEventListener('online', flush);
+    return () => {
+      unsub();
+      window.removeEventListener('online', flush);
+    };
+  }, [ctx, client]);
+}

@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMessaging } from '../MessagingProvider';
+import { inboxKeys } from '../queryKeys';
+import { newClientId } from './useSendMessage';
+
+/** Starts a conversation about a subject (marketplace listing) and selects it. */
+export function useStartConversation() {
+  const { transport, scope, store } = useMessaging('useStartConversation');
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ subjectId, text, clientId }: { subjectId: string; text: string; clientId?: string }) =>
+      transport.startConversation({ subjectId, text, clientId: clientId ?? newClientId() }),
+    onSuccess: ({ conversation }) => {
+      client.setQueryData(inboxKeys.conversation(scope, conversation.id), conversation);
+      void client.invalidateQueries({ queryKey: [...inboxKeys.conversations(scope), 'list'] });
+      store.getState().select(conversation.id);
+    },
+  });
+}

@@ -1,0 +1,140 @@
+import { createStore } from 'zustand/vanilla';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import type { StateStorage } from 'zustand/middleware';
+import type { InboxFilter, OutgoingFile, SendMessageInput } from '../../transports/types';
+import type { ParticipantRole } from '../../core/types';
+
+/** What the outbox keeps of a send: everything needed to send it again after a reload. */
+export interface OutboxEntry {
+  clientId: string;
+  conversationId: string;
+  text: string;
+  kind?: SendMessageInput['kind'];
+  template?: SendMessageInput['template'];
+  channels?: SendMessageInput['channels'];
+  internal?: boolean;
+  suggestedReplyState?: SendMessageInput['suggestedReplyState'];
+  avoidQuietHours?: boolean;
+  orderShare?: SendMessageInput['orderShare'];
+  /** Names of attachments (files themselves cannot be persisted). */
+  attachmentNames?: string[];
+  createdAt: string;
+  status: 'sending' | 'failed';
+  error?: string;
+  /** Whether the failure can be fixed by retrying (network, 5xx, 429). */
+  retryable?: boolean;
+}
+
+/** UI state of one `MessagingProvider`. Server data never lives here. */
+export interface InboxState {
+  selectedConversationId: string | null;
+  filter: InboxFilter;
+  role: Extract<ParticipantRole, 'buyer' | 'seller'> | null;
+  search: string;
+  /** Drafts by conversation id (persisted). */
+  drafts: Record<string, string>;
+  /** Unsent and failed messages (persisted). */
+  outbox: OutboxEntry[];
+  /** Files of outbox entries, by clientId (memory only: files cannot be persisted). */
+  outboxFiles: Record<string, OutgoingFile[]>;
+  select(id: string | null): void;
+  setFilter(filter: InboxFilter): void;
+  setRole(role: InboxState['role']): void;
+  setSearch(search: string): void;
+  setDraft(conversationId: string, text: string): void;
+  clearDraft(conversationId: string): void;
+  upsertOutbox(entry: OutboxEntry, files?: OutgoingFile[]): void;
+  removeOutbox(clientId: string): void;
+  /** Forgets everything persisted for this user (sign-out). */
+  clearPersisted(): void;
+}
+
+/** Options for {@link createInboxStore}. */
+export interface CreateInboxStoreOptions {
+  /** Key that scopes persisted drafts and outbox, e.g. `marketplace:usr_1`. */
+  persistKey: string;
+  /** Where drafts and outbox persist. @defaultValue `localStorage` when available */
+  storage?: StateStorage | null;
+}
+
+const memoryStorage = (): StateStorage => {
+  const m = new Map<string, string>();
+  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), removeItem: (k) => void m.delete(k) };
+};
+
+function defaultStorage(): StateStorage {
+  try {
+    if (typeof window !== 'undefined' && window.localStorage) return window.localStorage;
+  } catch {
+    // storage blocked (privacy mode): fall back to memory
+  }
+  return memoryStorage();
+}
+
+/** The persisted-storage key for a user. */
+export const storageKey = (persistKey: string) => `inbox-kit:${persistKey}`;
+
+/** Creates one store per provider (never a module singleton). */
+export function createInboxStore(options: CreateInboxStoreOptions) {
+  const storage = options.storage ?? defaultStorage();
+  return createStore<InboxState>()(
+    persist(
+      (set) => ({
+        selectedConversationId: null,
+        filter: 'all',
+        role: null,
+        search: '',
+        drafts: {},
+        outbox: [],
+        outboxFiles: {},
+        select: (id) => set({ selectedConversationId: id }),
+        setFilter: (filter) => set({ filter }),
+        setRole: (role) => set({ role }),
+        setSearch: (search) => set({ search }),
+        setDraft: (conversationId, text) =>
+          set((s) => {
+            if (!text) {
+              if (!(conversationId in s.drafts)) return s;
+              const { [conversationId]: _gone, ...rest } = s.drafts;
+              return { drafts: rest };
+            }
+            return { drafts: { ...s.drafts, [conversationId]: text } };
+          }),
+        clearDraft: (conversationId) =>
+          set((s) => {
+            const { [conversationId]: _gone, ...rest } = s.drafts;
+            return { drafts: rest };
+          }),
+        upsertOutbox: (entry, files) =>
+          set((s) => {
+            const outboxFiles = files ? { ...s.outboxFiles, [entry.clientId]: files } : s.outboxFiles;
+            const i = s.outbox.findIndex((e) => e.clientId === entry.clientId);
+            if (i < 0) return { outbox: [...s.outbox, entry], outboxFiles };
+            const outbox = s.outbox.slice();
+            outbox[i] = entry;
+            return { outbox, outboxFiles };
+          }),
+        removeOutbox: (clientId) =>
+          set((s) => {
+            const { [clientId]: _files, ...outboxFiles } = s.outboxFiles;
+            return { outbox: s.outbox.filter((e) => e.clientId !== clientId), outboxFiles };
+          }),
+        clearPersisted: () => {
+          set({ drafts: {}, outbox: [], outboxFiles: {} });
+          storage.removeItem(storageKey(options.persistKey));
+        },
+      }),
+      {
+        name: storageKey(options.persistKey),
+        storage: createJSONStorage(() => storage),
+        partialize: (s) => ({ drafts: s.drafts, outbox: s.outbox }),
+        version: 1,
+        // Read storage after mount (MessagingProvider), so server and client render alike.
+        skipHydration: true,
+      },
+    ),
+  );
+}
+
+/** The store type returned by {@link createInboxStore}. */
+export type InboxStore = ReturnType<typeof createInboxStore>;
