@@ -1,0 +1,42 @@
+import type { Participant } from '../../../core/types';
+import { useMessaging } from '../../MessagingProvider';
+
+/** Props of {@link Avatar}. */
+export interface AvatarProps {
+  participant: Participant;
+  /** @defaultValue 'md' */
+  size?: 'sm' | 'md' | 'lg';
+  className?: string;
+}
+
+/** Initials from a name: "Anna de Vries" → "AV". */
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter((p) => /^\p{L}/u.test(p));
+  if (parts.length === 0) return name.trim().slice(0, 1).toUpperCase() || '?';
+  const first = parts[0]!.charAt(0);
+  const last = parts.length > 1 ? parts[parts.length - 1]!.charAt(0) : '';
+  return (first + last).toUpperCase();
+}
+
+const SAFE_URL = /^(https?:|data:image\/|blob:|\/)/i;
+
+/**
+ * A participant's picture, or their initials when there is none. Decorative:
+ * the name is always given in text next to it. Replaceable via `components.Avatar`.
+ */
+export function Avatar({ participant, size = 'md', className }: AvatarProps) {
+  const { components } = useMessaging('Avatar');
+  if (components.Avatar) return <components.Avatar participant={participant} size={size} {...(className ? { className } : {})} />;
+  const url = participant.avatarUrl && SAFE_URL.test(participant.avatarUrl) ? participant.avatarUrl : undefined;
+  return (
+    <span
+      className={['ik-avatar', className].filter(Boolean).join(' ')}
+      data-size={size}
+      data-slot="avatar"
+      aria-hidden="true"
+      style={participant.color ? ({ '--ik-avatar-bg': participant.color } as React.CSSProperties) : undefined}
+    >
+      {url ? <img src={url} alt="" className="ik-avatar__img" loading="lazy" /> : <span className="ik-avatar__initials">{initials(participant.name)}</span>}
+    </span>
+  );
+}
