@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import type { Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+};
+const externals = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+
+/** Inlines the `@import`s of src/react/styles/index.css into one dist/styles.css. */
+function stylesheet(): Plugin {
+  const inline = (file: string, seen = new Set<string>()): string => {
+    if (seen.has(file)) return '';
+    seen.add(file);
+    return readFileSync(file, 'utf8').replace(/@import\s+['"](.+?)['"];?/g, (_m, rel: string) => inline(resolve(dirname(file), rel), seen));
+  };
+  return {
+    name: 'inbox-kit-stylesheet',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: inline(resolve(root, 'src/react/styles/index.css')) });
+    },
+  };
+}
+
+// Library build: one ESM file per public entry; every dependency and peer stays external
+// (subpaths too, so react/jsx-runtime and date-fns/locale/* are not bundled).
+export default defineConfig({
+  plugins: [react(), stylesheet()],
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: false,
+    target: 'es2022',
+    copyPublicDir: false,
+    lib: {
+      formats: ['es'],
+      entry: {
+        index: resolve(root, 'src/react/index.ts'),
+        core: resolve(root, 'src/core/index.ts'),
+        'transports/marketplace': resolve(root, 'src/transports/marketplace/index.ts'),
+        'transports/shopmonkey': resolve(root, 'src/transports/shopmonkey/index.ts'),
+        mock: resolve(root, 'src/mock/index.ts'),
+        'mock/browser': resolve(root, 'src/mock/browser.ts'),
+        'mock/node': resolve(root, 'src/mock/node.ts'),
+      },
+    },
+    rolldownOptions: {
+      external: (id: string) => externals.some((dep) => id === dep || id.startsWith(`${dep}/`)) || id.startsWith('node:'),
+      output: {
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+    },
+  },
+});
