@@ -199,4 +199,7 @@ export const de: Strings = {
   saved: 'Gespeichert',
   saveFailed: 'Speichern fehlgeschlagen: {error}',
   noPreferences: 'Für dieses Konto gibt es keine Benachrichtigungseinstellungen.',
+  listingStatusActive: 'Verfügbar',
+  listingStatusSold: 'Verkauft',
+  listingStatusReserved: 'Reserviert',
 };

@@ -197,6 +197,9 @@ export const en = {
   saved: 'Saved',
   saveFailed: 'Could not save: {error}',
   noPreferences: 'This account has no notification settings to change.',
+  listingStatusActive: 'Available',
+  listingStatusSold: 'Sold',
+  listingStatusReserved: 'Reserved',
 } as const;
 
 /** The string keys inbox-kit uses. */

@@ -199,4 +199,7 @@ export const nl: Strings = {
   saved: 'Opgeslagen',
   saveFailed: 'Opslaan mislukt: {error}',
   noPreferences: 'Dit account heeft geen meldingsinstellingen om aan te passen.',
+  listingStatusActive: 'Beschikbaar',
+  listingStatusSold: 'Verkocht',
+  listingStatusReserved: 'Gereserveerd',
 };
