@@ -202,4 +202,18 @@ export const de: Strings = {
   listingStatusActive: 'Verfügbar',
   listingStatusSold: 'Verkauft',
   listingStatusReserved: 'Reserviert',
+  // thread details (ConversationThread)
+  threadReasonRequired: 'Wählen Sie einen Grund.',
+  messageDeletedByNoReason: 'Gelöscht von {name}',
+  appointmentScheduled: 'Geplant',
+  appointmentRescheduled: 'Verschoben',
+  appointmentReminder: 'Erinnerung',
+  appointmentConfirm: 'Bestätigt',
+  appointmentCanceled: 'Abgesagt',
+  appointmentAcknowledgement: 'Zur Kenntnis genommen',
+  systemSender: 'System',
+  imagePosition: '{index} von {total}',
+  reportedLabel: 'Gemeldet',
+  newMessageFromWithText: 'Neue Nachricht von {name}: {text}',
+  notSentReason: 'Nicht gesendet: {error}',
 };

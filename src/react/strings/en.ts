@@ -200,6 +200,20 @@ export const en = {
   listingStatusActive: 'Available',
   listingStatusSold: 'Sold',
   listingStatusReserved: 'Reserved',
+  // thread details (ConversationThread)
+  threadReasonRequired: 'Choose a reason.',
+  messageDeletedByNoReason: 'Deleted by {name}',
+  appointmentScheduled: 'Scheduled',
+  appointmentRescheduled: 'Rescheduled',
+  appointmentReminder: 'Reminder',
+  appointmentConfirm: 'Confirmed',
+  appointmentCanceled: 'Canceled',
+  appointmentAcknowledgement: 'Acknowledged',
+  systemSender: 'System',
+  imagePosition: '{index} of {total}',
+  reportedLabel: 'Reported',
+  newMessageFromWithText: 'New message from {name}: {text}',
+  notSentReason: 'Not sent: {error}',
 } as const;
 
 /** The string keys inbox-kit uses. */

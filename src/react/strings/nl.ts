@@ -202,4 +202,18 @@ export const nl: Strings = {
   listingStatusActive: 'Beschikbaar',
   listingStatusSold: 'Verkocht',
   listingStatusReserved: 'Gereserveerd',
+  // thread details (ConversationThread)
+  threadReasonRequired: 'Kies een reden.',
+  messageDeletedByNoReason: 'Verwijderd door {name}',
+  appointmentScheduled: 'Ingepland',
+  appointmentRescheduled: 'Verzet',
+  appointmentReminder: 'Herinnering',
+  appointmentConfirm: 'Bevestigd',
+  appointmentCanceled: 'Geannuleerd',
+  appointmentAcknowledgement: 'Ontvangst bevestigd',
+  systemSender: 'Systeem',
+  imagePosition: '{index} van {total}',
+  reportedLabel: 'Gemeld',
+  newMessageFromWithText: 'Nieuw bericht van {name}: {text}',
+  notSentReason: 'Niet verzonden: {error}',
 };
