@@ -19,6 +19,13 @@ import { createTranslate } from './strings/format';
 import type { Translate } from './strings/format';
 import { useAnnouncer } from './Announcer';
 import type { Announce } from './Announcer';
+import { useOutboxFlush } from './hooks/useOutboxFlush';
+
+/** Sends what the persisted outbox still holds; mounted once per provider. */
+function OutboxFlush() {
+  useOutboxFlush();
+  return null;
+}
 
 /** Leaf renderers a host can replace. */
 export interface InboxComponents {
@@ -124,6 +131,7 @@ export function MessagingProvider(props: MessagingProviderProps) {
   }, [store]);
   const tree = (
     <MessagingContext.Provider value={value}>
+      <OutboxFlush />
       {props.children}
       {regions}
     </MessagingContext.Provider>

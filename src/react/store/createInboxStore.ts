@@ -37,6 +37,8 @@ export interface InboxState {
   outbox: OutboxEntry[];
   /** Files of outbox entries, by clientId (memory only: files cannot be persisted). */
   outboxFiles: Record<string, OutgoingFile[]>;
+  /** Ids of messages whose suggested reply the user dismissed (persisted, so it is never offered again). */
+  dismissedSuggestions: string[];
   select(id: string | null): void;
   setFilter(filter: InboxFilter): void;
   setRole(role: InboxState['role']): void;
@@ -45,6 +47,7 @@ export interface InboxState {
   clearDraft(conversationId: string): void;
   upsertOutbox(entry: OutboxEntry, files?: OutgoingFile[]): void;
   removeOutbox(clientId: string): void;
+  dismissSuggestion(messageId: string): void;
   /** Forgets everything persisted for this user (sign-out). */
   clearPersisted(): void;
 }
@@ -87,6 +90,7 @@ export function createInboxStore(options: CreateInboxStoreOptions) {
         drafts: {},
         outbox: [],
         outboxFiles: {},
+        dismissedSuggestions: [],
         select: (id) => set({ selectedConversationId: id }),
         setFilter: (filter) => set({ filter }),
         setRole: (role) => set({ role }),
@@ -119,15 +123,17 @@ export function createInboxStore(options: CreateInboxStoreOptions) {
             const { [clientId]: _files, ...outboxFiles } = s.outboxFiles;
             return { outbox: s.outbox.filter((e) => e.clientId !== clientId), outboxFiles };
           }),
+        dismissSuggestion: (messageId) =>
+          set((s) => (s.dismissedSuggestions.includes(messageId) ? s : { dismissedSuggestions: [...s.dismissedSuggestions.slice(-199), messageId] })),
         clearPersisted: () => {
-          set({ drafts: {}, outbox: [], outboxFiles: {} });
+          set({ drafts: {}, outbox: [], outboxFiles: {}, dismissedSuggestions: [] });
           storage.removeItem(storageKey(options.persistKey));
         },
       }),
       {
         name: storageKey(options.persistKey),
         storage: createJSONStorage(() => storage),
-        partialize: (s) => ({ drafts: s.drafts, outbox: s.outbox }),
+        partialize: (s) => ({ drafts: s.drafts, outbox: s.outbox, dismissedSuggestions: s.dismissedSuggestions }),
         version: 1,
         // Read storage after mount (MessagingProvider), so server and client render alike.
         skipHydration: true,
