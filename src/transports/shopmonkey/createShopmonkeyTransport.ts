@@ -128,6 +128,19 @@ export function createShopmonkeyTransport(options: ShopmonkeyTransportOptions): 
     return { messages, conversations };
   }
 
+  /**
+   * Sends go by customer id, which any staff key may message; the thread
+   * metadata half of the id must still be the caller's own thread (else
+   * `not_found`). Known threads cost nothing; others are looked up once.
+   */
+  async function ensureOwnThread(conversationId: string, signal?: AbortSignal): Promise<string> {
+    const { metadataId, customerId } = fromConversationId(conversationId);
+    if (threadOfCustomer.get(customerId) === metadataId) return customerId;
+    const item = (await inbox({ id: metadataId }, 1, 0, signal)).data[0];
+    if (!item || item.customer.id !== customerId) throw new TransportError('not_found', 'This conversation could not be found.', { status: 404 });
+    return customerId;
+  }
+
   async function upload(file: OutgoingFile, signal?: AbortSignal): Promise<string> {
     let id: string;
     if (options.uploadFile) id = await options.uploadFile(file.file, { signal });
@@ -219,7 +232,7 @@ export function createShopmonkeyTransport(options: ShopmonkeyTransportOptions): 
 
     async sendMessage(input): Promise<Message> {
       if (input.template) return unsupported('message templates');
-      const { customerId } = fromConversationId(input.conversationId);
+      const customerId = await ensureOwnThread(input.conversationId, input.signal);
       const files = input.attachments ?? [];
       if (files.length > 5) throw new TransportError('validation_failed', 'Attach at most 5 files.', { fieldErrors: [{ field: 'files', message: 'Attach at most 5 files.' }] });
       const fileIds: string[] = [];
