@@ -1,0 +1,124 @@
+/**
+ * Every story is a test. Each `stories/*.stories.tsx` is composed with the
+ * project's annotations (the same InboxFrame decorator, globals and
+ * parameters as Storybook) and run in jsdom against the Node reference
+ * server: loaders, render, then the story's `play` if it has one.
+ *
+ * A story passes when it renders without an uncaught error, React reports no
+ * render error, no request misses the reference server, some content shows,
+ * and its play function (if any) passes. New story files are picked up by
+ * the glob; a file that fails to import fails as one test named after it.
+ * Axe with colour contrast runs on every story in Chromium (`npm run test:e2e`).
+ */
+import { composeStories } from '@storybook/react-vite';
+import type { Loader } from '@storybook/react-vite';
+import { waitFor } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { STORY_DB, baseAnnotations } from '../.storybook/annotations';
+import type { StoryTestParameters } from '../.storybook/annotations';
+import { createKnobs } from '../src/mock/knobs';
+import { createMockServer } from '../src/mock/node';
+
+type StoryFile = Parameters<typeof composeStories>[0];
+
+// Node knobs: no latency; auto-replies and deliveries stay on, as in Storybook.
+const mock = createMockServer({ ...STORY_DB });
+const nodeKnobs = { ...mock.ctx.knobs };
+
+/** Resets the Node reference server per story and applies `parameters.mockKnobs` and `parameters.msw`. */
+const referenceServerLoader: Loader = async (context) => {
+  mock.reset();
+  Object.assign(mock.ctx.knobs, createKnobs({ ...nodeKnobs, ...context.parameters.mockKnobs }));
+  const msw = context.parameters.msw as unknown;
+  const handlers = Array.isArray(msw) ? msw : msw && typeof msw === 'object' && 'handlers' in msw ? (msw as { handlers: unknown }).handlers : [];
+  const list = (Array.isArray(handlers) ? handlers : Object.values(handlers ?? {})).flat().filter(Boolean);
+  if (list.length > 0) mock.use(...list);
+  return {};
+};
+
+const annotations = { ...baseAnnotations, loaders: [referenceServerLoader] };
+
+// Imported one by one so a file that fails to compile fails alone, named, instead of taking every story down.
+const files = import.meta.glob<StoryFile>('./*.stories.tsx');
+const loaded = await Promise.all(
+  Object.entries(files)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(async ([path, load]) => {
+      try {
+        return { path, module: await load() };
+      } catch (error) {
+        return { path, error };
+      }
+    }),
+);
+
+/** Errors that mean a story is broken even when nothing throws at the test. */
+function watchErrors() {
+  const errors: string[] = [];
+  const original = console.error;
+  const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    const text = args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack ?? ''}` : String(a))).join(' ');
+    if (/An error occurred in the <|The above error occurred|Uncaught|\[MSW\]|without a matching request handler/.test(text)) errors.push(text.slice(0, 1200));
+    original(...(args as []));
+  });
+  const onError = (e: ErrorEvent) => errors.push(`window error: ${e.message}`);
+  window.addEventListener('error', onError);
+  return {
+    errors,
+    stop() {
+      spy.mockRestore();
+      window.removeEventListener('error', onError);
+    },
+  };
+}
+
+/** Text a person would see: everything except screen-reader-only and hidden parts (the announcer's regions). */
+function visibleContent(root: HTMLElement): boolean {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node instanceof Element ? node : node.parentElement;
+    if (!el || el.closest('.ik-sr-only, [hidden], [aria-hidden="true"], [role="status"], [role="alert"]')) continue;
+    if (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()) return true;
+    if (node instanceof Element && node.matches('img, svg, input, textarea, select, button, progress, [role="progressbar"], [data-slot]')) return true;
+  }
+  return false;
+}
+
+beforeAll(() => mock.listen());
+afterAll(() => mock.close());
+
+if (loaded.length === 0) it.skip('no story files yet', () => {});
+
+for (const file of loaded) {
+  describe(file.path.replace('./', ''), () => {
+    if ('error' in file) {
+      it('imports', () => {
+        throw file.error;
+      });
+      return;
+    }
+    const stories = Object.entries(composeStories(file.module, annotations));
+    if (stories.length === 0) it.skip('has no stories', () => {});
+    for (const [name, Story] of stories) {
+      const hints = (Story.parameters.storyTest ?? {}) as StoryTestParameters;
+      (hints.skipJsdom ? it.skip : it)(name, async () => {
+        const watch = watchErrors();
+        const canvasElement = document.createElement('div');
+        canvasElement.id = 'storybook-root';
+        document.body.appendChild(canvasElement);
+        try {
+          await Story.run({ canvasElement });
+          if (!hints.allowEmpty) {
+            await waitFor(() => expect(visibleContent(canvasElement), 'the story shows no content').toBe(true), { timeout: 4000 });
+          }
+          // Let the first requests land, then check nothing went wrong on the way.
+          await waitFor(() => expect(canvasElement.querySelector('[aria-busy="true"]')).toBeNull(), { timeout: 3000 }).catch(() => undefined);
+          expect(watch.errors, 'errors while rendering').toEqual([]);
+        } finally {
+          watch.stop();
+          canvasElement.remove();
+        }
+      });
+    }
+  });
+}
