@@ -18,7 +18,7 @@ function fakeAcme() {
     if (url.pathname === '/api/threads/th1/messages') {
       const body = JSON.parse(String(init?.body)) as { body: string; clientId: string };
       sends += 1;
-      if (failNextSend) return (failNextSend = false), json({ message: 'flaky' }, 503);
+      if (failNextSend) return (failNextSend = false), new Response('{"message":"flaky"}', { status: 503, headers: { 'Retry-After': '0' } });
       const m = { id: `a${stored.length + 1}`, from: 'me', body: body.body, at: '2026-01-01T10:05:00Z' };
       stored.push(m);
       return json(m);
