@@ -167,6 +167,30 @@ describe('POST /v3/message', () => {
   });
 });
 
+describe('realtime row changes', () => {
+  it('publishes full message rows to every staff user of the customer, and thread rows to their owner', async () => {
+    const seen: Array<[string, { operation: string; table: string; data: Record<string, unknown>; diff?: Record<string, unknown> }]> = [];
+    const hub = mock.ctx.realtime;
+    const original = hub.publish;
+    hub.publish = (key, payload) => void seen.push([key, payload as (typeof seen)[number][1]]);
+    try {
+      const m = (await call('/message', { method: 'POST', json: { text: 'hi', customerId: 'sm_cust_1', sendSms: true } })).body.data as SmMessage;
+      const inserts = seen.filter(([, p]) => p.table === 'message' && p.operation === 'INSERT');
+      expect(inserts.map(([k]) => k).sort()).toEqual(['shopmonkey:sm_user_1', 'shopmonkey:sm_user_2']);
+      expect(inserts[0]![1].data).toEqual(m);
+      await waitFor(async () => seen.some(([, p]) => p.operation === 'UPDATE' && p.data.smsStatus === 'Delivered'));
+      expect(seen.find(([, p]) => p.operation === 'UPDATE')![1].diff).toEqual({ smsStatus: ['Pending', 'Sent'] });
+      const inbox = (await call(`/user/sm_user_1/inbox?where=${q({ customerId: 'sm_cust_1' })}`)).body.data as SmInboxItem[];
+      await call(`/message_thread_metadata/${inbox[0]!.messageThreadMetadata.id}/read`, { method: 'PUT' });
+      const threadChange = seen.find(([, p]) => p.table === 'message_thread_metadata')!;
+      expect(threadChange[0]).toBe('shopmonkey:sm_user_1');
+      expect(threadChange[1]).toMatchObject({ operation: 'UPDATE', data: { unreadMessagesCount: 0 } });
+    } finally {
+      hub.publish = original;
+    }
+  });
+});
+
 describe('thread metadata read', () => {
   it('marks own thread read, 403 for another user, 404 unknown', async () => {
     const inbox = (await call(`/user/sm_user_1/inbox?where=${q({ unread: true })}`)).body.data as SmInboxItem[];
