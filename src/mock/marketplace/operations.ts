@@ -51,6 +51,8 @@ export interface NewMessage {
   templateId?: string;
   /** The `Idempotency-Key` header, if any. */
   idempotencyKey?: string | null;
+  /** Runs after storing, before the recipient is notified (announce a new conversation first). */
+  onStored?: () => void;
 }
 
 /** The already-stored message for a repeated idempotency key. */
@@ -82,6 +84,7 @@ export function storeMessage(ctx: MockContext, db: MarketplaceDb, c: MkConversat
   if (input.idempotencyKey) db.idempotency.set(`${sender.id}:${input.idempotencyKey}`, message.id);
   // a new message brings an archived conversation back for the sender (the recipient's archive stays)
   c.archivedBy.delete(sender.id);
+  input.onStored?.();
   const recipientId = otherSide(c, sender.id);
   publish(ctx, recipientId, { type: 'message.received', data: { conversation_id: c.id, message: messageV1(db, message) } });
   scheduleAutoReply(ctx, c.id, recipientId);

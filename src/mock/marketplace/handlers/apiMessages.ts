@@ -86,8 +86,12 @@ export function apiMessageHandlers(ctx: MockContext): HttpHandler[] {
         const listingId = db.fromUuid(body.listingId as string) ?? `unknown:${String(body.listingId)}`;
         ({ conversation: c, created } = threadForListing(ctx, db, user, listingId, 'listingId'));
       }
-      const { message } = storeMessage(ctx, db, c, user, { type: 'text', content: (body.body as string).trim(), idempotencyKey: key });
-      if (created) announceConversation(ctx, db, c);
+      const { message } = storeMessage(ctx, db, c, user, {
+        type: 'text',
+        content: (body.body as string).trim(),
+        idempotencyKey: key,
+        ...(created ? { onStored: () => announceConversation(ctx, db, c) } : {}),
+      });
       return HttpResponse.json({ success: true, data: messageApi(db, message) }, { status: 201 });
     })),
 

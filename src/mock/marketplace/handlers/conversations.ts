@@ -65,8 +65,12 @@ export function conversationHandlers(ctx: MockContext): HttpHandler[] {
       if (typeof body.listing_id !== 'string' || !body.listing_id) errors.unshift({ field: 'listing_id', message: 'listing_id is required.', code: 'required' });
       assertValid(errors);
       const { conversation, created } = threadForListing(ctx, db, user, body.listing_id as string, 'listing_id');
-      const { message } = storeMessage(ctx, db, conversation, user, { type: 'text', content: (body.message as string).trim(), idempotencyKey: key });
-      if (created) announceConversation(ctx, db, conversation);
+      const { message } = storeMessage(ctx, db, conversation, user, {
+        type: 'text',
+        content: (body.message as string).trim(),
+        idempotencyKey: key,
+        ...(created ? { onStored: () => announceConversation(ctx, db, conversation) } : {}),
+      });
       return HttpResponse.json({ success: true, data: { conversation: detailV1(db, conversation, user.id), message: messageV1(db, message, user.id) } }, { status: created ? 201 : 200 });
     })),
 
