@@ -19,11 +19,18 @@ import { createTranslate } from './strings/format';
 import type { Translate } from './strings/format';
 import { useAnnouncer } from './Announcer';
 import type { Announce } from './Announcer';
+import { useRealtime } from './hooks/useRealtime';
 import { useOutboxFlush } from './hooks/useOutboxFlush';
 
 /** Sends what the persisted outbox still holds; mounted once per provider. */
 function OutboxFlush() {
   useOutboxFlush();
+  return null;
+}
+
+/** Keeps the cache live (shared subscription, or polling with focus refetch); mounted once per provider. */
+function Realtime() {
+  useRealtime();
   return null;
 }
 
@@ -132,6 +139,7 @@ export function MessagingProvider(props: MessagingProviderProps) {
   const tree = (
     <MessagingContext.Provider value={value}>
       <OutboxFlush />
+      <Realtime />
       {props.children}
       {regions}
     </MessagingContext.Provider>

@@ -216,4 +216,8 @@ export const de: Strings = {
   reportedLabel: 'Gemeldet',
   newMessageFromWithText: 'Neue Nachricht von {name}: {text}',
   notSentReason: 'Nicht gesendet: {error}',
+  // notifications (issue 6)
+  notificationRead: 'Gelesen',
+  settingsCategoryHeader: 'Benachrichtigen bei',
+  preferencesError: 'Benachrichtigungseinstellungen konnten nicht geladen werden.',
 };

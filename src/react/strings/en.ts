@@ -214,6 +214,10 @@ export const en = {
   reportedLabel: 'Reported',
   newMessageFromWithText: 'New message from {name}: {text}',
   notSentReason: 'Not sent: {error}',
+  // notifications (issue 6)
+  notificationRead: 'Read',
+  settingsCategoryHeader: 'Notify me about',
+  preferencesError: 'Notification settings could not be loaded.',
 } as const;
 
 /** The string keys inbox-kit uses. */

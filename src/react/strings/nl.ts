@@ -216,4 +216,8 @@ export const nl: Strings = {
   reportedLabel: 'Gemeld',
   newMessageFromWithText: 'Nieuw bericht van {name}: {text}',
   notSentReason: 'Niet verzonden: {error}',
+  // notifications (issue 6)
+  notificationRead: 'Gelezen',
+  settingsCategoryHeader: 'Melden bij',
+  preferencesError: 'Meldingsinstellingen konden niet worden geladen.',
 };
