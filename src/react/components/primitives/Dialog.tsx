@@ -3,7 +3,7 @@ import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import { useAnnouncer } from '../../Announcer';
 
 /** Props of {@link Dialog}. */
-export interface DialogProps extends Omit<ComponentPropsWithoutRef<'dialog'>, 'open' | 'title'> {
+export interface DialogProps extends Omit<ComponentPropsWithoutRef<'dialog'>, 'open' | 'title' | 'role'> {
   open: boolean;
   onClose: () => void;
   /** Visible title; also the dialog's accessible name. */
