@@ -1,0 +1,150 @@
+import { Fragment, forwardRef, useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import type { ComponentPropsWithoutRef } from 'react';
+import type { Message } from '../../../core/types';
+import { dayKey } from '../../../core/dates';
+import { useMessaging } from '../../MessagingProvider';
+import { useConversation } from '../../hooks/useConversation';
+import { useMessages } from '../../hooks/useMessages';
+import { useReportMessage } from '../../hooks/useReportMessage';
+import { cx } from '../primitives/cx';
+import { isImage } from './Attachments';
+import { ImageViewer } from './ImageViewer';
+import { ReportDialog } from './ReportDialog';
+import { buildRows, isUnreadIncoming, rowKey } from './rows';
+import { ThreadContext } from './ThreadContext';
+import type { AnnounceIncoming, AppointmentInfo, FeedControls, SharedOrder, ThreadContextValue } from './ThreadContext';
+import { useIncomingAnnouncements } from './useIncomingAnnouncements';
+
+/** Props of {@link ConversationThreadRoot}. */
+export interface ConversationThreadRootProps extends ComponentPropsWithoutRef<'section'> {
+  /** The conversation to show. */
+  conversationId: string;
+  /** Shows "Back to conversations" as the header's first control. */
+  onBack?: () => void;
+  /** Shows "Open order" on shared-order cards. */
+  onOpenOrder?: (order: SharedOrder, message: Message) => void;
+  /** Shows "Open appointment" on appointment events. */
+  onOpenAppointment?: (appointment: AppointmentInfo, message: Message) => void;
+  /** Ctrl+End moves focus here; without it, to `[data-slot="composer-input"]` in the same layout. */
+  onRequestComposerFocus?: () => void;
+  /** How messages from others are announced to screen readers. @defaultValue 'sender' */
+  announceIncoming?: AnnounceIncoming;
+}
+
+type DialogState = { message: Message; trigger: HTMLElement | null } | null;
+
+/**
+ * The thread's `<section aria-labelledby>`: loads the conversation and its
+ * messages, shares them with the parts, announces incoming messages, and
+ * hosts the report dialog and image viewer (outside the virtualized rows, so
+ * they survive scrolling). Parts remount when `conversationId` changes.
+ */
+export const ConversationThreadRoot = forwardRef<HTMLElement, ConversationThreadRootProps>(function ConversationThreadRoot(
+  { conversationId, onBack, onOpenOrder, onOpenAppointment, onRequestComposerFocus, announceIncoming = 'sender', className, children, ...rest },
+  ref,
+) {
+  const { theme, t, announce } = useMessaging('ConversationThread.Root');
+  const rootRef = useRef<HTMLElement>(null);
+  useImperativeHandle(ref, () => rootRef.current!);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const feedControls = useRef<FeedControls | null>(null);
+  const headingId = `${useId()}-heading`;
+  const conversation = useConversation(conversationId).data;
+  const thread = useMessages(conversationId);
+
+  // The "New messages" marker stays where the first unread message was when the thread opened.
+  const [marker, setMarker] = useState<{ conversationId: string; id: string | undefined } | null>(null);
+  const loaded = thread.isSuccess;
+  useEffect(() => {
+    if (loaded && marker?.conversationId !== conversationId) setMarker({ conversationId, id: thread.messages.find(isUnreadIncoming)?.id });
+  }, [loaded, conversationId, marker, thread.messages]);
+  const firstUnreadId = marker?.conversationId === conversationId ? marker.id : thread.messages.find(isUnreadIncoming)?.id;
+  const rows = useMemo(() => buildRows(thread.messages, { firstUnreadId, dayOf: dayKey }), [thread.messages, firstUnreadId]);
+
+  useIncomingAnnouncements(thread.messages, conversation, announceIncoming);
+
+  const [atBottom, setAtBottom] = useState(true);
+  const [unseen, setUnseenState] = useState(0);
+  const setUnseen = useCallback((update: (n: number) => number) => setUnseenState(update), []);
+  const [menuFor, setMenuFor] = useState<string | null>(null);
+  const [report, setReport] = useState<DialogState>(null);
+  const [viewer, setViewer] = useState<(NonNullable<DialogState> & { index: number }) | null>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  // Dialog close: back to the trigger, else (it scrolled away) the message's article.
+  const afterClose = (state: DialogState) => {
+    setTimeout(() => {
+      if (state && !state.trigger?.isConnected) feedControls.current?.focusRow(rowKey(state.message));
+    }, 0);
+  };
+  const reportMutation = useReportMessage(conversationId);
+  const value: ThreadContextValue = {
+    conversationId,
+    conversation,
+    thread,
+    rows,
+    headingId,
+    headingRef,
+    rootRef,
+    feedControls,
+    onBack,
+    onOpenOrder,
+    onOpenAppointment,
+    onRequestComposerFocus,
+    atBottom,
+    setAtBottom,
+    unseen,
+    setUnseen,
+    menuFor,
+    setMenuFor,
+    openReport: (message, trigger) => {
+      returnFocus.current = trigger;
+      setReport({ message, trigger });
+    },
+    openViewer: (message, index, trigger) => {
+      returnFocus.current = trigger;
+      setViewer({ message, trigger, index });
+    },
+  };
+  const viewerMessage = viewer ? (thread.messages.find((m) => m.id === viewer.message.id) ?? viewer.message) : undefined;
+  return (
+    <section
+      ref={rootRef}
+      aria-labelledby={headingId}
+      className={cx('ik-root ik-thread', className)}
+      data-theme={theme}
+      data-slot="thread"
+      {...rest}
+    >
+      <ThreadContext.Provider value={value}>
+        <Fragment key={conversationId}>{children}</Fragment>
+        <ReportDialog
+          open={!!report}
+          returnFocusRef={returnFocus}
+          onClose={() => {
+            afterClose(report);
+            setReport(null);
+          }}
+          onSubmit={async ({ reason, details }) => {
+            if (!report) return;
+            await reportMutation.mutateAsync({ messageId: report.message.id, reason, ...(details ? { details } : {}) });
+            afterClose(report);
+            setReport(null);
+            // After focus is back on the trigger and read out.
+            announce(t('messageReported'), { delayMs: 150 });
+          }}
+        />
+        <ImageViewer
+          images={viewerMessage ? viewerMessage.attachments.filter(isImage) : []}
+          index={viewer ? viewer.index : null}
+          returnFocusRef={returnFocus}
+          onIndexChange={(index) => setViewer((v) => (v ? { ...v, index } : v))}
+          onClose={() => {
+            afterClose(viewer);
+            setViewer(null);
+          }}
+        />
+      </ThreadContext.Provider>
+    </section>
+  );
+});

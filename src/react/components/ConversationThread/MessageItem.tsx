@@ -1,0 +1,148 @@
+import { forwardRef, useId } from 'react';
+import type { ComponentPropsWithoutRef, CSSProperties } from 'react';
+import { formatDayLabel, formatTime } from '../../../core/dates';
+import { useMessaging } from '../../MessagingProvider';
+import { useSendMessage } from '../../hooks/useSendMessage';
+import { Avatar } from '../primitives/Avatar';
+import { cx } from '../primitives/cx';
+import { Attachments } from './Attachments';
+import { DeliveryStatus } from './DeliveryStatus';
+import { MessageBody } from './MessageBody';
+import { AppointmentEvent, MessageHints, OrderShareCard } from './MessageDetails';
+import { MessageMenu } from './MessageMenu';
+import { RowErrorBoundary } from './RowErrorBoundary';
+import { senderOf } from './rows';
+import type { ThreadRow } from './rows';
+import { useThreadContext } from './ThreadContext';
+
+/** Props of {@link MessageItem}. */
+export interface MessageItemProps extends ComponentPropsWithoutRef<'article'> {
+  row: ThreadRow;
+  /** 1-based position among all messages (`aria-posinset`). */
+  posinset: number;
+  /** Total messages, −1 while older history is not loaded (`aria-setsize`). */
+  setsize: number;
+}
+
+/**
+ * One message as a feed `article`: day heading and "New messages" marker
+ * first (as `h3`s), then sender and time (its name), context hints, the body
+ * (its description), files, order/appointment cards, delivery and receipt,
+ * and the "More actions" menu. What is inside is guarded by an error
+ * boundary, so one bad message shows a placeholder instead of breaking the thread.
+ */
+export const MessageItem = forwardRef<HTMLElement, MessageItemProps>(function MessageItem({ row, posinset, setsize, className, style, ...rest }, ref) {
+  const { t, dateLocale, currentUser } = useMessaging('ConversationThread.MessageItem');
+  const ctx = useThreadContext('ConversationThread.MessageItem');
+  const { message: m } = row;
+  const id = useId();
+  const sender = senderOf(m, ctx.conversation, currentUser, { you: t('you'), system: t('systemSender') });
+  const senderId = `${id}-sender`;
+  const timeId = `${id}-time`;
+  const bodyId = `${id}-body`;
+  const outgoing = m.direction === 'outgoing';
+  const color = m.extras?.authorColor ?? sender.color;
+  return (
+    <article
+      ref={ref}
+      tabIndex={-1}
+      aria-posinset={posinset}
+      aria-setsize={setsize}
+      aria-labelledby={`${senderId} ${timeId}`}
+      aria-describedby={bodyId}
+      className={cx('ik-message', className)}
+      data-slot="message"
+      data-message-id={m.id}
+      data-direction={m.direction}
+      data-kind={m.kind}
+      data-group={row.startsGroup ? 'start' : 'continue'}
+      {...(outgoing ? { 'data-status': m.status ?? 'sent' } : { 'data-state': (m.read ?? !!m.readAt) ? 'read' : 'unread' })}
+      {...(m.deleted ? { 'data-deleted': '' } : {})}
+      style={color ? ({ '--ik-author-color': color, ...style } as CSSProperties) : style}
+      {...rest}
+    >
+      {row.dayKey ? (
+        <h3 className="ik-thread__day" data-slot="day-separator">
+          <span className="ik-thread__day-label">{formatDayLabel(m.sentAt, { today: t('today'), yesterday: t('yesterday') }, new Date(), dateLocale)}</span>
+        </h3>
+      ) : null}
+      {row.newMarker ? (
+        <h3 className="ik-thread__new" data-slot="new-messages-marker">
+          <span className="ik-thread__new-label">{t('newMessages')}</span>
+        </h3>
+      ) : null}
+      <div className="ik-message__meta" data-slot="message-meta">
+        {m.kind !== 'system' && row.startsGroup ? <Avatar participant={sender} size="sm" className="ik-message__avatar" /> : null}
+        <span id={senderId} className={cx('ik-message__sender', !row.startsGroup && 'ik-sr-only')}>
+          {sender.name}
+        </span>{' '}
+        <time id={timeId} dateTime={m.sentAt} className="ik-message__time">
+          {formatTime(m.sentAt, dateLocale)}
+        </time>
+      </div>
+      <RowErrorBoundary
+        resetKey={m}
+        fallback={
+          <p id={bodyId} className="ik-message__body ik-message__render-error">
+            {t('renderError')}
+          </p>
+        }
+      >
+        <MessageContent row={row} bodyId={bodyId} senderId={senderId} readerName={ctx.conversation?.counterpart.name} />
+      </RowErrorBoundary>
+    </article>
+  );
+});
+
+/** Everything inside an article below sender and time. */
+function MessageContent({ row, bodyId, senderId, readerName }: { row: ThreadRow; bodyId: string; senderId: string; readerName: string | undefined }) {
+  const { t } = useMessaging('ConversationThread.MessageItem');
+  const { conversationId } = useThreadContext('ConversationThread.MessageItem');
+  const { retry, discard } = useSendMessage(conversationId);
+  const m = row.message;
+  if (m.deleted) {
+    const by = m.extras?.deletedBy;
+    const reason = m.extras?.deletedReason;
+    return (
+      <div className="ik-message__bubble" data-slot="message-bubble">
+        <p id={bodyId} className="ik-message__body ik-message__deleted" data-slot="message-deleted">
+          <span aria-hidden="true">⊘ </span>
+          {t('messageDeleted')}
+          {by ? ` ${reason ? t('messageDeletedBy', { name: by, reason }) : t('messageDeletedByNoReason', { name: by })}` : null}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <>
+      {m.kind === 'note' ? (
+        <p className="ik-message__label" data-label="note">
+          {t('internalNote')} · {t('notSentToCustomer')}
+        </p>
+      ) : m.kind === 'quick_reply' ? (
+        <p className="ik-message__label" data-label="quick-reply">
+          {t('quickReply')}
+        </p>
+      ) : null}
+      <MessageHints message={m} />
+      <div className="ik-message__bubble" data-slot="message-bubble">
+        <MessageBody id={bodyId} message={m} />
+        <Attachments message={m} />
+        <OrderShareCard message={m} />
+        <AppointmentEvent message={m} />
+      </div>
+      <DeliveryStatus message={m} readerName={readerName} showReceipt={row.receipt} />
+      {m.status === 'failed' && m.clientId ? (
+        <div className="ik-message__failed" data-slot="message-failed-actions">
+          <button type="button" className="ik-button" data-variant="primary" aria-describedby={bodyId} onClick={() => void retry(m.clientId!)}>
+            {t('retry')}
+          </button>
+          <button type="button" className="ik-button" aria-describedby={bodyId} onClick={() => discard(m.clientId!)}>
+            {t('discard')}
+          </button>
+        </div>
+      ) : null}
+      <MessageMenu message={m} labelledBy={senderId} />
+    </>
+  );
+}

@@ -1,0 +1,283 @@
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
+import type { ComponentPropsWithoutRef, FocusEvent, KeyboardEvent } from 'react';
+import { useMessaging } from '../../MessagingProvider';
+import { cx } from '../primitives/cx';
+import { MessageItem } from './MessageItem';
+import { useThreadContext } from './ThreadContext';
+import { useMarkVisibleRead } from './useMarkVisibleRead';
+
+/** Props of {@link ThreadFeed}. */
+export interface ThreadFeedProps extends ComponentPropsWithoutRef<'div'> {
+  /** Height of a message before it is measured, in px. @defaultValue 76 */
+  estimateSize?: number;
+  /** Distance from the end (px) that still counts as "at the latest message". @defaultValue 48 */
+  bottomThreshold?: number;
+}
+
+const MAX_FOCUS_FRAMES = 5;
+
+function articleOf(node: EventTarget | null): HTMLElement | null {
+  return node instanceof Element ? (node.closest('[data-slot="message"]') as HTMLElement | null) : null;
+}
+
+/**
+ * The scrolling message list: a `role="feed"` of virtualized `article`s
+ * (@tanstack/react-virtual, measured, keyed by message id). Loads older
+ * messages at the top while keeping the view anchored, follows new messages
+ * only when the reader is at the bottom, keeps the focused article and its
+ * neighbours mounted, and handles PgUp/PgDn, Ctrl+Home/End and Shift+F10.
+ * The element rendered (and forwarded) is the scroll container.
+ */
+export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function ThreadFeed(
+  { estimateSize = 76, bottomThreshold = 48, className, onKeyDown, onScroll, onFocus, onBlur, ...rest },
+  ref,
+) {
+  const { t } = useMessaging('ConversationThread.Feed');
+  const ctx = useThreadContext('ConversationThread.Feed');
+  const { rows, thread, conversationId } = ctx;
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const feedRef = useRef<HTMLDivElement>(null);
+  useImperativeHandle(ref, () => scrollerRef.current!);
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const [focusedKey, setFocusedKey] = useState<string | null>(null);
+  const lastFocusedIndex = useRef(-1);
+  const focusedIndex = focusedKey ? rows.findIndex((r) => r.key === focusedKey) : -1;
+  if (focusedIndex >= 0) lastFocusedIndex.current = focusedIndex;
+  const viewport = useRef(600);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: () => estimateSize,
+    getItemKey: (i) => rows[i]?.key ?? i,
+    // V6: at least one viewport of overscan on each side.
+    overscan: Math.max(6, Math.ceil(viewport.current / estimateSize)),
+    // V1: the focused article and its neighbours stay mounted.
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (focusedIndex < 0) return indexes;
+      const extra = [focusedIndex - 1, focusedIndex, focusedIndex + 1].filter((i) => i >= 0 && i < range.count && !indexes.includes(i));
+      return extra.length ? [...indexes, ...extra].sort((a, b) => a - b) : indexes;
+    },
+    // Prepending older pages keeps the reader's anchor; appends follow only at the end.
+    anchorTo: 'end',
+    followOnAppend: 'auto',
+    scrollEndThreshold: bottomThreshold,
+    scrollMargin: feedRef.current?.offsetTop ?? 0,
+  });
+  viewport.current = virtualizer.scrollRect?.height || viewport.current;
+
+  useMarkVisibleRead(conversationId, scrollerRef, thread.messages);
+
+  // V2: scroll by data index, then focus once rendered (up to 5 frames); a newer move cancels.
+  const focusToken = useRef(0);
+  const focusIndex = useCallback(
+    (index: number) => {
+      const row = rowsRef.current[index];
+      if (!row) return;
+      const token = ++focusToken.current;
+      setFocusedKey(row.key);
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      let frames = 0;
+      const attempt = () => {
+        if (token !== focusToken.current) return;
+        const el = Array.from(scrollerRef.current?.querySelectorAll<HTMLElement>('[data-slot="message"]') ?? []).find(
+          (a) => a.dataset.rowKey === row.key,
+        );
+        if (el) el.focus({ preventScroll: true });
+        else if (++frames < MAX_FOCUS_FRAMES) requestAnimationFrame(attempt);
+      };
+      attempt();
+    },
+    [virtualizer],
+  );
+
+  const scrollToLatest = useCallback(() => {
+    const last = rowsRef.current.length - 1;
+    if (last >= 0) virtualizer.scrollToIndex(last, { align: 'end' });
+  }, [virtualizer]);
+
+  const { setUnseen, setAtBottom } = ctx;
+  useImperativeHandle(
+    ctx.feedControls,
+    () => ({
+      jumpToLatest: () => {
+        setUnseen(() => 0);
+        scrollToLatest();
+        focusIndex(rowsRef.current.length - 1);
+      },
+      focusRow: (key: string) => {
+        const i = rowsRef.current.findIndex((r) => r.key === key);
+        if (i >= 0) focusIndex(i);
+      },
+    }),
+    [focusIndex, scrollToLatest, setUnseen],
+  );
+
+  // Open at the newest message.
+  const opened = useRef(false);
+  useLayoutEffect(() => {
+    if (opened.current || rows.length === 0) return;
+    opened.current = true;
+    scrollToLatest();
+  }, [rows.length, scrollToLatest]);
+
+  // Appends: follow (virtualizer) when at the bottom; own sends always scroll; otherwise count them.
+  const atBottom = useRef(true);
+  const lastKey = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const previous = lastKey.current;
+    lastKey.current = rows.at(-1)?.key;
+    if (previous === undefined || previous === lastKey.current) return;
+    const from = rows.findIndex((r) => r.key === previous);
+    if (from < 0) return;
+    const appended = rows.slice(from + 1).map((r) => r.message);
+    if (appended.some((m) => m.direction === 'outgoing' && m.status === 'sending')) {
+      scrollToLatest();
+      return;
+    }
+    if (!atBottom.current) {
+      const fresh = appended.filter((m) => m.direction === 'incoming' && m.kind !== 'system').length;
+      if (fresh) setUnseen((n) => n + fresh);
+    }
+  }, [rows, scrollToLatest, setUnseen]);
+
+  // PgUp on the first loaded article: focus the message just above it once the older page lands.
+  const focusAfterPrepend = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const key = focusAfterPrepend.current;
+    if (!key) return;
+    const i = rows.findIndex((r) => r.key === key);
+    if (i > 0) {
+      focusAfterPrepend.current = null;
+      focusIndex(i - 1);
+    } else if (!thread.isFetchingNextPage) focusAfterPrepend.current = null;
+  }, [rows, thread.isFetchingNextPage, focusIndex]);
+
+  const loadOlder = useCallback(() => {
+    if (thread.hasNextPage && !thread.isFetchingNextPage) void thread.fetchNextPage();
+  }, [thread]);
+
+  // Too few messages to scroll: keep loading until the viewport fills or history starts.
+  useEffect(() => {
+    const el = scrollerRef.current;
+    if (el && el.clientHeight > 0 && el.scrollHeight <= el.clientHeight && opened.current) loadOlder();
+  });
+
+  const handleScroll = (e: React.UIEvent<HTMLDivElement>) => {
+    onScroll?.(e);
+    const el = e.currentTarget;
+    const bottom = el.scrollHeight - el.scrollTop - el.clientHeight <= bottomThreshold;
+    if (bottom !== atBottom.current) {
+      atBottom.current = bottom;
+      setAtBottom(bottom);
+      if (bottom) setUnseen(() => 0);
+    }
+    if (opened.current && el.scrollTop < Math.max(200, el.clientHeight / 2)) loadOlder();
+  };
+
+  const focusComposer = () => {
+    if (ctx.onRequestComposerFocus) return ctx.onRequestComposerFocus();
+    const root = ctx.rootRef.current;
+    const scope = root?.closest('[data-slot="inbox-layout"]') ?? root?.closest('.ik-root') ?? root?.ownerDocument;
+    scope?.querySelector<HTMLElement>('[data-slot="composer-input"]')?.focus();
+  };
+
+  const handleKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    onKeyDown?.(e);
+    if (e.defaultPrevented) return;
+    const article = articleOf(e.target);
+    const index = article ? rowsRef.current.findIndex((r) => r.key === article.dataset.rowKey) : -1;
+    if ((e.ctrlKey || e.metaKey) && e.key === 'End') focusComposer();
+    else if ((e.ctrlKey || e.metaKey) && e.key === 'Home') ctx.headingRef.current?.focus();
+    else if (index < 0) return;
+    else if (e.key === 'PageDown') {
+      if (index < rowsRef.current.length - 1) focusIndex(index + 1);
+    } else if (e.key === 'PageUp') {
+      if (index > 0) focusIndex(index - 1);
+      else if (thread.hasNextPage) {
+        focusAfterPrepend.current = rowsRef.current[0]!.key;
+        loadOlder();
+      }
+    } else if ((e.shiftKey && e.key === 'F10') || e.key === 'ContextMenu') {
+      const row = rowsRef.current[index]!;
+      ctx.setMenuFor(row.message.id);
+    } else return;
+    e.preventDefault();
+  };
+
+  const handleFocus = (e: FocusEvent<HTMLDivElement>) => {
+    onFocus?.(e);
+    const key = articleOf(e.target)?.dataset.rowKey;
+    if (key && key !== focusedKey) setFocusedKey(key);
+  };
+
+  // V4: if the focused article is unmounted anyway (deleted, pruned), focus the next logical one.
+  const handleBlur = (e: FocusEvent<HTMLDivElement>) => {
+    onBlur?.(e);
+    if (e.relatedTarget !== null) return;
+    const lost = e.target;
+    const doc = lost.ownerDocument;
+    setTimeout(() => {
+      if (lost.isConnected || (doc.activeElement && doc.activeElement !== doc.body)) return;
+      const n = rowsRef.current.length;
+      if (n > 0) focusIndex(Math.min(Math.max(lastFocusedIndex.current, 0), n - 1));
+    }, 0);
+  };
+
+  const total = thread.reachedStart ? rows.length : (thread.data?.pages[0]?.total ?? -1);
+  const serverTotalKnown = total >= rows.length;
+  const items = virtualizer.getVirtualItems();
+  const margin = virtualizer.options.scrollMargin;
+  return (
+    <div
+      ref={scrollerRef}
+      className={cx('ik-thread__scroller', className)}
+      data-slot="thread-scroller"
+      onScroll={handleScroll}
+      {...rest}
+    >
+      <p className="ik-thread__history" data-slot="thread-history" data-state={thread.isFetchingNextPage ? 'loading' : thread.reachedStart ? 'start' : 'more'}>
+        {thread.isPending ? t('loading') : thread.isFetchingNextPage ? t('loadingOlder') : thread.reachedStart ? t('startOfConversation') : null}
+        {thread.isError && !thread.isFetchingNextPage ? (
+          <>
+            {t('threadError')}{' '}
+            <button type="button" className="ik-button" onClick={() => void (thread.data ? thread.fetchNextPage() : thread.refetch())}>
+              {t('retry')}
+            </button>
+          </>
+        ) : null}
+      </p>
+      <div
+        ref={feedRef}
+        role="feed"
+        aria-label={t('messages')}
+        aria-busy={thread.isFetchingNextPage || thread.isPending}
+        className="ik-thread__feed"
+        data-slot="thread-feed"
+        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        onKeyDown={handleKeyDown}
+        onFocus={handleFocus}
+        onBlur={handleBlur}
+      >
+        {items.map((item) => {
+          const row = rows[item.index]!;
+          return (
+            <MessageItem
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              data-row-key={row.key}
+              row={row}
+              posinset={serverTotalKnown ? total - rows.length + item.index + 1 : item.index + 1}
+              setsize={serverTotalKnown ? total : -1}
+              style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start - margin}px)` }}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+});
