@@ -218,6 +218,24 @@ export const en = {
   notificationRead: 'Read',
   settingsCategoryHeader: 'Notify me about',
   preferencesError: 'Notification settings could not be loaded.',
+  // composer (issue 5)
+  varVehicleTitle: 'Vehicle',
+  varPrice: 'Price',
+  varBuyerName: "Buyer's name",
+  varSellerName: "Seller's name",
+  varListingUrl: 'Listing link',
+  composerHintNote: 'Internal note, not sent to the customer.',
+  composerHintEmail: 'Email to {name}.',
+  templateMissing: 'Fill in: {names}',
+  templateVariablesFor: 'Fill in the template {name}',
+  templateDetach: 'Stop using template',
+  templateCreated: 'Template {name} created',
+  templateInsertVariable: 'Insert a variable',
+  fieldRequired: 'This field is required.',
+  uploadingFile: 'Uploading {name}',
+  dropFiles: 'Drop files to attach',
+  emailSubjectLabel: 'Email subject',
+  orderShareMessage: 'Here is order #{number}.',
 } as const;
 
 /** The string keys inbox-kit uses. */
