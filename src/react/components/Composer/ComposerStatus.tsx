@@ -1,0 +1,51 @@
+import { forwardRef, useEffect, useRef } from 'react';
+import type { ComponentPropsWithoutRef } from 'react';
+import { useMessaging } from '../../MessagingProvider';
+import { cx } from '../primitives/cx';
+import { useComposerContext } from './ComposerContext';
+
+/** Props of {@link ComposerStatus}. */
+export type ComposerStatusProps = ComponentPropsWithoutRef<'div'>;
+
+/**
+ * What to know before sending: the character counter (from 90% of the
+ * backend's limit), a blocking error, "Not sent to customer" in note mode, and
+ * the quiet-hours note. The counter is announced only when it first appears
+ * and when the text goes over the limit, never per keystroke.
+ */
+export const ComposerStatus = forwardRef<HTMLDivElement, ComposerStatusProps>(function ComposerStatus({ className, ...rest }, ref) {
+  const { t, announce } = useMessaging('Composer.Status');
+  const c = useComposerContext('Composer.Status');
+  const max = c.capabilities.maxTextLength;
+  const length = c.text.length;
+  const zone = length > max ? 'over' : length >= max * 0.9 ? 'near' : 'ok';
+  const counter = zone === 'over' ? t('tooLong', { count: length - max }) : t('charactersLeft', { count: max - length });
+  const lastZone = useRef(zone);
+  useEffect(() => {
+    if (zone !== lastZone.current && zone !== 'ok') announce(counter);
+    lastZone.current = zone;
+    // Only zone changes are announced; the count itself is read from the page.
+  }, [zone]);
+
+  if (zone === 'ok' && !c.error && c.mode !== 'note' && !c.heldByQuietHours) return null;
+  return (
+    <div ref={ref} className={cx('ik-composer__status', className)} data-slot="composer-status" {...rest}>
+      {c.mode === 'note' ? <p className="ik-composer__note-label">{t('notSentToCustomer')}</p> : null}
+      {c.heldByQuietHours ? (
+        <p id={c.ids.notice} className="ik-composer__quiet">
+          {t('quietHoursNow')}
+        </p>
+      ) : null}
+      {c.error ? (
+        <p id={c.ids.error} className="ik-composer__error">
+          {c.error}
+        </p>
+      ) : null}
+      {zone !== 'ok' ? (
+        <p id={c.ids.counter} className="ik-composer__counter" data-state={zone}>
+          {counter}
+        </p>
+      ) : null}
+    </div>
+  );
+});
