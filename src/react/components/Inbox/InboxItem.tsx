@@ -1,0 +1,145 @@
+import { forwardRef, useId } from 'react';
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import type { Conversation } from '../../../core/types';
+import { useMessaging } from '../../MessagingProvider';
+import { Avatar } from '../primitives/Avatar';
+import { cx } from '../primitives/cx';
+import { useInboxContext } from './InboxContext';
+import type { InboxCell } from './InboxContext';
+import { conversationName, roleLabel, rowTime, subjectParts, subjectText, visiblePreview } from './conversationText';
+import type { RowTextContext } from './conversationText';
+import { ArchiveIcon, DeleteIcon, ReadIcon, UnarchiveIcon, VerifiedIcon } from './icons';
+
+/** Props of {@link InboxItem}. */
+export interface InboxItemProps extends ComponentPropsWithoutRef<'div'> {
+  conversation: Conversation;
+  /** The row's position in the whole list, 0-based (`aria-rowindex` is this + 1). */
+  index: number;
+}
+
+const SAFE_IMG = /^(https?:|data:image\/|blob:|\/)/i;
+
+/**
+ * One inbox row (`role="row"`): the conversation button, then Mark read,
+ * Archive/Unarchive and Delete as far as the backend supports them. Actions
+ * show on hover and `:focus-within` but always stay in the DOM.
+ */
+export const InboxItem = forwardRef<HTMLDivElement, InboxItemProps>(function InboxItem({ conversation: c, index, className, ...rest }, ref) {
+  const { t, locale, dateLocale, currentUser } = useMessaging('Inbox.Item');
+  const inbox = useInboxContext('Inbox.Item');
+  const id = useId();
+  const nameId = `${id}-name`;
+  const descId = `${id}-desc`;
+  const ctx: RowTextContext = { t, locale, dateLocale, currentUserId: currentUser?.id };
+  const selected = inbox.selectedId === c.id;
+  const cells = inbox.cellsFor(c);
+  const fallbackActive = inbox.active.id === null || !inbox.rows.some((r) => r.id === inbox.active.id);
+  const tabIndexFor = (cell: InboxCell) => {
+    if (inbox.active.id === c.id) return (cells.includes(inbox.active.cell) ? inbox.active.cell : 'open') === cell ? 0 : -1;
+    // Before any row had focus, Tab enters at the first row's conversation.
+    return fallbackActive && index === 0 && cell === 'open' ? 0 : -1;
+  };
+  const subject = subjectParts(c, ctx);
+  const description = [subjectText(c, ctx), roleLabel(c, t), c.counterpart.verified ? t('verified') : ''].filter(Boolean).join(', ');
+  const thumb = c.subject?.thumbnailUrl && SAFE_IMG.test(c.subject.thumbnailUrl) ? c.subject.thumbnailUrl : undefined;
+  const time = rowTime(c, ctx);
+  const unread = c.unreadCount > 0;
+
+  const action = (cell: Exclude<InboxCell, 'open'>, label: string, icon: ReactNode, onClick: () => void) =>
+    cells.includes(cell) ? (
+      <div role="gridcell" className="ik-inbox-item__action-cell" data-slot="inbox-item-action-cell">
+        <button
+          type="button"
+          className="ik-inbox-item__action"
+          data-cell={cell}
+          data-slot={`inbox-item-${cell}`}
+          tabIndex={tabIndexFor(cell)}
+          aria-describedby={nameId}
+          onClick={onClick}
+        >
+          {icon}
+          <span className="ik-inbox-item__action-label">{label}</span>
+        </button>
+      </div>
+    ) : null;
+
+  return (
+    <div
+      ref={ref}
+      role="row"
+      aria-rowindex={index + 1}
+      className={cx('ik-inbox-item', className)}
+      data-slot="inbox-item"
+      data-row-id={c.id}
+      data-index={index}
+      data-state={unread ? 'unread' : 'read'}
+      data-selected={selected ? 'true' : undefined}
+      data-archived={c.archived ? 'true' : undefined}
+      {...rest}
+    >
+      <div role="gridcell" className="ik-inbox-item__main-cell">
+        <button
+          type="button"
+          className="ik-inbox-item__open"
+          data-cell="open"
+          data-slot="inbox-item-open"
+          tabIndex={tabIndexFor('open')}
+          aria-label={conversationName(c, ctx)}
+          aria-describedby={descId}
+          aria-current={selected ? 'true' : undefined}
+          onClick={() => inbox.open(c)}
+        >
+          <Avatar participant={c.counterpart} className="ik-inbox-item__avatar" />
+          <span className="ik-inbox-item__body">
+            <span className="ik-inbox-item__head">
+              <span id={nameId} className="ik-inbox-item__name">
+                {c.counterpart.name}
+              </span>
+              {c.counterpart.verified ? (
+                <span className="ik-inbox-item__verified">
+                  <VerifiedIcon />
+                  <span className="ik-sr-only">{t('verified')}</span>
+                </span>
+              ) : null}
+              <span className="ik-inbox-item__role">{roleLabel(c, t)}</span>
+              {time ? (
+                <time className="ik-inbox-item__time" dateTime={c.lastMessage?.sentAt ?? c.updatedAt}>
+                  {time}
+                </time>
+              ) : null}
+            </span>
+            {c.subject ? (
+              <span className="ik-inbox-item__subject" data-kind={c.subject.kind}>
+                {thumb ? <img className="ik-inbox-item__thumb" src={thumb} alt="" loading="lazy" width={32} height={24} /> : null}
+                {subject.number ? <span className="ik-inbox-item__number">{subject.number}</span> : null}
+                {subject.title ? <span className="ik-inbox-item__subject-title">{subject.title}</span> : null}
+                {subject.price ? <span className="ik-inbox-item__price">{subject.price}</span> : null}
+                {subject.status ? (
+                  <span className="ik-inbox-item__status" data-status={c.subject.status}>
+                    {subject.status}
+                  </span>
+                ) : null}
+              </span>
+            ) : null}
+            <span className="ik-inbox-item__preview-line">
+              <span className="ik-inbox-item__preview" data-deleted={c.lastMessage?.deleted ? 'true' : undefined}>
+                {visiblePreview(c, ctx)}
+              </span>
+              {unread ? (
+                <span className="ik-inbox-item__badge" aria-hidden="true">
+                  {c.unreadCount > 99 ? '99+' : c.unreadCount}
+                </span>
+              ) : null}
+            </span>
+          </span>
+          <span id={descId} className="ik-sr-only">
+            {description}
+          </span>
+        </button>
+      </div>
+      {action('read', t('markRead'), <ReadIcon />, () => inbox.markRead(c))}
+      {action('archive', c.archived ? t('unarchive') : t('archive'), c.archived ? <UnarchiveIcon /> : <ArchiveIcon />, () => inbox.toggleArchive(c))}
+      {action('delete', t('delete'), <DeleteIcon />, () => inbox.requestDelete(c.id))}
+    </div>
+  );
+});

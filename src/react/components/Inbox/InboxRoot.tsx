@@ -1,0 +1,195 @@
+import { forwardRef, useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import type { ComponentPropsWithoutRef, Ref } from 'react';
+import type { Conversation } from '../../../core/types';
+import { useMessaging } from '../../MessagingProvider';
+import { useConversations } from '../../hooks/useConversations';
+import { useInboxStore } from '../../hooks/useInboxStore';
+import { useMarkRead } from '../../hooks/useMarkRead';
+import { useArchive } from '../../hooks/useArchive';
+import { useDeleteConversation } from '../../hooks/useDeleteConversation';
+import { cx } from '../primitives/cx';
+import { InboxContext, findCell } from './InboxContext';
+import type { InboxCell, InboxContextValue, InboxHandle, InboxListApi } from './InboxContext';
+import { matchesSearch } from './conversationText';
+import { InboxDeleteDialog } from './InboxDeleteDialog';
+import { useResultCountAnnouncement } from './useResultCountAnnouncement';
+
+/** Props of {@link InboxRoot}. */
+export interface InboxRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue'> {
+  /** The open conversation's id (controlled). `null` means none. */
+  value?: string | null;
+  /** The initially open conversation (uncontrolled). @defaultValue the store's `selectedConversationId` */
+  defaultValue?: string | null;
+  /** Called with the id whenever the user opens a conversation. */
+  onValueChange?: (conversationId: string | null) => void;
+  /** Called after a conversation was opened; `InboxLayout` uses it to move focus to the composer. */
+  onOpen?: (conversation: Conversation) => void;
+  /** Imperative handle: `focusRow(id)`, `focusSearch()`. */
+  handleRef?: Ref<InboxHandle>;
+  /** Debounce before a typed search is sent to the backend, in ms. @defaultValue 300 */
+  searchDebounceMs?: number;
+}
+
+const CELL_ORDER: InboxCell[] = ['open', 'read', 'archive', 'delete'];
+
+/**
+ * The inbox: loads the list (filter, role and search from the store), owns
+ * selection, roving focus and the delete confirmation. Renders one `div`
+ * (`ik-root`, so it works alone in a host page) around its parts.
+ */
+export const InboxRoot = forwardRef<HTMLDivElement, InboxRootProps>(function InboxRoot(
+  { value, defaultValue, onValueChange, onOpen, handleRef, searchDebounceMs = 300, className, children, ...rest },
+  ref,
+) {
+  const { transport, store, theme, t, announce } = useMessaging('Inbox.Root');
+  const capabilities = transport.capabilities;
+  const query = useConversations();
+  const idBase = useId();
+
+  // Search: typed text is local; it reaches the store (and the backend) debounced.
+  const storeSearch = useInboxStore((s) => s.search);
+  const [searchValue, setSearchValue] = useState(storeSearch);
+  const [clientSearch, setClientSearch] = useState('');
+  useEffect(() => {
+    const id = setTimeout(() => {
+      if (capabilities.search) store.getState().setSearch(searchValue);
+      else setClientSearch(searchValue);
+    }, searchDebounceMs);
+    return () => clearTimeout(id);
+  }, [searchValue, capabilities.search, store, searchDebounceMs]);
+
+  const rows = useMemo(
+    () => (clientSearch ? query.conversations.filter((c) => matchesSearch(c, clientSearch)) : query.conversations),
+    [query.conversations, clientSearch],
+  );
+  const rowCount = clientSearch || !query.hasNextPage ? rows.length : query.total;
+
+  // Selection: controlled by `value`, else the store (shared with the thread).
+  const storeSelected = useInboxStore((s) => s.selectedConversationId);
+  const controlled = value !== undefined;
+  const selectedId = controlled ? value : storeSelected;
+  useEffect(() => {
+    if (!controlled && defaultValue != null && store.getState().selectedConversationId == null) store.getState().select(defaultValue);
+    // Only on mount, like any defaultValue.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const onValueChangeRef = useRef(onValueChange);
+  onValueChangeRef.current = onValueChange;
+  const onOpenRef = useRef(onOpen);
+  onOpenRef.current = onOpen;
+  const open = useCallback(
+    (c: Conversation) => {
+      if (!controlled) store.getState().select(c.id);
+      onValueChangeRef.current?.(c.id);
+      onOpenRef.current?.(c);
+      // After the focus move's own read-out (A11Y §2).
+      announce(t('openedConversation', { name: c.counterpart.name }), { delayMs: 1500 });
+    },
+    [controlled, store, announce, t],
+  );
+
+  // Roving focus, stored by id (V3).
+  const [active, setActiveState] = useState<{ id: string | null; cell: InboxCell }>({ id: null, cell: 'open' });
+  const setActive = useCallback((id: string | null, cell: InboxCell) => {
+    setActiveState((prev) => (prev.id === id && prev.cell === cell ? prev : { id, cell }));
+  }, []);
+
+  const cellsFor = useCallback(
+    (c: Conversation): InboxCell[] =>
+      CELL_ORDER.filter((cell) => {
+        if (cell === 'read') return c.unreadCount > 0;
+        if (cell === 'archive') return c.archived ? capabilities.unarchive : capabilities.archive;
+        if (cell === 'delete') return capabilities.delete;
+        return true;
+      }),
+    [capabilities],
+  );
+
+  const markReadMutation = useMarkRead();
+  const archiveMutation = useArchive();
+  const deleteMutation = useDeleteConversation();
+  const failed = useCallback(() => announce(t('errorGeneric'), { assertive: true }), [announce, t]);
+  const markRead = useCallback(
+    (c: Conversation) =>
+      markReadMutation.mutate({ conversationId: c.id }, { onSuccess: () => announce(t('markedRead')), onError: failed }),
+    [markReadMutation, announce, t, failed],
+  );
+  const toggleArchive = useCallback(
+    (c: Conversation) => archiveMutation.mutate({ conversationId: c.id, archived: !c.archived }, { onError: failed }),
+    [archiveMutation, failed],
+  );
+
+  const [pendingDelete, setPendingDelete] = useState<string | null>(null);
+  const focusInside = useRef(false);
+  const focusEmptyPending = useRef(false);
+  const listApi = useRef<InboxListApi | null>(null);
+  const pendingFocus = useRef<{ index: number; cell: InboxCell } | null>(null);
+  const gridRef = useRef<HTMLDivElement | null>(null);
+  const searchRef = useRef<HTMLInputElement | null>(null);
+
+  useResultCountAnnouncement(`${JSON.stringify(query.params)}|${clientSearch}`, !query.isFetching || query.isFetchingNextPage, rowCount ?? rows.length);
+
+  useImperativeHandle(
+    handleRef,
+    () => ({
+      focusRow(conversationId) {
+        const id = conversationId ?? active.id ?? rows[0]?.id;
+        const index = id ? rows.findIndex((r) => r.id === id) : -1;
+        if (index < 0) return false;
+        const direct = findCell(gridRef.current, rows[index]!.id, 'open');
+        if (direct) direct.focus();
+        else listApi.current?.focusIndex(index, 'open');
+        return true;
+      },
+      focusSearch() {
+        searchRef.current?.focus();
+      },
+    }),
+    [active.id, rows],
+  );
+
+  const ctx = useMemo<InboxContextValue>(
+    () => ({
+      query,
+      rows,
+      rowCount,
+      capabilities,
+      selectedId,
+      open,
+      active,
+      setActive,
+      cellsFor,
+      markRead,
+      toggleArchive,
+      requestDelete: setPendingDelete,
+      searchValue,
+      setSearchValue,
+      focusInside,
+      focusEmptyPending,
+      listApi,
+      pendingFocus,
+      gridRef,
+      searchRef,
+      idBase,
+    }),
+    [query, rows, rowCount, capabilities, selectedId, open, active, setActive, cellsFor, markRead, toggleArchive, searchValue, idBase],
+  );
+
+  return (
+    <InboxContext.Provider value={ctx}>
+      <div ref={ref} className={cx('ik-root', 'ik-inbox', className)} data-theme={theme} data-slot="inbox" {...rest}>
+        {children}
+        <InboxDeleteDialog
+          conversationId={pendingDelete}
+          onCancel={() => setPendingDelete(null)}
+          onConfirm={(id) => {
+            // Focus returns to the row's Delete button, then follows to the next row when the row goes (V4).
+            focusInside.current = true;
+            setPendingDelete(null);
+            deleteMutation.mutate({ conversationId: id }, { onError: failed });
+          }}
+        />
+      </div>
+    </InboxContext.Provider>
+  );
+});

@@ -1,0 +1,17 @@
+export { Inbox } from './Inbox';
+export type { InboxProps } from './Inbox';
+export { InboxRoot } from './InboxRoot';
+export type { InboxRootProps } from './InboxRoot';
+export { InboxSearch } from './InboxSearch';
+export type { InboxSearchProps } from './InboxSearch';
+export { InboxFilters } from './InboxFilters';
+export type { InboxFiltersProps } from './InboxFilters';
+export { InboxList } from './InboxList';
+export type { InboxListProps } from './InboxList';
+export { InboxItem } from './InboxItem';
+export type { InboxItemProps } from './InboxItem';
+export { InboxEmpty, InboxError, InboxSkeleton } from './InboxStates';
+export type { InboxEmptyProps, InboxErrorProps, InboxSkeletonProps } from './InboxStates';
+export { useInboxContext } from './InboxContext';
+export type { InboxCell, InboxHandle, InboxContextValue } from './InboxContext';
+export { conversationName } from './conversationText';

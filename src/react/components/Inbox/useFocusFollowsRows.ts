@@ -1,0 +1,66 @@
+import { useLayoutEffect, useRef } from 'react';
+import type { Conversation } from '../../../core/types';
+import { useInboxContext } from './InboxContext';
+import type { InboxCell } from './InboxContext';
+
+/**
+ * Keeps focus in the grid when rows change under it (A11Y §2, V4):
+ * - a focused row that disappears (archive, delete, filter) passes focus to
+ *   the same cell in the next row, else the previous row, else the empty text;
+ * - a focused cell that disappears (Mark read on a now-read row) passes focus
+ *   to the cell now at its position;
+ * - after ↓ past the last loaded row, the first new row gets focus.
+ * Focus only moves if it was in the grid; otherwise just the roving position follows.
+ */
+export function useFocusFollowsRows(focusIndex: (index: number, cell: InboxCell) => void): void {
+  const { rows, active, setActive, cellsFor, focusInside, focusEmptyPending, gridRef, pendingFocus } = useInboxContext('Inbox.List');
+  const prevRows = useRef<Conversation[]>(rows);
+  const activeRef = useRef(active);
+  activeRef.current = active;
+  useLayoutEffect(() => {
+    const prev = prevRows.current;
+    prevRows.current = rows;
+    if (prev === rows) return;
+    const pending = pendingFocus.current;
+    if (pending && rows.length > pending.index) {
+      pendingFocus.current = null;
+      const cells = cellsFor(rows[pending.index]!);
+      focusIndex(pending.index, cells.includes(pending.cell) ? pending.cell : 'open');
+      return;
+    }
+    const { id, cell } = activeRef.current;
+    if (!id) return;
+    const doc = gridRef.current?.ownerDocument ?? (typeof document !== 'undefined' ? document : undefined);
+    const focused = doc?.activeElement;
+    // A removed node may still be reported as active (jsdom; some browsers until the next task).
+    const lost = !focused || focused === doc?.body || !focused.isConnected;
+    const hadFocus = focusInside.current && (lost || !!gridRef.current?.contains(focused));
+    const now = rows.findIndex((r) => r.id === id);
+    if (now >= 0) {
+      const cells = cellsFor(rows[now]!);
+      if (cells.includes(cell)) return;
+      const before = prev.find((r) => r.id === id);
+      const col = before ? Math.max(0, cellsFor(before).indexOf(cell)) : 0;
+      const next = cells[Math.min(col, cells.length - 1)]!;
+      if (hadFocus && lost) focusIndex(now, next);
+      else setActive(id, next);
+      return;
+    }
+    const old = prev.findIndex((r) => r.id === id);
+    const present = new Set(rows.map((r) => r.id));
+    let replacement: Conversation | undefined;
+    for (let i = old + 1; i > 0 && i < prev.length && !replacement; i++) if (present.has(prev[i]!.id)) replacement = prev[i];
+    for (let i = old - 1; i >= 0 && !replacement; i--) if (present.has(prev[i]!.id)) replacement = prev[i];
+    if (!replacement && rows.length) replacement = rows[Math.min(Math.max(old, 0), rows.length - 1)];
+    if (!replacement) {
+      setActive(null, 'open');
+      if (hadFocus) focusEmptyPending.current = true;
+      return;
+    }
+    const index = rows.findIndex((r) => r.id === replacement.id);
+    const cells = cellsFor(rows[index]!);
+    const nextCell = cells.includes(cell) ? cell : 'open';
+    if (hadFocus) focusIndex(index, nextCell);
+    else setActive(replacement.id, nextCell);
+  }, [rows, cellsFor, focusIndex, setActive, focusInside, focusEmptyPending, gridRef, pendingFocus]);
+}
