@@ -14,19 +14,20 @@ const FOCUS_REFETCH_GAP_MS = 1000;
  * - With `transport.subscribe`: joins the one subscription shared by every
  *   provider on the same QueryClient and transport; events patch the cache
  *   (new messages, receipts, new conversations) without refetching.
- * - Without it: the inbox and the unread counts poll (`pollIntervalMs`,
- *   paused while the page is hidden), and refetch at once when the page
- *   becomes visible or the window gains focus.
+ * - Without it: the inbox and the unread counts poll (`pollIntervalMs` in
+ *   useConversations/useUnreadSummary, paused while the page is hidden), and
+ *   refetch at once when the page becomes visible or the window gains focus
+ *   (also with polling off: a returning user should not see stale counts).
  */
 export function useRealtime(): void {
-  const { transport, scope, store, pollIntervalMs } = useMessaging('useRealtime');
+  const { transport, scope } = useMessaging('useRealtime');
   const client = useQueryClient();
   useEffect(() => {
     if (!transport.subscribe) return undefined;
-    return joinRealtime(client, transport, { scope, openConversationId: () => store.getState().selectedConversationId });
-  }, [client, transport, scope, store]);
+    return joinRealtime(client, transport, { scope });
+  }, [client, transport, scope]);
 
-  const polls = !transport.subscribe && pollIntervalMs !== false;
+  const polls = !transport.subscribe;
   useEffect(() => {
     if (!polls || typeof window === 'undefined') return undefined;
     let last = 0;

@@ -9,8 +9,6 @@ import type { ConversationListKey } from '../queryKeys';
 /** What applying an event needs to know about the page. */
 export interface RealtimeContext {
   scope: string;
-  /** Whether this conversation is open in a visible thread (its incoming messages are read there). */
-  isOpenAndVisible(conversationId: string): boolean;
   /** Message ids already applied; makes duplicate deliveries harmless. */
   seen: BoundedSet;
 }
@@ -101,7 +99,9 @@ function onMessageReceived(client: QueryClient, ctx: RealtimeContext, event: Ext
     return 'applied';
   }
   const incoming = message.direction === 'incoming';
-  const countsAsUnread = incoming && message.kind !== 'system' && !ctx.isOpenAndVisible(conversation.id);
+  // Counted even in the open conversation: the server counts it until the thread has
+  // actually shown it (mark-on-sight lowers it again), so row and badge never drift.
+  const countsAsUnread = incoming && message.kind !== 'system';
   const newer = !conversation.lastMessage || conversation.lastMessage.sentAt <= message.sentAt;
   if (countsAsUnread) setConversationUnread(client, scope, conversation.id, conversation.unreadCount + 1);
   if (!newer) return 'applied'; // an out-of-order older message: in the thread, but it does not reorder the inbox

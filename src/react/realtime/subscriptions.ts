@@ -7,8 +7,6 @@ import { applyRealtimeEvent, BoundedSet } from './applyRealtimeEvent';
 /** One provider (or widget) that wants realtime events for a cache. */
 export interface RealtimeSubscriber {
   scope: string;
-  /** The conversation this subscriber shows, if any. */
-  openConversationId(): string | null;
 }
 
 interface Entry {
@@ -24,23 +22,11 @@ interface Entry {
  */
 const registry = new WeakMap<QueryClient, Map<MessagingTransport, Entry>>();
 
-function isPageVisible(): boolean {
-  return typeof document === 'undefined' || document.visibilityState !== 'hidden';
-}
-
 function handle(client: QueryClient, entry: Entry, event: RealtimeEvent): void {
   const first = entry.subscribers.values().next().value;
   if (!first) return;
   const scope = first.scope;
-  const result = applyRealtimeEvent(
-    client,
-    {
-      scope,
-      seen: entry.seen,
-      isOpenAndVisible: (id) => isPageVisible() && [...entry.subscribers].some((s) => s.openConversationId() === id),
-    },
-    event,
-  );
+  const result = applyRealtimeEvent(client, { scope, seen: entry.seen }, event);
   if (result === 'unknown-conversation' && !entry.refetchTimer) {
     // A conversation no list holds yet: refetch the lists and counts once, coalescing a burst.
     entry.refetchTimer = setTimeout(() => {
