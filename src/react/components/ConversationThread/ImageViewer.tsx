@@ -71,7 +71,7 @@ export const ImageViewer = forwardRef<HTMLDialogElement, ImageViewerProps>(funct
             </button>
           </>
         ) : null}
-        <button type="button" className="ik-button" data-variant="primary" onClick={onClose} autoFocus>
+        <button type="button" className="ik-button" data-variant="primary" onClick={onClose}>
           {t('close')}
         </button>
       </div>

@@ -68,12 +68,13 @@ export function senderOf(
   m: Message,
   conversation: Conversation | undefined,
   me: { id: string; name?: string | undefined } | undefined,
-  labels: { you: string; system: string },
+  labels: { you: string; system: string; staff?: string },
 ): Participant & { isMe: boolean } {
   if (m.kind === 'system') return { id: m.senderId || 'system', name: labels.system, role: 'staff', isMe: false };
   const color = m.extras?.authorColor;
   if (me && m.senderId === me.id) return { id: me.id, name: labels.you, role: 'staff', ...(color ? { color } : {}), isMe: true };
   const counterpart = conversation?.counterpart;
   if (counterpart && (m.senderId === counterpart.id || (m.direction === 'incoming' && !m.extras?.authorName))) return { ...counterpart, isMe: false };
-  return { id: m.senderId, name: m.extras?.authorName ?? m.senderId, role: 'staff', ...(color ? { color } : {}), isMe: false };
+  // Backends that do not name staff authors (Shopmonkey) get a role label rather than a raw id.
+  return { id: m.senderId, name: m.extras?.authorName ?? labels.staff ?? m.senderId, role: 'staff', ...(color ? { color } : {}), isMe: false };
 }

@@ -48,7 +48,7 @@ export function useIncomingAnnouncements(messages: Message[], conversation: Conv
       if (batch.length === 0 || how === 'off') return;
       if (batch.length === 1) {
         const m = batch[0]!;
-        const name = senderOf(m, c, me, { you: tr('you'), system: tr('systemSender') }).name;
+        const name = senderOf(m, c, me, { you: tr('you'), system: tr('systemSender'), staff: tr('roleStaff') }).name;
         say(how === 'sender-and-text' && m.text ? tr('newMessageFromWithText', { name, text: m.text }) : tr('newMessageFrom', { name }));
       } else say(tr.plural('newMessagesCount', batch.length));
     }, THROTTLE_MS);
