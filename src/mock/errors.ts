@@ -59,3 +59,14 @@ export async function readJson(request: Request): Promise<unknown> {
     ]);
   }
 }
+
+/** Reads a JSON body that must be an object (`null`, arrays and primitives answer 400). */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  const body = await readJson(request);
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new MockHttpError('validation_failed', 'Request body must be a JSON object.', [
+      { field: 'body', message: 'Request body must be a JSON object.', code: 'invalid_type' },
+    ]);
+  }
+  return body as Record<string, unknown>;
+}

@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
 import type { FieldError } from '../../../core/TransportError';
 import type { MockContext } from '../../context';
-import { MockHttpError, readJson } from '../../errors';
+import { MockHttpError, readJsonObject } from '../../errors';
 import type { MarketplaceDb, MkConversation, MkUser } from '../db';
 import { announceConversation, assertValid, findIdempotent, markRead, storeMessage, textErrors, threadForListing, unreadTotals } from '../operations';
 import { isUuid } from '../uuid';
@@ -69,7 +69,7 @@ export function apiMessageHandlers(ctx: MockContext): HttpHandler[] {
     })),
 
     http.post('*/api/messages', withAuth(ctx, async ({ request, user, db }) => {
-      const body = (await readJson(request)) as Record<string, unknown>;
+      const body = await readJsonObject(request);
       const key = request.headers.get('idempotency-key');
       const repeated = findIdempotent(db, user, key);
       if (repeated) return HttpResponse.json({ success: true, data: messageApi(db, repeated) });

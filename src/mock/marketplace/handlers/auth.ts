@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
 import type { MockContext } from '../../context';
-import { MockHttpError, readJson } from '../../errors';
+import { MockHttpError, readJsonObject } from '../../errors';
 import type { MarketplaceDb, MkUser } from '../db';
 import { assertValid } from '../operations';
 import { withPublic } from './withAuth';
@@ -31,7 +31,7 @@ function issue(ctx: MockContext, db: MarketplaceDb, user: MkUser) {
 export function authHandlers(ctx: MockContext): HttpHandler[] {
   return [
     http.post('*/api/auth/login', withPublic(ctx, async ({ request, db }) => {
-      const body = (await readJson(request)) as Record<string, unknown>;
+      const body = await readJsonObject(request);
       const errors = [];
       if (typeof body.email !== 'string' || !body.email.includes('@')) errors.push({ field: 'email', message: 'A valid email is required.', code: 'invalid_email' });
       if (typeof body.password !== 'string' || !body.password) errors.push({ field: 'password', message: 'Password is required.', code: 'required' });
@@ -42,7 +42,7 @@ export function authHandlers(ctx: MockContext): HttpHandler[] {
     })),
 
     http.post('*/api/auth/refresh', withPublic(ctx, async ({ request, db }) => {
-      const body = (await readJson(request)) as Record<string, unknown>;
+      const body = await readJsonObject(request);
       if (typeof body.refreshToken !== 'string' || !body.refreshToken) {
         assertValid([{ field: 'refreshToken', message: 'refreshToken is required.', code: 'required' }]);
       }

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
 import type { MockContext } from '../../context';
-import { MockHttpError, readJson } from '../../errors';
+import { MockHttpError, readJsonObject } from '../../errors';
 import type { MkConversation } from '../db';
 import { announceConversation, assertValid, findIdempotent, storeMessage, textErrors, threadForListing, unreadTotals } from '../operations';
 import { detailV1, messageV1, otherSide, summaryV1 } from '../views';
@@ -54,7 +54,7 @@ export function conversationHandlers(ctx: MockContext): HttpHandler[] {
     })),
 
     http.post('*/v1/messages/conversations', withAuth(ctx, async ({ request, user, db }) => {
-      const body = (await readJson(request)) as Record<string, unknown>;
+      const body = await readJsonObject(request);
       const key = request.headers.get('idempotency-key');
       const repeated = findIdempotent(db, user, key);
       if (repeated) {

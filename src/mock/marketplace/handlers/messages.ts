@@ -3,7 +3,7 @@ import type { HttpHandler } from 'msw';
 import type { FieldError } from '../../../core/TransportError';
 import { renderTemplate } from '../../../core/templates';
 import type { MockContext } from '../../context';
-import { MockHttpError, readJson } from '../../errors';
+import { MockHttpError, readJsonObject } from '../../errors';
 import { DOCUMENT_THUMBNAIL } from '../assets';
 import type { MarketplaceDb, MkAttachment, MkUser } from '../db';
 import { assertValid, findIdempotent, markRead, storeMessage, textErrors, unreadTotals } from '../operations';
@@ -94,14 +94,14 @@ export function messageHandlers(ctx: MockContext): HttpHandler[] {
       const repeated = findIdempotent(db, user, key);
       if (repeated) return HttpResponse.json({ success: true, data: { message: messageV1(db, repeated, user.id) } });
       const isMultipart = (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
-      const input = isMultipart ? await multipartMessage(request, db) : jsonMessage((await readJson(request)) as Record<string, unknown>, db, user);
+      const input = isMultipart ? await multipartMessage(request, db) : jsonMessage(await readJsonObject(request), db, user);
       const { message } = storeMessage(ctx, db, c, user, { ...input, idempotencyKey: key });
       return HttpResponse.json({ success: true, data: { message: messageV1(db, message, user.id) } }, { status: 201 });
     })),
 
     http.put('*/v1/messages/conversations/:id/read', withAuth(ctx, async ({ request, params, user, db }) => {
       const c = loadConversation(db, param(params, 'id'), user);
-      const body = (await readJson(request)) as Record<string, unknown>;
+      const body = await readJsonObject(request);
       let ids: string[] | undefined;
       if (body.message_ids !== undefined) {
         if (!Array.isArray(body.message_ids) || !body.message_ids.every((x) => typeof x === 'string')) {

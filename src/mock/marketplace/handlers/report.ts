@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
 import type { FieldError } from '../../../core/TransportError';
 import type { MockContext } from '../../context';
-import { MockHttpError, readJson } from '../../errors';
+import { MockHttpError, readJsonObject } from '../../errors';
 import type { MkReport } from '../db';
 import { assertValid } from '../operations';
 import { loadConversation } from './access';
@@ -18,7 +18,7 @@ export function reportHandlers(ctx: MockContext): HttpHandler[] {
       const message = db.messageById.get(id);
       if (!message) throw new MockHttpError('not_found', `Message ${id} not found.`);
       loadConversation(db, message.conversationId, user);
-      const body = (await readJson(request)) as Record<string, unknown>;
+      const body = await readJsonObject(request);
       const errors: FieldError[] = [];
       if (!REASONS.includes(body.reason as MkReport['reason'])) errors.push({ field: 'reason', message: `Reason must be one of ${REASONS.join(', ')}.`, code: 'invalid_enum' });
       const details = typeof body.details === 'string' ? body.details.trim() : '';

@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
 import type { FieldError } from '../../../core/TransportError';
 import type { MockContext } from '../../context';
-import { readJson } from '../../errors';
+import { readJsonObject } from '../../errors';
 import type { MkTemplate } from '../db';
 import { assertValid, MAX_TEXT } from '../operations';
 import { templateV1 } from '../views';
@@ -19,7 +19,7 @@ export function templateHandlers(ctx: MockContext): HttpHandler[] {
     })),
 
     http.post('*/v1/messages/templates', withAuth(ctx, async ({ request, user, db }) => {
-      const body = (await readJson(request)) as Record<string, unknown>;
+      const body = await readJsonObject(request);
       const errors: FieldError[] = [];
       const name = typeof body.name === 'string' ? body.name.trim() : '';
       const content = typeof body.content === 'string' ? body.content.trim() : '';
