@@ -167,7 +167,7 @@ export const de: Strings = {
   quietHoursNow: 'Ruhezeit: Diese SMS wird danach gesendet.',
   shareOrder: 'Bestellung #{number} teilen',
   suggestedReply: 'Antwortvorschlag',
-  suggestionSend: 'Senden',
+  suggestionSend: 'So senden',
   suggestionEdit: 'Bearbeiten',
   suggestionDismiss: 'Verwerfen',
   startConversationTitle: 'Frage zu diesem Inserat stellen',

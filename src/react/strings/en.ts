@@ -165,7 +165,7 @@ export const en = {
   quietHoursNow: 'Quiet hours: this SMS will go out when they end.',
   shareOrder: 'Share order #{number}',
   suggestedReply: 'Suggested reply',
-  suggestionSend: 'Send',
+  suggestionSend: 'Send as is',
   suggestionEdit: 'Edit',
   suggestionDismiss: 'Dismiss',
   startConversationTitle: 'Ask about this listing',

@@ -167,7 +167,7 @@ export const nl: Strings = {
   quietHoursNow: 'Stille uren: deze sms wordt daarna verstuurd.',
   shareOrder: 'Bestelling #{number} delen',
   suggestedReply: 'Voorgesteld antwoord',
-  suggestionSend: 'Versturen',
+  suggestionSend: 'Zo versturen',
   suggestionEdit: 'Bewerken',
   suggestionDismiss: 'Negeren',
   startConversationTitle: 'Stel een vraag over deze advertentie',
