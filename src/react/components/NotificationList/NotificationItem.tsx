@@ -48,9 +48,10 @@ export const NotificationItem = forwardRef<HTMLLIElement, NotificationItemProps>
   };
   const content = (
     <>
-      {n.read ? null : <span className="ik-sr-only">{t('unreadPrefix')} </span>}
+      {n.read ? null : <span className="ik-sr-only">{t('unreadPrefix')}</span>}
+      {n.read ? null : ' '}
       <span id={titleId} className="ik-notification__title" data-slot="notification-title">{n.title}</span>
-      <span className="ik-sr-only">, </span>
+      <span className="ik-sr-only">,</span>{' '}
       <time className="ik-notification__time" data-slot="notification-time" dateTime={n.createdAt}>
         {formatRelativeTime(n.createdAt, dateLocale)}
       </time>
