@@ -96,12 +96,14 @@ export const MessageItem = forwardRef<HTMLElement, MessageItemProps>(function Me
 
 /** Everything inside an article below sender and time. */
 function MessageContent({ row, bodyId, senderId, readerName }: { row: ThreadRow; bodyId: string; senderId: string; readerName: string | undefined }) {
-  const { t } = useMessaging('ConversationThread.MessageItem');
-  const { conversationId } = useThreadContext('ConversationThread.MessageItem');
+  const { t, currentUser } = useMessaging('ConversationThread.MessageItem');
+  const { conversationId, conversation } = useThreadContext('ConversationThread.MessageItem');
   const { retry, discard } = useSendMessage(conversationId);
   const m = row.message;
   if (m.deleted) {
-    const by = m.extras?.deletedBy;
+    const byId = m.extras?.deletedBy;
+    // Who deleted it, by id: the current user, the counterpart, or (unnamed on the wire) a staff member.
+    const by = !byId ? undefined : byId === currentUser?.id ? t('you') : byId === conversation?.counterpart.id ? conversation.counterpart.name : t('roleStaff');
     const reason = m.extras?.deletedReason;
     return (
       <div className="ik-message__bubble" data-slot="message-bubble">
