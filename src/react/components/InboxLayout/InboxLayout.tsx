@@ -1,0 +1,196 @@
+import { forwardRef, useCallback, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import type { Conversation } from '../../../core/types';
+import { useMessaging } from '../../MessagingProvider';
+import { useInboxStore } from '../../hooks/useInboxStore';
+import { cx } from '../primitives/cx';
+import { Inbox } from '../Inbox';
+import type { InboxHandle, InboxProps } from '../Inbox';
+import { ConversationThread } from '../ConversationThread';
+import { Composer } from '../Composer';
+import { useContainerLayout } from './useContainerLayout';
+import { useFocusRequest } from './useFocusRequest';
+
+/** A pane `focusPane` can move to. */
+export type InboxLayoutPane = 'list' | 'thread' | 'composer';
+
+/** Imperative handle of {@link InboxLayout} (its `ref`), e.g. for skip links. */
+export interface InboxLayoutHandle {
+  /** Shows the pane (narrow layout) and focuses it: the list's row, the thread's heading, or the composer's field. */
+  focusPane(pane: InboxLayoutPane): void;
+  /** The root element. */
+  readonly element: HTMLDivElement | null;
+}
+
+/** What `renderThread` gets besides the conversation id. */
+export interface ThreadSlotProps {
+  /** Present in the narrow layout: shows "Back to conversations" and returns to the list. */
+  onBack?: () => void;
+  /** Moves focus to the composer (the thread's Ctrl+End). */
+  onRequestComposerFocus: () => void;
+}
+
+/** Props of {@link InboxLayout}. */
+export interface InboxLayoutProps extends Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue'> {
+  /** The open conversation (controlled). `null` means none. */
+  value?: string | null;
+  /** The initially open conversation. @defaultValue the store's `selectedConversationId` */
+  defaultValue?: string | null;
+  /** Called when the user opens a conversation or deletes the open one. */
+  onValueChange?: (conversationId: string | null) => void;
+  /** Renders the thread pane for the open conversation. @defaultValue `<ConversationThread conversationId={id} onBack={…} />` */
+  renderThread?: (conversationId: string, slot: ThreadSlotProps) => ReactNode;
+  /** Renders the composer under the thread; `null` for a read-only layout. @defaultValue `<Composer conversationId={id} />` */
+  renderComposer?: ((conversationId: string) => ReactNode) | null;
+  /** Props for the inbox in the list pane. */
+  inboxProps?: Omit<InboxProps, 'value' | 'defaultValue' | 'onValueChange' | 'onOpen' | 'handleRef'>;
+  /** Force a layout instead of measuring the container. @defaultValue 'auto' */
+  layout?: 'auto' | 'narrow' | 'wide';
+}
+
+const defaultThread = (id: string, slot: ThreadSlotProps) => (
+  <ConversationThread conversationId={id} onRequestComposerFocus={slot.onRequestComposerFocus} {...(slot.onBack ? { onBack: slot.onBack } : {})} />
+);
+const defaultComposer = (id: string) => <Composer conversationId={id} />;
+
+/**
+ * The drop-in widget: the inbox and the open conversation side by side in a
+ * wide container, one at a time (with "Back to conversations") in a narrow
+ * one. Narrowness is the container's width, so it fits any host column. The
+ * hidden pane gets `hidden` + `inert` and stays mounted. No `<main>`: the
+ * host owns landmarks; each pane is a labelled section.
+ */
+export const InboxLayout = forwardRef<InboxLayoutHandle, InboxLayoutProps>(function InboxLayout(
+  { value, defaultValue, onValueChange, renderThread = defaultThread, renderComposer = defaultComposer, inboxProps, layout = 'auto', className, ...rest },
+  ref,
+) {
+  const { t, theme, store } = useMessaging('InboxLayout');
+  const rootRef = useRef<HTMLDivElement>(null);
+  const listPaneRef = useRef<HTMLElement>(null);
+  const threadPaneRef = useRef<HTMLDivElement>(null);
+  const inboxRef = useRef<InboxHandle>(null);
+  const mode = useContainerLayout(rootRef, layout === 'auto' ? undefined : layout);
+  const narrow = mode === 'narrow';
+  const listHeadingId = useId();
+  const placeholderHeadingId = useId();
+
+  const storeSelected = useInboxStore((s) => s.selectedConversationId);
+  const controlled = value !== undefined;
+  const selectedId = controlled ? value : storeSelected;
+  useEffect(() => {
+    if (!controlled && defaultValue != null && store.getState().selectedConversationId == null) store.getState().select(defaultValue);
+    // Only on mount, like any defaultValue.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const onValueChangeRef = useRef(onValueChange);
+  onValueChangeRef.current = onValueChange;
+
+  const [view, setView] = useState<'list' | 'thread'>('list');
+  const showThread = !!selectedId && view === 'thread';
+  const listHidden = narrow && showThread;
+  const threadHidden = narrow && !showThread;
+  // The row Back (and focusPane('list')) returns to: the open conversation's.
+  const lastOpened = useRef<string | null>(selectedId);
+  useEffect(() => {
+    if (selectedId) lastOpened.current = selectedId;
+  }, [selectedId]);
+
+  const requestFocus = useFocusRequest({ threadPaneRef, inboxRef, lastOpened });
+
+  const focusPane = useCallback(
+    (pane: InboxLayoutPane) => {
+      if (pane === 'list' || !selectedId) {
+        setView('list');
+        requestFocus('list');
+      } else {
+        setView('thread');
+        requestFocus(pane);
+      }
+    },
+    [selectedId, requestFocus],
+  );
+  useImperativeHandle(ref, () => ({ focusPane, get element() { return rootRef.current; } }), [focusPane]);
+
+  const onOpen = useCallback(
+    (c: Conversation) => {
+      lastOpened.current = c.id;
+      setView('thread');
+      // A11Y §2/§8: opening moves focus to the composer (the heading for read-only conversations).
+      requestFocus(renderComposer ? 'composer' : 'thread');
+    },
+    [requestFocus, renderComposer],
+  );
+  const onBack = useCallback(() => {
+    setView('list');
+    requestFocus('list');
+  }, [requestFocus]);
+
+  // Resize: when a pane becomes hidden with focus inside, focus moves to the visible one.
+  // Only on layout changes: opening and Back move focus themselves.
+  const prevMode = useRef(mode);
+  useEffect(() => {
+    if (prevMode.current === mode) return;
+    prevMode.current = mode;
+    const focused = rootRef.current?.ownerDocument.activeElement;
+    if (!focused) return;
+    if (listHidden && listPaneRef.current?.contains(focused)) requestFocus('thread');
+    else if (threadHidden && threadPaneRef.current?.contains(focused)) requestFocus('list');
+  }, [mode, listHidden, threadHidden, requestFocus]);
+
+  const select = (id: string | null) => {
+    if (!controlled) store.getState().select(id);
+    onValueChangeRef.current?.(id);
+  };
+
+  return (
+    <div
+      ref={rootRef}
+      className={cx('ik-root', 'ik-layout', className)}
+      data-theme={theme}
+      data-layout={mode}
+      data-view={showThread ? 'thread' : 'list'}
+      data-slot="inbox-layout"
+      {...rest}
+    >
+      <div className="ik-layout__panes" data-slot="inbox-layout-panes">
+        <section
+          ref={listPaneRef}
+          className="ik-layout__pane"
+          data-pane="list"
+          aria-labelledby={listHeadingId}
+          hidden={listHidden}
+          inert={listHidden}
+        >
+          <h2 id={listHeadingId} className="ik-layout__heading" tabIndex={-1}>
+            {t('conversations')}
+          </h2>
+          <Inbox {...inboxProps} value={selectedId} onValueChange={select} onOpen={onOpen} handleRef={inboxRef} />
+        </section>
+        <div ref={threadPaneRef} className="ik-layout__pane" data-pane="thread" hidden={threadHidden} inert={threadHidden}>
+          {selectedId ? (
+            <>
+              <div className="ik-layout__thread" data-slot="inbox-layout-thread">
+                {renderThread(selectedId, {
+                  ...(narrow ? { onBack } : {}),
+                  onRequestComposerFocus: () => requestFocus('composer'),
+                })}
+              </div>
+              {renderComposer ? (
+                <div className="ik-layout__composer" data-slot="inbox-layout-composer">
+                  {renderComposer(selectedId)}
+                </div>
+              ) : null}
+            </>
+          ) : (
+            <section className="ik-layout__placeholder" aria-labelledby={placeholderHeadingId}>
+              <h2 id={placeholderHeadingId} className="ik-layout__heading ik-sr-only" tabIndex={-1}>
+                {t('messages')}
+              </h2>
+              <p className="ik-layout__placeholder-text">{t('selectConversation')}</p>
+            </section>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+});
