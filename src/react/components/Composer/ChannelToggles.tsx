@@ -1,5 +1,5 @@
 import { forwardRef } from 'react';
-import type { ComponentPropsWithoutRef, MouseEvent } from 'react';
+import type { ComponentPropsWithoutRef } from 'react';
 import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
 import { useComposerContext } from './ComposerContext';
@@ -26,9 +26,6 @@ export const ChannelToggles = forwardRef<HTMLFieldSetElement, ChannelTogglesProp
     const reachable = c.reachable[name];
     const unavailable = !reachable || note;
     const reason = !reachable ? id(`${name}-reason`) : note ? id('note-reason') : undefined;
-    const block = (e: MouseEvent<HTMLInputElement>) => {
-      if (unavailable) e.preventDefault();
-    };
     return (
       <div className="ik-composer__channel" data-disabled={unavailable ? '' : undefined}>
         <input
@@ -37,7 +34,6 @@ export const ChannelToggles = forwardRef<HTMLFieldSetElement, ChannelTogglesProp
           checked={c.channels[name] && !note}
           aria-disabled={unavailable || undefined}
           aria-describedby={reason}
-          onClick={block}
           onChange={(e) => {
             if (!unavailable) c.setChannel(name, e.target.checked);
           }}
