@@ -1,0 +1,42 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { http, HttpResponse } from 'msw';
+import { NotificationSettings } from '../src/react/components/NotificationSettings';
+
+const meta = {
+  title: 'Components/NotificationSettings',
+  component: NotificationSettings,
+  args: { layout: 'auto' },
+  argTypes: { layout: { control: 'inline-radio', options: ['auto', 'table', 'fieldsets'] } },
+  parameters: { inbox: { as: 'staff' }, layout: 'padded' },
+} satisfies Meta<typeof NotificationSettings>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Maria's Shopmonkey notification config: categories × email/SMS/in-app, saved as you toggle. */
+export const Shopmonkey: Story = {};
+
+/** At 300 px the table becomes one fieldset per category. */
+export const Narrow: Story = { parameters: { inbox: { as: 'staff', width: 300 } } };
+
+/** The marketplace has no preferences: the component says so. */
+export const MarketplaceUnsupported: Story = { parameters: { inbox: { as: 'buyer' } } };
+
+/** Every save fails: the switch reverts, an error shows and is announced. */
+export const SaveError: Story = {
+  parameters: {
+    msw: { handlers: [http.put('*/v3/user/:id/notification_config', () => HttpResponse.json({ success: false, message: 'Internal error' }, { status: 500 }))] },
+  },
+};
+
+/** Dark theme. */
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  parameters: { backgrounds: { disable: true } },
+};
+
+/** Dutch strings. */
+export const Dutch: Story = { globals: { locale: 'nl' } };
+
+/** German strings. */
+export const German: Story = { globals: { locale: 'de' } };
