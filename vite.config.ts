@@ -54,7 +54,14 @@ export default defineConfig({
     rolldownOptions: {
       external: (id: string) => externals.some((dep) => id === dep || id.startsWith(`${dep}/`)) || id.startsWith('node:'),
       output: {
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        // One file per source module (dist/react/components/…): with `sideEffects` limited to
+        // CSS, a host's bundler then drops every module it does not reach. A flat dist/index.js
+        // would keep all components, because top-level `Object.assign(Root, { … })`,
+        // `forwardRef(…)` and `createContext(…)` calls cannot be proven pure inside one module
+        // (UnreadBadge + provider + transport: 92 kB gzip from a flat file, 39 kB like this).
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: '[name].js',
       },
     },
   },
