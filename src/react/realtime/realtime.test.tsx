@@ -175,4 +175,42 @@ describe('realtime', () => {
     });
     expect(readAtOf()).toBe(first);
   });
+
+  it('without a subscription, refetches counts and lists at once when the page regains focus', async () => {
+    // staleTime: Infinity, so any refetch below is ours, not react-query's own focus handling.
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity, gcTime: Infinity } } });
+    renderWithInbox(<InboxAndThread conversationId="conv_1002" />, { as: 'buyer', queryClient });
+    const list = await screen.findByRole('list', { name: 'Conversations' });
+    await waitFor(() => expect(list).toHaveAttribute('data-ready', 'true'));
+    await settle();
+    const requests = countRequestsOf(IDENTITIES.buyer.token);
+    await act(async () => {
+      window.dispatchEvent(new Event('focus'));
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await waitFor(() => expect(requests.get()).toBeGreaterThanOrEqual(2));
+    await settle(300);
+    const afterOne = requests.get();
+    expect(afterOne).toBeLessThanOrEqual(4); // focus + visibilitychange together refetch once
+    requests.stop();
+  });
+
+  it('a new conversation is prepended to the inbox and counted, without refetching', async () => {
+    const { transport } = renderWithInbox(<InboxAndThread conversationId="conv_2001" />, { as: 'seller', realtime: true });
+    const list = await screen.findByRole('list', { name: 'Conversations' });
+    await waitFor(() => expect(list).toHaveAttribute('data-ready', 'true'));
+    const before = (await transport.getUnreadSummary()).messages;
+    await screen.findByText(`${before} unread messages`);
+    const rows = within(list).getAllByRole('listitem').length;
+    await settle();
+    const requests = countRequestsOf(IDENTITIES.seller.token);
+    await makeTransport('buyer2').startConversation({ subjectId: 'lst_1002', text: 'Is the Scania still for sale?', clientId: 'rt-new-conv' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(rows + 1));
+    expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent('Jan Bakker');
+    expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent('Is the Scania still for sale? (1 unread)');
+    expect(screen.getByText(`${before + 1} unread messages`)).toBeInTheDocument();
+    await settle(600);
+    expect(requests.get()).toBe(0);
+    requests.stop();
+  });
 });

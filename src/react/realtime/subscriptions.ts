@@ -14,6 +14,8 @@ interface Entry {
   subscribers: Set<RealtimeSubscriber>;
   seen: BoundedSet;
   refetchTimer?: ReturnType<typeof setTimeout>;
+  /** Conversations that got a message while no list held them. */
+  unknown: Set<string>;
 }
 
 /**
@@ -27,10 +29,15 @@ function handle(client: QueryClient, entry: Entry, event: RealtimeEvent): void {
   if (!first) return;
   const scope = first.scope;
   const result = applyRealtimeEvent(client, { scope, seen: entry.seen }, event);
-  if (result === 'unknown-conversation' && !entry.refetchTimer) {
-    // A conversation no list holds yet: refetch the lists and counts once, coalescing a burst.
+  // A new conversation's first message comes just before its conversation.created: that event fills the gap.
+  if (event.type === 'conversation.created') entry.unknown.delete(event.conversation.id);
+  if (result === 'unknown-conversation' && event.type === 'message.received') entry.unknown.add(event.conversationId);
+  if (entry.unknown.size > 0 && !entry.refetchTimer) {
+    // A conversation no list holds: refetch the lists and counts once, coalescing a burst.
     entry.refetchTimer = setTimeout(() => {
       entry.refetchTimer = undefined;
+      if (entry.unknown.size === 0) return;
+      entry.unknown.clear();
       void client.invalidateQueries({ queryKey: [...inboxKeys.conversations(scope), 'list'] }, { cancelRefetch: false });
       void client.invalidateQueries({ queryKey: inboxKeys.unread(scope) }, { cancelRefetch: false });
     }, 250);
@@ -48,7 +55,7 @@ export function joinRealtime(client: QueryClient, transport: MessagingTransport,
   if (!byTransport) registry.set(client, (byTransport = new Map()));
   let entry = byTransport.get(transport);
   if (!entry) {
-    const created: Entry = { unsubscribe: () => {}, subscribers: new Set(), seen: new BoundedSet() };
+    const created: Entry = { unsubscribe: () => {}, subscribers: new Set(), seen: new BoundedSet(), unknown: new Set() };
     created.unsubscribe = transport.subscribe((event) => handle(client, created, event));
     byTransport.set(transport, created);
     entry = created;
