@@ -54,7 +54,8 @@ export function visiblePreview(c: Conversation, ctx: RowTextContext): string {
 /** The row time, compact and locale-aware (time today, weekday this week, date otherwise). */
 export function rowTime(c: Conversation, ctx: RowTextContext): string {
   const iso = c.lastMessage?.sentAt ?? c.updatedAt;
-  return iso ? formatListTime(iso, ctx.now ?? new Date(), ctx.dateLocale) : '';
+  if (!iso || Number.isNaN(Date.parse(iso))) return ''; // an unreadable time must not take the row down
+  return formatListTime(iso, ctx.now ?? new Date(), ctx.dateLocale);
 }
 
 /**
