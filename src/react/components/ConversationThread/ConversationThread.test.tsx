@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { vi } from 'vitest';
 import type { Message } from '../../../core/types';
@@ -57,7 +57,9 @@ describe('ConversationThread (marketplace)', () => {
     // Day headings are h3s inside the article that starts the day.
     const days = within(feed).getAllByRole('heading', { level: 3 }).filter((h) => h.getAttribute('data-slot') === 'day-separator');
     expect(days.length).toBeGreaterThanOrEqual(3);
-    expect(days.at(-1)).toHaveTextContent('Today');
+    // The newest message is from the last hours: "Today" (or "Yesterday" just after midnight).
+    expect(days.at(-1)!.textContent).toMatch(/^(Today|Yesterday)$/);
+    expect(new Set(days.map((d) => d.textContent)).size).toBe(days.length);
     // The first unread incoming message carries "New messages"; it is from ABC Trucks.
     const marker = within(feed).getByRole('heading', { level: 3, name: 'New messages' });
     const markedArticle = marker.closest('article')!;
@@ -271,6 +273,23 @@ describe('ConversationThread (marketplace)', () => {
     expect(screen.getAllByText('Hi! Yes, it is still available.').length).toBeGreaterThan(0);
     expect(articles()).toHaveLength(30);
     error.mockRestore();
+  });
+
+  it('shows "Jump to latest" with a count when messages arrive while reading older ones; it focuses the newest', async () => {
+    const r = await openThread();
+    expect(screen.queryByRole('button', { name: /Jump to latest/ })).not.toBeInTheDocument();
+    // Scrolled up: jsdom's scrollTop is 0 against the stubbed 20000 px scrollHeight.
+    const scroller = document.querySelector('[data-slot="thread-scroller"]')!;
+    fireEvent.scroll(scroller);
+    const jump = await screen.findByRole('button', { name: 'Jump to latest' });
+    expect(screen.getByRole('feed').contains(jump)).toBe(false);
+    await makeTransport('seller').sendMessage({ conversationId: CONV, clientId: 'in-jump', text: 'Are you still there?' });
+    await act(() => r.queryClient.invalidateQueries({ queryKey: inboxKeys.messages(`${r.transport.id}:usr_buyer_1`, CONV) }));
+    await waitFor(() => expect(jump).toHaveAccessibleName('Jump to latest, 1 new'));
+    // Focus did not move on arrival.
+    expect(document.body).toHaveFocus();
+    await r.user.click(jump);
+    await waitFor(() => expect(articleWith('Are you still there?')).toHaveFocus());
   });
 
   it('has no axe violations', async () => {

@@ -36,7 +36,7 @@ export const MessageBody = forwardRef<HTMLDivElement, MessageBodyProps>(function
   const { components } = useMessaging('ConversationThread.MessageBody');
   const Custom = components.MessageBody;
   return (
-    <div ref={ref} className={cx('ik-message__body', className)} data-slot="message-body" {...rest}>
+    <div ref={ref} dir="auto" className={cx('ik-message__body', className)} data-slot="message-body" {...rest}>
       {Custom ? <Custom message={message} /> : <MessageText text={message.text} />}
     </div>
   );
