@@ -11,14 +11,16 @@ export const REALTIME_PATH = '/__mock/realtime';
  */
 export interface RealtimeHub {
   publish(userKey: string, payload: unknown): void;
-  /** msw handlers for the WebSocket link (one per scheme). */
+  /** msw handlers for the WebSocket link (ws: and wss:). */
   handlers: WebSocketHandler[];
 }
 
 /** Creates the hub. `enabled()` is read at publish time (the `realtime` knob). */
 export function createRealtimeHub(resolveToken: (token: string) => string | undefined, enabled: () => boolean): RealtimeHub {
   const subscribers = new Map<string, Set<{ send(data: string): void }>>();
-  const links = [ws.link(`ws://*${REALTIME_PATH}`), ws.link(`wss://*${REALTIME_PATH}`)];
+  // One link starting with '*', which msw matches without parsing it as a URL: Chromium's URL
+  // parser percent-encodes the '*' host of `ws://*/…`, so that pattern never matched in the browser.
+  const links = [ws.link(`*${REALTIME_PATH}`)];
   const handlers = links.map((link) =>
     link.addEventListener('connection', ({ client }) => {
       const token = client.url.searchParams.get('token') ?? '';
