@@ -1,9 +1,16 @@
 import { differenceInCalendarDays, format, formatDistanceToNowStrict, isSameYear } from 'date-fns';
 import type { Locale } from 'date-fns';
 
+/** A date, or `undefined` for a timestamp that does not parse (bad server data must not crash rendering). */
+function parse(iso: string): Date | undefined {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
 /** Time of day, e.g. `10:42` (locale pattern). */
 export function formatTime(iso: string, locale?: Locale): string {
-  return format(new Date(iso), 'p', locale ? { locale } : undefined);
+  const d = parse(iso);
+  return d ? format(d, 'p', locale ? { locale } : undefined) : '';
 }
 
 /**
@@ -11,7 +18,8 @@ export function formatTime(iso: string, locale?: Locale): string {
  * otherwise (year only when it differs).
  */
 export function formatListTime(iso: string, now: Date = new Date(), locale?: Locale): string {
-  const d = new Date(iso);
+  const d = parse(iso);
+  if (!d) return '';
   const days = differenceInCalendarDays(now, d);
   const opts = locale ? { locale } : undefined;
   if (days <= 0) return format(d, 'p', opts);
@@ -21,12 +29,14 @@ export function formatListTime(iso: string, now: Date = new Date(), locale?: Loc
 
 /** "5 minutes ago" style relative time. */
 export function formatRelativeTime(iso: string, locale?: Locale): string {
-  return formatDistanceToNowStrict(new Date(iso), { addSuffix: true, ...(locale ? { locale } : {}) });
+  const d = parse(iso);
+  return d ? formatDistanceToNowStrict(d, { addSuffix: true, ...(locale ? { locale } : {}) }) : '';
 }
 
 /** Day separator label: `today`/`yesterday` labels given by the caller, else a long date. */
 export function formatDayLabel(iso: string, labels: { today: string; yesterday: string }, now: Date = new Date(), locale?: Locale): string {
-  const d = new Date(iso);
+  const d = parse(iso);
+  if (!d) return '';
   const days = differenceInCalendarDays(now, d);
   if (days === 0) return labels.today;
   if (days === 1) return labels.yesterday;
@@ -35,7 +45,8 @@ export function formatDayLabel(iso: string, labels: { today: string; yesterday: 
 
 /** Calendar-day key (local time) for grouping messages by day. */
 export function dayKey(iso: string): string {
-  return format(new Date(iso), 'yyyy-MM-dd');
+  const d = parse(iso);
+  return d ? format(d, 'yyyy-MM-dd') : '';
 }
 
 /** Human file size, e.g. `240 KB`. */
