@@ -43,6 +43,8 @@ const referenceServerLoader: Loader = async (context) => {
 
 const preview: Preview = {
   ...baseAnnotations,
+  // Written out here (not only in baseAnnotations): the indexer reads preview tags statically.
+  tags: ['autodocs'],
   loaders: [referenceServerLoader],
 };
 

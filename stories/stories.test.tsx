@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * Every story is a test. Each `stories/*.stories.tsx` is composed with the
  * project's annotations (the same InboxFrame decorator, globals and
@@ -11,6 +12,7 @@
  * Axe with colour contrast runs on every story in Chromium (`npm run test:e2e`).
  */
 import { composeStories } from '@storybook/react-vite';
+import type { composeStory } from '@storybook/react-vite';
 import type { Loader } from '@storybook/react-vite';
 import { waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -20,6 +22,7 @@ import { createKnobs } from '../src/mock/knobs';
 import { createMockServer } from '../src/mock/node';
 
 type StoryFile = Parameters<typeof composeStories>[0];
+type ComposedStory = ReturnType<typeof composeStory>;
 
 // Node knobs: no latency; auto-replies and deliveries stay on, as in Storybook.
 const mock = createMockServer({ ...STORY_DB });
@@ -97,7 +100,7 @@ for (const file of loaded) {
       });
       return;
     }
-    const stories = Object.entries(composeStories(file.module, annotations));
+    const stories = Object.entries(composeStories(file.module, annotations) as Record<string, ComposedStory>);
     if (stories.length === 0) it.skip('has no stories', () => {});
     for (const [name, Story] of stories) {
       const hints = (Story.parameters.storyTest ?? {}) as StoryTestParameters;

@@ -1,0 +1,77 @@
+/**
+ * Every story of the built Storybook in Chromium: it renders without an error
+ * (play functions included), axe finds no WCAG 2.2 AA / best-practice
+ * violation in `#storybook-root`, and a screenshot goes to
+ * artifacts/stories/<id>.png. A per-story summary goes to
+ * artifacts/stories/axe.json, so violations can be routed by file.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatViolations, runAxe } from './support/axe';
+import type { AxeViolation } from './support/axe';
+import { launchBrowser } from './support/browser';
+import type { E2EBrowser } from './support/browser';
+import { ARTIFACTS } from './support/paths';
+import { openStory, readIndex, watchPreview } from './support/storybook';
+
+const baseUrl = inject('storybookUrl');
+const buildError = inject('storybookBuildError');
+const SHOTS = join(ARTIFACTS, 'stories');
+const entries = baseUrl ? readIndex() : [];
+const stories = entries.filter((e) => e.type === 'story');
+// Hand-written docs pages (MDX); autodocs pages are the stories again.
+const docs = entries.filter((e) => e.type === 'docs' && !e.tags?.includes('autodocs'));
+
+const summary: Record<string, { file: string; errors: string[]; violations: AxeViolation[] }> = {};
+let browser: E2EBrowser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  if (!baseUrl) return;
+  // Reduced motion: stable screenshots, and the components must honour it.
+  browser = await launchBrowser({ reducedMotion: 'reduce' });
+  page = await browser.context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`page error: ${e.message}`));
+  await watchPreview(page);
+});
+
+afterAll(async () => {
+  await writeFile(join(SHOTS, 'axe.json'), JSON.stringify(summary, null, 2));
+  await browser?.close();
+});
+
+describe('Storybook', () => {
+  it('builds', () => {
+    expect(buildError, buildError).toBe('');
+    expect(stories.length, 'stories in storybook-static/index.json').toBeGreaterThan(0);
+  });
+
+  for (const story of stories) {
+    it(`${story.title} › ${story.name}`, async () => {
+      pageErrors.length = 0;
+      const outcome = await openStory(page, baseUrl, story.id);
+      const errors = [...outcome.errors, ...pageErrors];
+      await page.screenshot({ path: join(SHOTS, `${story.id}.png`), fullPage: true });
+      const violations = await runAxe(page, '#storybook-root', { pageRules: false });
+      summary[story.id] = { file: story.importPath, errors, violations };
+      expect(errors, `${story.importPath}: errors while rendering`).toEqual([]);
+      expect(violations, `${story.importPath}: axe violations\n${formatViolations(violations)}`).toEqual([]);
+    });
+  }
+
+  for (const doc of docs) {
+    it(`docs: ${doc.title}`, async () => {
+      pageErrors.length = 0;
+      await page.goto(`${baseUrl}/iframe.html?id=${encodeURIComponent(doc.id)}&viewMode=docs`);
+      await page.waitForSelector('#storybook-docs .sbdocs-content, .sb-show-errordisplay', { timeout: 30_000 });
+      await page.screenshot({ path: join(SHOTS, `${doc.id}.png`), fullPage: true });
+      const shown = await page.evaluate(() => !document.body.classList.contains('sb-show-errordisplay'));
+      expect(shown, `${doc.importPath} shows an error`).toBe(true);
+      expect(pageErrors).toEqual([]);
+    });
+  }
+});
