@@ -53,8 +53,9 @@ export async function withSimulation(
   resolve: () => Response | Promise<Response>,
 ): Promise<Response> {
   const { knobs } = ctx;
+  const random = knobs.random ?? Math.random;
   const [min, max] = knobs.latencyMs;
-  if (max > 0) await delay(Math.round(min + Math.random() * Math.max(0, max - min)));
+  if (max > 0) await delay(Math.round(min + random() * Math.max(0, max - min)));
   let limitHeaders: Record<string, string> = {};
   if (knobs.rateLimit > 0) {
     const key = request.headers.get('authorization') ?? 'anonymous';
@@ -76,7 +77,7 @@ export async function withSimulation(
       });
     }
   }
-  if (knobs.failureRate > 0 && Math.random() < knobs.failureRate) {
+  if (knobs.failureRate > 0 && random() < knobs.failureRate) {
     return apiError('internal', 'Simulated server failure.', { headers: limitHeaders });
   }
   let res: Response;

@@ -20,6 +20,8 @@ export interface MockKnobs {
   quietHours: [number, number];
   /** Clock used for quiet hours and timestamps (tests pin it). @defaultValue `() => new Date()` */
   now: () => Date;
+  /** Random source (0..1) for latency and failure draws; tests pass a seeded one. @defaultValue `Math.random` */
+  random?: () => number;
 }
 
 /** Knobs with their defaults. */
