@@ -1,0 +1,39 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { StateStorage } from 'zustand/middleware';
+import { useMessaging } from '../MessagingProvider';
+import { inboxKeys } from '../queryKeys';
+import { storageKey } from '../store/createInboxStore';
+
+/**
+ * Forgets everything this provider's user left on the device: persisted
+ * drafts, outbox and dismissed suggestions, and every cached query of the
+ * user's scope (other users' widgets on the page keep theirs). Call it when
+ * the user signs out, before or after switching the transport's token.
+ *
+ * @example
+ * const signOut = useSignOut();
+ * <button onClick={() => { signOut(); auth.logout(); }}>Sign out</button>
+ */
+export function useSignOut(): () => Promise<void> {
+  const { store, scope } = useMessaging('useSignOut');
+  const client = useQueryClient();
+  return useCallback(async () => {
+    const key = inboxKeys.all(scope);
+    await client.cancelQueries({ queryKey: key });
+    store.getState().clearPersisted();
+    client.removeQueries({ queryKey: key });
+  }, [store, scope, client]);
+}
+
+/**
+ * Removes a user's persisted inbox state without a mounted provider, e.g.
+ * from a sign-out handler elsewhere in the app. `scope` is
+ * `<transport.id>:<userId>` (a provider's `scope`).
+ *
+ * @param storage - Where the provider persisted. @defaultValue `localStorage`
+ */
+export function clearPersistedData(scope: string, storage?: StateStorage): void {
+  const target = storage ?? (typeof window !== 'undefined' ? window.localStorage : undefined);
+  target?.removeItem(storageKey(scope));
+}
