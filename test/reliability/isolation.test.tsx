@@ -120,7 +120,7 @@ describe('signing out', () => {
     await waitFor(() => expect(client.getQueryCache().findAll({ queryKey: ['inbox-kit', 'marketplace:usr_buyer_1'] }).length).toBeGreaterThan(0));
     await user.click(within(anna).getByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(within(anna).getByRole('textbox', { name: 'Message' })).toHaveValue(''));
-    const left = storage.getItem('inbox-kit:marketplace:usr_buyer_1');
+    const left = storage.data.get('inbox-kit:marketplace:usr_buyer_1') ?? null;
     expect(left === null || (!left.includes('secret draft') && !left.includes('queued'))).toBe(true);
     // The other user keeps everything.
     expect(within(abc).getByRole('textbox', { name: 'Message' })).toHaveValue('seller draft');
