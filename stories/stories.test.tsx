@@ -87,8 +87,31 @@ function visibleContent(root: HTMLElement): boolean {
   return false;
 }
 
-beforeAll(() => mock.listen());
-afterAll(() => mock.close());
+/**
+ * jsdom has no layout, so a virtualized list sees a 0-px viewport and renders
+ * no rows. Give every element a plausible box instead: @tanstack/react-virtual
+ * reads a scroller's `clientHeight` and a row's `offsetHeight`. Real layout
+ * is checked in Chromium.
+ */
+function fakeLayout(): () => void {
+  const proto = HTMLElement.prototype;
+  const sizes = { clientHeight: 600, clientWidth: 800, offsetHeight: 72, offsetWidth: 800 } as const;
+  const saved = Object.keys(sizes).map((key) => [key, Object.getOwnPropertyDescriptor(proto, key)] as const);
+  for (const [key, value] of Object.entries(sizes)) Object.defineProperty(proto, key, { configurable: true, get: () => value });
+  return () => {
+    for (const [key, descriptor] of saved) if (descriptor) Object.defineProperty(proto, key, descriptor);
+  };
+}
+
+let restoreLayout: () => void = () => {};
+beforeAll(() => {
+  restoreLayout = fakeLayout();
+  mock.listen();
+});
+afterAll(() => {
+  mock.close();
+  restoreLayout();
+});
 
 if (loaded.length === 0) it.skip('no story files yet', () => {});
 
@@ -117,6 +140,7 @@ for (const file of loaded) {
           // Let the first requests land, then check nothing went wrong on the way.
           await waitFor(() => expect(canvasElement.querySelector('[aria-busy="true"]')).toBeNull(), { timeout: 3000 }).catch(() => undefined);
           expect(watch.errors, 'errors while rendering').toEqual([]);
+          if (process.env.STORIES_DEBUG) console.log(`[${name}]`, canvasElement.textContent?.replace(/\s+/g, ' ').slice(0, 160));
         } finally {
           watch.stop();
           canvasElement.remove();
