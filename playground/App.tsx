@@ -69,7 +69,7 @@ export function App({ initial }: { initial: PlaygroundSettings }) {
   const panel = (tab: TabId) => {
     if (tab === 'api') return <ApiExplorer identities={identities} who={who} />;
     if (!session) return <p className="pg-missing">{who ? `The ${who.api} adapter is not built yet: only “${TAB_LABELS.api}” works for now.` : 'Starting the reference server…'}</p>;
-    if (tab === 'inbox') return <InboxArea key={session.key} />;
+    if (tab === 'inbox') return <InboxArea key={session.key} value={settings.conversation} onValueChange={(conversation) => change({ conversation })} />;
     const Component = tab === 'notifications' ? kit.NotificationList : kit.NotificationSettings;
     return Component ? <Component /> : <p className="pg-missing">{tab === 'notifications' ? 'NotificationList' : 'NotificationSettings'} is not built yet.</p>;
   };
@@ -78,7 +78,7 @@ export function App({ initial }: { initial: PlaygroundSettings }) {
     <div className="pg-app" data-theme={settings.theme}>
       <HostHeader who={who} badges={session !== undefined} onNavigate={(tab) => change({ tab })} />
       <div className="pg-body">
-        <Controls identities={identities} settings={settings} knobs={knobs} onChange={change} onKnobs={changeKnobs} onReset={reset} resetting={resetting} />
+        <Controls identities={identities} settings={settings} knobs={knobs} onChange={(patch) => change(patch.as && patch.as !== settings.as ? { ...patch, conversation: null } : patch)} onKnobs={changeKnobs} onReset={reset} resetting={resetting} />
         <main className="pg-main">
           {error ? (
             <p role="alert" className="pg-error">

@@ -10,7 +10,7 @@ export function HostHeader({ who, badges, onNavigate }: { who: MockIdentity | un
   return (
     <header className="pg-host">
       <span className="pg-brand" aria-hidden="true">
-        {shop ? '🔧' : '🚚'}
+        {shop ? 'SM' : 'TM'}
       </span>
       <p className="pg-brand-name">{shop ? 'Shopmonkey (host demo)' : 'TruckMarket (host demo)'}</p>
       <nav aria-label="Host app">

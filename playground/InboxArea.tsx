@@ -1,17 +1,16 @@
-import { useState } from 'react';
 import { kit } from './registry';
 
 /**
  * The drop-in `InboxLayout` once it exists; until then the same idea from the
  * parts that do: the inbox beside a thread and its composer.
  */
-export function InboxArea() {
-  const [selected, setSelected] = useState<string | null>(null);
+export function InboxArea({ value, onValueChange }: { value: string | null; onValueChange(id: string | null): void }) {
+  const [selected, setSelected] = [value, onValueChange];
   const { InboxLayout, Inbox, ConversationThread, Composer } = kit;
   if (InboxLayout) {
     return (
       <div className="pg-inbox">
-        <InboxLayout />
+        <InboxLayout value={selected} onValueChange={setSelected} />
       </div>
     );
   }

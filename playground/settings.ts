@@ -14,6 +14,8 @@ export interface PlaygroundSettings {
   theme: 'light' | 'dark';
   locale: 'en' | 'nl' | 'de';
   tab: TabId;
+  /** The open conversation (`?c=`), so a reload reopens it. */
+  conversation: string | null;
   /** Knobs the user changed; re-applied after a reload (the reference server restarts with the page). */
   knobs: Partial<PlaygroundKnobs>;
 }
@@ -22,7 +24,7 @@ export interface PlaygroundSettings {
 export const ALIASES: Record<string, string> = { buyer: 'usr_buyer_1', seller: 'usr_seller_1', staff: 'sm_user_1' };
 
 const KEY = 'inbox-kit-playground';
-const DEFAULTS: PlaygroundSettings = { as: 'usr_buyer_1', theme: 'light', locale: 'en', tab: 'inbox', knobs: {} };
+const DEFAULTS: PlaygroundSettings = { as: 'usr_buyer_1', theme: 'light', locale: 'en', tab: 'inbox', conversation: null, knobs: {} };
 
 function stored(): Partial<PlaygroundSettings> {
   try {
@@ -32,7 +34,7 @@ function stored(): Partial<PlaygroundSettings> {
   }
 }
 
-/** Reads the settings: `?as=seller&theme=dark&locale=nl&tab=api` wins over what was stored. */
+/** Reads the settings: `?as=seller&theme=dark&locale=nl&tab=api&c=<conversation id>` wins over what was stored. */
 export function loadSettings(): PlaygroundSettings {
   const url = new URLSearchParams(location.search);
   const merged = { ...DEFAULTS, ...stored() };
@@ -45,6 +47,7 @@ export function loadSettings(): PlaygroundSettings {
     theme: theme === 'dark' ? 'dark' : 'light',
     locale: locale === 'nl' || locale === 'de' ? locale : 'en',
     tab: (TABS as string[]).includes(tab) ? (tab as TabId) : 'inbox',
+    conversation: url.has('c') ? url.get('c') || null : merged.as === as ? merged.conversation : null,
     knobs: merged.knobs ?? {},
   };
 }
@@ -57,5 +60,7 @@ export function saveSettings(settings: PlaygroundSettings): void {
   url.searchParams.set('theme', settings.theme);
   url.searchParams.set('locale', settings.locale);
   url.searchParams.set('tab', settings.tab);
+  if (settings.conversation) url.searchParams.set('c', settings.conversation);
+  else url.searchParams.delete('c');
   history.replaceState(null, '', url);
 }
