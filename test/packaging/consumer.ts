@@ -14,12 +14,10 @@
  * time and a closing `N passed, N failed` line; exits non-zero on failure.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { join, resolve } from 'node:path';
+import { launchChromium, serveStatic as serve } from '../../bench/browser';
 
 const root = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
@@ -33,8 +31,6 @@ const REACTS: Array<{ label: string; version: string }> = [
   { label: '19', version: dev['react']! },
   { label: '18', version: '18.3.1' },
 ].filter((r) => !only || r.label === only);
-
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function step<T>(label: string, fn: () => T): T {
   const t0 = performance.now();
@@ -95,31 +91,9 @@ createRoot(document.getElementById('root')).render(
   );
 }
 
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
-
-/** Serves a built app on 127.0.0.1 (a secure context, so the service worker registers). */
-async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    let file = join(dir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(dir) || !existsSync(file)) file = join(dir, 'index.html');
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
-}
-
 /** Loads the app and checks that conversations render. */
 async function checkInBrowser(url: string, expectReact: string): Promise<{ rows: number; names: string[]; react: string; errors: string[] }> {
-  const profile = mkdtempSync(join(tmpdir(), 'ik-consumer-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1024, height: 700 },
-  });
+  const { context, close } = await launchChromium();
   const errors: string[] = [];
   try {
     const page = await context.newPage();
@@ -136,8 +110,7 @@ async function checkInBrowser(url: string, expectReact: string): Promise<{ rows:
     if (!react.startsWith(expectReact)) throw new Error(`expected React ${expectReact}, page runs ${react}`);
     return { rows: await rows.count(), names, react, errors };
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -1,0 +1,239 @@
+/**
+ * `npm run bench`: bundle sizes, then render/scroll/send benchmarks in Chromium against
+ * a production build of bench/app (reference server with the large seed in the page).
+ * Prints a table, writes bench/results.json, and checks the budgets of issue 8
+ * (reported, not asserted: the exit code stays 0 unless the bench itself fails).
+ *
+ *   npm run bench                 # everything
+ *   npm run bench -- --sizes      # sizes only
+ *   npm run bench -- --runs 3     # median of 3 page loads per scenario (default 1)
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { launchChromium, serveStatic } from './browser';
+import { measureSizes } from './sizes';
+import type { SizeResult } from './sizes';
+
+const root = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const sizesOnly = args.includes('--sizes');
+const runs = Number(args[args.indexOf('--runs') + 1]) || 1;
+const appDir = join(root, 'node_modules/.cache/inbox-kit-bench/app');
+
+const kB = (b: number) => `${(b / 1024).toFixed(1)} kB`;
+const MB = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+interface ScrollResult {
+  durationMs: number;
+  frames: number;
+  droppedFrames: number;
+  longestFrameMs: number;
+  longTasks: number;
+  longTasksOver50: number;
+  longestTaskMs: number;
+  longTaskTotalMs: number;
+  reachedEnd: boolean;
+  itemsLoaded: number;
+  maxNodes: number;
+}
+interface ScenarioResult {
+  scenario: 'thread' | 'inbox';
+  /** Mount → first rows painted with an empty cache (fetch through the mock worker, 0 ms latency). */
+  coldFirstPaintMs: number;
+  /** The same with the cache already filled (remount). */
+  warmFirstPaintMs: number;
+  nodesAtFirstPaint: number;
+  rowsAtFirstPaint: number;
+  nodesSettled: number;
+  rowsSettled: number;
+  heapBaselineBytes: number;
+  heapAfterOpenBytes: number;
+  scroll: ScrollResult;
+}
+interface SendResult {
+  samples: number;
+  keyToDomMs: number[];
+  keyToPaintMs: number[];
+  medianKeyToPaintMs: number;
+  maxKeyToPaintMs: number;
+}
+
+async function heap(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+}
+
+async function openPage(page: Page, url: string, scenario: string): Promise<CDPSession> {
+  await page.goto(`${url}?s=${scenario}`);
+  await page.waitForFunction(() => (window as unknown as { __bench?: { ready: boolean } }).__bench?.ready === true, null, { timeout: 60_000 });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return cdp;
+}
+
+type Bench = {
+  mount(): Promise<{ firstPaintMs: number; rowsInDom: number; nodes: number }>;
+  unmount(): void;
+  settledNodes(): Promise<{ nodes: number; rowsInDom: number }>;
+  scroll(stepPx: number, maxMs: number): Promise<ScrollResult>;
+  armSend(text: string): void;
+};
+const bench = (page: Page) => ({
+  mount: () => page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.mount()),
+  unmount: () => page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.unmount()),
+  settled: () => page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.settledNodes()),
+  scroll: (step: number, maxMs: number) => page.evaluate(([s, m]) => (window as unknown as { __bench: Bench }).__bench.scroll(s!, m!), [step, maxMs]),
+  armSend: (text: string) => page.evaluate((t) => (window as unknown as { __bench: Bench }).__bench.armSend(t), text),
+});
+
+async function runScenario(page: Page, url: string, scenario: 'thread' | 'inbox'): Promise<ScenarioResult> {
+  const cdp = await openPage(page, url, scenario);
+  const b = bench(page);
+  const heapBaselineBytes = await heap(cdp);
+  const cold = await b.mount();
+  const settled = await b.settled();
+  const heapAfterOpenBytes = await heap(cdp);
+  await b.unmount();
+  await page.waitForTimeout(200);
+  const warm = await b.mount();
+  await b.settled();
+  // One viewport-ish step per frame: a fast fling end to end; capped at 120 s.
+  const scroll = await b.scroll(600, 120_000);
+  await cdp.detach();
+  return {
+    scenario,
+    coldFirstPaintMs: Math.round(cold.firstPaintMs),
+    warmFirstPaintMs: Math.round(warm.firstPaintMs),
+    nodesAtFirstPaint: cold.nodes,
+    rowsAtFirstPaint: cold.rowsInDom,
+    nodesSettled: settled.nodes,
+    rowsSettled: settled.rowsInDom,
+    heapBaselineBytes,
+    heapAfterOpenBytes,
+    scroll,
+  };
+}
+
+async function runSend(page: Page, url: string, samples = 10): Promise<SendResult> {
+  const cdp = await openPage(page, url, 'thread');
+  const b = bench(page);
+  await b.mount();
+  await b.settled();
+  const input = page.locator('[data-slot="composer-input"]');
+  const keyToDomMs: number[] = [];
+  const keyToPaintMs: number[] = [];
+  for (let i = 1; i <= samples; i += 1) {
+    const text = `bench message ${i} ${Date.now()}`;
+    await input.fill(text);
+    await b.armSend(text);
+    await input.press('Enter');
+    const r = await page.waitForFunction(() => (window as unknown as { __send: Promise<{ keyToDomMs: number; keyToPaintMs: number }> }).__send, null, { timeout: 10_000 });
+    const v = (await r.jsonValue()) as { keyToDomMs: number; keyToPaintMs: number };
+    keyToDomMs.push(Math.round(v.keyToDomMs * 10) / 10);
+    keyToPaintMs.push(Math.round(v.keyToPaintMs * 10) / 10);
+    await page.waitForTimeout(150);
+  }
+  await cdp.detach();
+  return { samples, keyToDomMs, keyToPaintMs, medianKeyToPaintMs: median(keyToPaintMs), maxKeyToPaintMs: Math.max(...keyToPaintMs) };
+}
+
+/** Of several runs, the one with the median cold first paint. */
+function pickMedian(rs: ScenarioResult[]): ScenarioResult {
+  const m = median(rs.map((r) => r.coldFirstPaintMs));
+  return rs.find((r) => r.coldFirstPaintMs === m)!;
+}
+
+interface Budget {
+  what: string;
+  budget: string;
+  measured: string;
+  pass: boolean;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  console.log('bundle sizes (gzip -9, minified, only react/react-dom external)…');
+  const sizes: Record<string, SizeResult[]> = { src: await measureSizes('src') };
+  if (existsSync(join(root, 'dist/index.js'))) sizes.dist = await measureSizes('dist');
+  const sizeRows = Object.entries(sizes).flatMap(([source, rs]) =>
+    rs.map((r) => ({ bundle: `${r.name} [${source}]`, gzip: kB(r.gzipBytes), minified: kB(r.rawBytes), budget: kB(r.budgetBytes), result: r.pass ? 'PASS' : 'MISS' })),
+  );
+  console.table(sizeRows);
+  for (const r of sizes.src!) {
+    console.log(`  ${r.name}, biggest packages: ${r.packages.slice(0, 6).map((p) => `${p.id} ${kB(p.bytes)}`).join(', ')}`);
+  }
+
+  let thread: ScenarioResult | undefined;
+  let inbox: ScenarioResult | undefined;
+  let send: SendResult | undefined;
+  if (!sizesOnly) {
+    console.log('building bench/app (production)…');
+    execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--config', 'bench/app/vite.config.ts'], { cwd: root, stdio: 'inherit' });
+    const server = await serveStatic(appDir);
+    const { context, close } = await launchChromium();
+    try {
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.error(`  pageerror: ${e.message}`));
+      const threads: ScenarioResult[] = [];
+      const inboxes: ScenarioResult[] = [];
+      for (let i = 0; i < runs; i += 1) {
+        console.log(`thread (10,000 messages) run ${i + 1}/${runs}…`);
+        threads.push(await runScenario(page, server.url, 'thread'));
+        console.log(`inbox (5,000 conversations) run ${i + 1}/${runs}…`);
+        inboxes.push(await runScenario(page, server.url, 'inbox'));
+      }
+      thread = pickMedian(threads);
+      inbox = pickMedian(inboxes);
+      console.log('Enter → optimistic message…');
+      send = await runSend(page, server.url);
+    } finally {
+      await close();
+      await server.close();
+    }
+    const row = (r: ScenarioResult) => ({
+      'first paint cold (ms)': r.coldFirstPaintMs,
+      'first paint warm (ms)': r.warmFirstPaintMs,
+      'DOM nodes (first paint / settled)': `${r.nodesAtFirstPaint} / ${r.nodesSettled}`,
+      'rows in DOM': `${r.rowsAtFirstPaint} / ${r.rowsSettled}`,
+      'heap after open (page / Δ)': `${MB(r.heapAfterOpenBytes)} / ${MB(r.heapAfterOpenBytes - r.heapBaselineBytes)}`,
+      'scroll: reached end / items': `${r.scroll.reachedEnd ? 'yes' : 'no'} / ${r.scroll.itemsLoaded}`,
+      'scroll: frames / dropped': `${r.scroll.frames} / ${r.scroll.droppedFrames}`,
+      'scroll: long tasks (>50 ms) / longest': `${r.scroll.longTasks} (${r.scroll.longTasksOver50}) / ${r.scroll.longestTaskMs} ms`,
+      'scroll: max DOM nodes': r.scroll.maxNodes,
+    });
+    console.table({ 'thread 10k': row(thread), 'inbox 5k': row(inbox) });
+    console.log(`Enter → optimistic message painted: median ${send.medianKeyToPaintMs} ms, max ${send.maxKeyToPaintMs} ms (in DOM: median ${median(send.keyToDomMs)} ms; ${send.samples} sends)`);
+  }
+
+  const budgets: Budget[] = [];
+  const [a, b] = sizes.src!;
+  budgets.push({ what: '(a) InboxLayout + provider + marketplace, gzip', budget: '≤ 45 kB', measured: kB(a!.gzipBytes), pass: a!.pass });
+  budgets.push({ what: '(b) UnreadBadge + provider + marketplace, gzip', budget: '≤ 15 kB', measured: kB(b!.gzipBytes), pass: b!.pass });
+  if (thread && inbox && send) {
+    budgets.push({ what: 'thread 10k: first paint (cold)', budget: '≤ 150 ms', measured: `${thread.coldFirstPaintMs} ms (warm ${thread.warmFirstPaintMs} ms)`, pass: thread.coldFirstPaintMs <= 150 });
+    budgets.push({ what: 'thread 10k: DOM nodes mounted at first paint / settled', budget: '≤ 400', measured: `${thread.nodesAtFirstPaint} / ${thread.nodesSettled}`, pass: Math.max(thread.nodesAtFirstPaint, thread.nodesSettled) <= 400 });
+    budgets.push({ what: 'thread 10k: long tasks > 50 ms while scrolling', budget: '0', measured: `${thread.scroll.longTasksOver50} (longest ${thread.scroll.longestTaskMs} ms)`, pass: thread.scroll.longTasksOver50 === 0 });
+    budgets.push({ what: 'inbox 5k: long tasks > 50 ms while scrolling', budget: '0', measured: `${inbox.scroll.longTasksOver50} (longest ${inbox.scroll.longestTaskMs} ms)`, pass: inbox.scroll.longTasksOver50 === 0 });
+    budgets.push({ what: 'Enter → optimistic message painted (median / max)', budget: '≤ 16 ms', measured: `${send.medianKeyToPaintMs} / ${send.maxKeyToPaintMs} ms`, pass: send.medianKeyToPaintMs <= 16 });
+  }
+  console.table(budgets.map((x) => ({ budget: x.what, limit: x.budget, measured: x.measured, result: x.pass ? 'PASS' : 'MISS' })));
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: { node: process.version, chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', note: 'shared 2-core machine; timings are noisy' },
+    sizes: Object.fromEntries(Object.entries(sizes).map(([k, rs]) => [k, rs.map((r) => ({ ...r, modules: r.modules.slice(0, 25) }))])),
+    thread,
+    inbox,
+    send,
+    budgets,
+    durationS: Math.round((Date.now() - started) / 1000),
+  };
+  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`wrote bench/results.json (${results.durationS} s)`);
+}
+
+await main();
