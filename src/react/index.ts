@@ -29,6 +29,7 @@ export { useStartConversation } from './hooks/useStartConversation';
 export { useTemplates } from './hooks/useTemplates';
 export { useCreateTemplate } from './hooks/useCreateTemplate';
 export { useUnreadSummary } from './hooks/useUnreadSummary';
+export { useSignOut, clearPersistedData } from './hooks/useSignOut';
 export { useNotifications } from './hooks/useNotifications';
 export { useMarkNotificationRead } from './hooks/useMarkNotificationRead';
 export { useMarkAllNotificationsRead } from './hooks/useMarkAllNotificationsRead';

@@ -13,6 +13,7 @@ export const de: Strings = {
   save: 'Speichern',
   delete: 'Löschen',
   discard: 'Verwerfen',
+  signedOut: 'Sie sind abgemeldet. Melden Sie sich erneut an, um fortzufahren.',
   errorGeneric: 'Etwas ist schiefgelaufen.',
   unsupported: 'Für dieses Konto nicht verfügbar.',
   you: 'Sie',

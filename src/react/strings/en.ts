@@ -12,6 +12,7 @@ export const en = {
   delete: 'Delete',
   discard: 'Discard',
   errorGeneric: 'Something went wrong.',
+  signedOut: 'You are signed out. Sign in again to continue.',
   unsupported: 'Not available for this account.',
   you: 'You',
   // inbox

@@ -13,6 +13,7 @@ export const nl: Strings = {
   save: 'Opslaan',
   delete: 'Verwijderen',
   discard: 'Weggooien',
+  signedOut: 'Je bent afgemeld. Meld je opnieuw aan om verder te gaan.',
   errorGeneric: 'Er is iets misgegaan.',
   unsupported: 'Niet beschikbaar voor dit account.',
   you: 'Jij',

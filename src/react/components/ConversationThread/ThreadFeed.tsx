@@ -1,8 +1,10 @@
+import { isTransportError } from '../../../core/TransportError';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef, FocusEvent, KeyboardEvent } from 'react';
 import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
+import { RowErrorBoundary } from './RowErrorBoundary';
 import { MessageItem } from './MessageItem';
 import { useThreadContext } from './ThreadContext';
 import { useMarkVisibleRead } from './useMarkVisibleRead';
@@ -241,7 +243,9 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
     >
       <p className="ik-thread__history" data-slot="thread-history" data-state={thread.isFetchingNextPage ? 'loading' : thread.reachedStart ? 'start' : 'more'}>
         {thread.isPending ? t('loading') : thread.isFetchingNextPage ? t('loadingOlder') : thread.reachedStart ? t('startOfConversation') : null}
-        {thread.isError && !thread.isFetchingNextPage ? (
+        {thread.isError && !thread.isFetchingNextPage && isTransportError(thread.error) && thread.error.code === 'unauthorized' ? (
+          t('signedOut')
+        ) : thread.isError && !thread.isFetchingNextPage ? (
           <>
             {t('threadError')}{' '}
             <button type="button" className="ik-button" onClick={() => void (thread.data ? thread.fetchNextPage() : thread.refetch())}>
@@ -264,17 +268,28 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
       >
         {items.map((item) => {
           const row = rows[item.index]!;
+          const style = { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start - margin}px)` } as const;
+          // The outer boundary catches what MessageItem's own (body-level) boundary cannot: its header line.
           return (
-            <MessageItem
+            <RowErrorBoundary
               key={item.key}
-              ref={virtualizer.measureElement}
-              data-index={item.index}
-              data-row-key={row.key}
-              row={row}
-              posinset={serverTotalKnown ? total - rows.length + item.index + 1 : item.index + 1}
-              setsize={serverTotalKnown ? total : -1}
-              style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start - margin}px)` }}
-            />
+              resetKey={row.message}
+              fallback={
+                <article ref={virtualizer.measureElement} data-index={item.index} tabIndex={-1} className="ik-message" style={style}>
+                  <p className="ik-message__body ik-message__render-error">{t('renderError')}</p>
+                </article>
+              }
+            >
+              <MessageItem
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                data-row-key={row.key}
+                row={row}
+                posinset={serverTotalKnown ? total - rows.length + item.index + 1 : item.index + 1}
+                setsize={serverTotalKnown ? total : -1}
+                style={style}
+              />
+            </RowErrorBoundary>
           );
         })}
       </div>

@@ -1,3 +1,4 @@
+import { isTransportError } from '../../../core/TransportError';
 import { forwardRef, useEffect, useRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { useMessaging } from '../../MessagingProvider';
@@ -51,10 +52,19 @@ export const InboxError = forwardRef<HTMLDivElement, InboxErrorProps>(function I
   const { t, announce } = useMessaging('Inbox.Error');
   const { query } = useInboxContext('Inbox.Error');
   const show = query.isError;
+  // A lost session is not fixed by Retry: say so instead.
+  const signedOut = isTransportError(query.error) && query.error.code === 'unauthorized';
   useEffect(() => {
-    if (show) announce(t('inboxError'), { assertive: true });
-  }, [show, announce, t]);
+    if (show) announce(signedOut ? t('signedOut') : t('inboxError'), { assertive: true });
+  }, [show, signedOut, announce, t]);
   if (!show) return null;
+  if (signedOut) {
+    return (
+      <div ref={ref} className={cx('ik-inbox-error', className)} data-slot="inbox-error" data-state="signed-out" {...rest}>
+        <p className="ik-inbox-error__text">{t('signedOut')}</p>
+      </div>
+    );
+  }
   const retry = () => void (query.isFetchNextPageError ? query.fetchNextPage() : query.refetch());
   return (
     <div ref={ref} className={cx('ik-inbox-error', className)} data-slot="inbox-error" {...rest}>

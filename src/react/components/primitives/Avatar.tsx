@@ -1,3 +1,5 @@
+import { Component } from 'react';
+import type { ReactNode } from 'react';
 import type { Participant } from '../../../core/types';
 import { useMessaging } from '../../MessagingProvider';
 
@@ -26,7 +28,18 @@ const SAFE_URL = /^(https?:|data:image\/|blob:|\/)/i;
  */
 export function Avatar({ participant, size = 'md', className }: AvatarProps) {
   const { components } = useMessaging('Avatar');
-  if (components.Avatar) return <components.Avatar participant={participant} size={size} {...(className ? { className } : {})} />;
+  if (components.Avatar) {
+    // A host renderer that throws falls back to the built-in avatar instead of taking down the tree.
+    return (
+      <LeafBoundary fallback={<DefaultAvatar participant={participant} size={size} {...(className ? { className } : {})} />}>
+        <components.Avatar participant={participant} size={size} {...(className ? { className } : {})} />
+      </LeafBoundary>
+    );
+  }
+  return <DefaultAvatar participant={participant} size={size} {...(className ? { className } : {})} />;
+}
+
+function DefaultAvatar({ participant, size = 'md', className }: AvatarProps) {
   const url = participant.avatarUrl && SAFE_URL.test(participant.avatarUrl) ? participant.avatarUrl : undefined;
   return (
     <span
@@ -39,4 +52,18 @@ export function Avatar({ participant, size = 'md', className }: AvatarProps) {
       {url ? <img src={url} alt="" className="ik-avatar__img" loading="lazy" /> : <span className="ik-avatar__initials">{initials(participant.name)}</span>}
     </span>
   );
+}
+
+/** Renders `fallback` when a host-provided leaf renderer throws. */
+class LeafBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override componentDidCatch(error: unknown): void {
+    console.error('inbox-kit: a custom component threw; showing the built-in one instead.', error);
+  }
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
 }
