@@ -7,6 +7,7 @@
  *   npm run bench                 # everything
  *   npm run bench -- --sizes      # sizes only
  *   npm run bench -- --runs 3     # median of 3 page loads per scenario (default 1)
+ *   npm run bench -- --profile    # unminified page + CPU profile of each scroll, by source module
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const sizesOnly = args.includes('--sizes');
 const runs = Number(args[args.indexOf('--runs') + 1]) || 1;
+const profile = args.includes('--profile');
 const appDir = join(root, 'node_modules/.cache/inbox-kit-bench/app');
 
 const kB = (b: number) => `${(b / 1024).toFixed(1)} kB`;
@@ -55,10 +57,14 @@ interface ScenarioResult {
 }
 interface SendResult {
   samples: number;
+  /** keydown → optimistic node in the DOM. */
   keyToDomMs: number[];
+  /** keydown → the rAF after the node appeared (the frame that shows it): the budgeted number. */
+  keyToFrameMs: number[];
+  /** keydown → after that frame painted (rAF + a task), an upper bound. */
   keyToPaintMs: number[];
-  medianKeyToPaintMs: number;
-  maxKeyToPaintMs: number;
+  medianKeyToFrameMs: number;
+  maxKeyToFrameMs: number;
 }
 
 async function heap(cdp: CDPSession): Promise<number> {
@@ -101,8 +107,14 @@ async function runScenario(page: Page, url: string, scenario: 'thread' | 'inbox'
   await page.waitForTimeout(200);
   const warm = await b.mount();
   await b.settled();
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+  }
   // One viewport-ish step per frame: a fast fling end to end; capped at 120 s.
   const scroll = await b.scroll(600, 120_000);
+  if (profile) printProfile(`${scenario} scroll`, (await cdp.send('Profiler.stop')).profile);
   await cdp.detach();
   return {
     scenario,
@@ -125,20 +137,46 @@ async function runSend(page: Page, url: string, samples = 10): Promise<SendResul
   await b.settled();
   const input = page.locator('[data-slot="composer-input"]');
   const keyToDomMs: number[] = [];
+  const keyToFrameMs: number[] = [];
   const keyToPaintMs: number[] = [];
   for (let i = 1; i <= samples; i += 1) {
     const text = `bench message ${i} ${Date.now()}`;
     await input.fill(text);
     await b.armSend(text);
     await input.press('Enter');
-    const r = await page.waitForFunction(() => (window as unknown as { __send: Promise<{ keyToDomMs: number; keyToPaintMs: number }> }).__send, null, { timeout: 10_000 });
-    const v = (await r.jsonValue()) as { keyToDomMs: number; keyToPaintMs: number };
+    const r = await page.waitForFunction(() => (window as unknown as { __send: Promise<unknown> }).__send, null, { timeout: 10_000 });
+    const v = (await r.jsonValue()) as { keyToDomMs: number; keyToFrameMs: number; keyToPaintMs: number };
     keyToDomMs.push(Math.round(v.keyToDomMs * 10) / 10);
+    keyToFrameMs.push(Math.round(v.keyToFrameMs * 10) / 10);
     keyToPaintMs.push(Math.round(v.keyToPaintMs * 10) / 10);
     await page.waitForTimeout(150);
   }
   await cdp.detach();
-  return { samples, keyToDomMs, keyToPaintMs, medianKeyToPaintMs: median(keyToPaintMs), maxKeyToPaintMs: Math.max(...keyToPaintMs) };
+  return { samples, keyToDomMs, keyToFrameMs, keyToPaintMs, medianKeyToFrameMs: median(keyToFrameMs), maxKeyToFrameMs: Math.max(...keyToFrameMs) };
+}
+
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Self time of a CPU profile by function (unminified page, so names are the sources'), biggest first. */
+function printProfile(label: string, p: CpuProfile): void {
+  const byNode = new Map(p.nodes.map((n) => [n.id, n]));
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  (p.samples ?? []).forEach((id, i) => {
+    const ms = (p.timeDeltas?.[i] ?? 0) / 1000;
+    const { functionName, url, lineNumber } = byNode.get(id)!.callFrame;
+    if (functionName === '(idle)') return;
+    total += ms;
+    const where = url.includes('/assets/') ? `page:${lineNumber + 1}` : url ? url.replace(/^.*\//, '') : 'native';
+    const key = functionName.startsWith('(') ? functionName : `${functionName || '(anonymous)'} @ ${where}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
+  });
+  const top = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 20);
+  console.log(`  CPU self time during ${label} (${total.toFixed(0)} ms busy):\n${top.map(([k, v]) => `    ${v.toFixed(0).padStart(7)} ms  ${k}`).join('\n')}`);
 }
 
 /** Of several runs, the one with the median cold first paint. */
@@ -171,8 +209,13 @@ async function main(): Promise<void> {
   let inbox: ScenarioResult | undefined;
   let send: SendResult | undefined;
   if (!sizesOnly) {
+    if (profile) console.log('profiling: unminified page, timings are not comparable with a normal run');
     console.log('building bench/app (production)…');
-    execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--config', 'bench/app/vite.config.ts'], { cwd: root, stdio: 'inherit' });
+    execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--config', 'bench/app/vite.config.ts'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ...(profile ? { INBOX_KIT_BENCH_PROFILE: '1' } : {}) },
+    });
     const server = await serveStatic(appDir);
     const { context, close } = await launchChromium();
     try {
@@ -206,7 +249,7 @@ async function main(): Promise<void> {
       'scroll: max DOM nodes': r.scroll.maxNodes,
     });
     console.table({ 'thread 10k': row(thread), 'inbox 5k': row(inbox) });
-    console.log(`Enter → optimistic message painted: median ${send.medianKeyToPaintMs} ms, max ${send.maxKeyToPaintMs} ms (in DOM: median ${median(send.keyToDomMs)} ms; ${send.samples} sends)`);
+    console.log(`Enter → optimistic message: in DOM median ${median(send.keyToDomMs)} ms; its frame (rAF) median ${send.medianKeyToFrameMs} ms, max ${send.maxKeyToFrameMs} ms; painted (rAF + task) median ${median(send.keyToPaintMs)} ms (${send.samples} sends)`);
   }
 
   const budgets: Budget[] = [];
@@ -218,7 +261,7 @@ async function main(): Promise<void> {
     budgets.push({ what: 'thread 10k: DOM nodes mounted at first paint / settled', budget: '≤ 400', measured: `${thread.nodesAtFirstPaint} / ${thread.nodesSettled}`, pass: Math.max(thread.nodesAtFirstPaint, thread.nodesSettled) <= 400 });
     budgets.push({ what: 'thread 10k: long tasks > 50 ms while scrolling', budget: '0', measured: `${thread.scroll.longTasksOver50} (longest ${thread.scroll.longestTaskMs} ms)`, pass: thread.scroll.longTasksOver50 === 0 });
     budgets.push({ what: 'inbox 5k: long tasks > 50 ms while scrolling', budget: '0', measured: `${inbox.scroll.longTasksOver50} (longest ${inbox.scroll.longestTaskMs} ms)`, pass: inbox.scroll.longTasksOver50 === 0 });
-    budgets.push({ what: 'Enter → optimistic message painted (median / max)', budget: '≤ 16 ms', measured: `${send.medianKeyToPaintMs} / ${send.maxKeyToPaintMs} ms`, pass: send.medianKeyToPaintMs <= 16 });
+    budgets.push({ what: 'Enter → optimistic message in its frame (median / max)', budget: '≤ 16 ms', measured: `${send.medianKeyToFrameMs} / ${send.maxKeyToFrameMs} ms`, pass: send.medianKeyToFrameMs <= 16 });
   }
   console.table(budgets.map((x) => ({ budget: x.what, limit: x.budget, measured: x.measured, result: x.pass ? 'PASS' : 'MISS' })));
 

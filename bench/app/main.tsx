@@ -185,7 +185,7 @@ function itemsLoaded(): number {
 
 /** Arms the Enter → optimistic paint measurement for a message with `text`. */
 function armSend(text: string): void {
-  const w = window as unknown as { __send?: Promise<{ keyToDomMs: number; keyToPaintMs: number }> };
+  const w = window as unknown as { __send?: Promise<{ keyToDomMs: number; keyToFrameMs: number; keyToPaintMs: number }> };
   w.__send = new Promise((resolve) => {
     let keyAt = 0;
     const onKey = (e: KeyboardEvent) => {
@@ -197,7 +197,11 @@ function armSend(text: string): void {
       if (!node || !keyAt) return;
       mo.disconnect();
       const inDom = performance.now();
-      void afterPaint().then((painted) => resolve({ keyToDomMs: inDom - keyAt, keyToPaintMs: painted - keyAt }));
+      // The frame that shows the node starts with the next rAF; the paint itself follows it.
+      requestAnimationFrame(() => {
+        const frame = performance.now();
+        void afterPaint().then((painted) => resolve({ keyToDomMs: inDom - keyAt, keyToFrameMs: frame - keyAt, keyToPaintMs: painted - keyAt }));
+      });
     });
     mo.observe(container, { childList: true, subtree: true, characterData: true });
   });

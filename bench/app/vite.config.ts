@@ -16,5 +16,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    // `npm run bench -- --profile`: unminified, so CPU-profile samples keep source function names.
+    minify: process.env.INBOX_KIT_BENCH_PROFILE ? false : 'oxc',
   },
 });
