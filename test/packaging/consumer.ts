@@ -118,8 +118,17 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const work = mkdtempSync(join(tmpdir(), 'ik-consumer-'));
   console.log(`consumer test in ${work}`);
-  if (!args.includes('--no-build')) step('npm run build', () => run('npm', ['run', 'build'], root));
-  const tarName = step('npm pack', () => run('npm', ['pack', '--pack-destination', work, '--silent'], root).trim().split('\n').pop()!);
+  let tarName: string;
+  try {
+    if (!args.includes('--no-build')) step('npm run build', () => run('npm', ['run', 'build'], root));
+    tarName = step('npm pack', () => run('npm', ['pack', '--pack-destination', work, '--silent'], root).trim().split('\n').pop()!);
+  } catch (error) {
+    const e = error as Error & { stderr?: string; stdout?: string };
+    console.error(`  FAILED before any app: ${e.message.split('\n')[0]}\n${(e.stderr ?? '').slice(-4000)}${(e.stdout ?? '').slice(-4000)}`);
+    console.log(`0 passed, ${REACTS.length} failed`);
+    process.exitCode = 1;
+    return;
+  }
   const tarball = join(work, tarName);
   let passed = 0;
   let failed = 0;
