@@ -2,6 +2,8 @@ import { QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MockIdentity } from '../src/mock/identities';
 import { MessagingProvider } from '../src/react/MessagingProvider';
+import { deLocale } from '../src/react/strings/de';
+import { nlLocale } from '../src/react/strings/nl';
 import { ApiExplorer } from './ApiExplorer';
 import { Controls } from './Controls';
 import { HostHeader } from './HostHeader';
@@ -101,7 +103,7 @@ export function App({ initial }: { initial: PlaygroundSettings }) {
       currentUser={{ id: who.id, name: who.name }}
       queryClient={session.queryClient}
       theme={settings.theme}
-      locale={settings.locale}
+      locale={settings.locale === 'nl' ? nlLocale : settings.locale === 'de' ? deLocale : 'en'}
     >
       {main}
     </MessagingProvider>

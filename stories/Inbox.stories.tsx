@@ -8,6 +8,7 @@ import { MessagingProvider, useMessaging } from '../src/react/MessagingProvider'
 import { Inbox } from '../src/react/components/Inbox';
 import type { InboxFilter } from '../src/transports/types';
 import { STORY_IDENTITIES, storyTransport } from './support/transports';
+import { storyLocale } from './support/withInbox';
 
 /** Starts the inbox on a filter, as if the user had picked it. */
 function WithFilter({ filter }: { filter: InboxFilter }) {
@@ -113,7 +114,7 @@ function LargeInboxFrame({ theme, locale }: { theme: 'light' | 'dark'; locale: s
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 60_000 } } }));
   const [transport] = useState(largeTransport);
   return (
-    <MessagingProvider transport={transport} currentUser={{ id: STORY_IDENTITIES.buyer.id, name: STORY_IDENTITIES.buyer.name }} queryClient={queryClient} theme={theme} locale={locale}>
+    <MessagingProvider transport={transport} currentUser={{ id: STORY_IDENTITIES.buyer.id, name: STORY_IDENTITIES.buyer.name }} queryClient={queryClient} theme={theme} locale={storyLocale(locale)}>
       <div className="ik-root" data-theme={theme} style={{ height: 560 }}>
         <Inbox />
       </div>

@@ -13,8 +13,7 @@ import { createInboxStore } from './store/createInboxStore';
 import type { InboxStore } from './store/createInboxStore';
 import { en } from './strings/en';
 import type { Strings } from './strings/en';
-import { nl } from './strings/nl';
-import { de } from './strings/de';
+import type { LocaleBundle } from './strings/locale';
 import { createTranslate } from './strings/format';
 import type { Translate } from './strings/format';
 import { useAnnouncer } from './Announcer';
@@ -58,6 +57,9 @@ export interface MessagingContextValue {
   pollIntervalMs: number | false;
 }
 
+// Formatting only; removed with the move to Intl formatters.
+const DATE_LOCALES: Record<string, Locale> = { en: enUS, nl: nlDate, de: deDate };
+
 const [MessagingContext, useMessagingContext] = createStrictContext<MessagingContextValue>('MessagingProvider');
 export { MessagingContext };
 
@@ -66,8 +68,6 @@ export function useMessaging(consumerName = 'useMessaging'): MessagingContextVal
   return useMessagingContext(consumerName);
 }
 
-const DICTIONARIES: Record<string, Strings> = { en, nl, de };
-const DATE_LOCALES: Record<string, Locale> = { en: enUS, nl: nlDate, de: deDate };
 
 /** Props of {@link MessagingProvider}. */
 export interface MessagingProviderProps {
@@ -77,9 +77,16 @@ export interface MessagingProviderProps {
   currentUser?: { id: string; name?: string };
   /** Reuse the host's QueryClient. @defaultValue the nearest `QueryClientProvider`'s, else a private one */
   queryClient?: QueryClient;
-  /** `en`, `nl`, `de` (shipped) or any BCP 47 tag with `strings` given. @defaultValue 'en' */
-  locale?: string;
-  /** Overrides for individual strings. */
+  /**
+   * A locale bundle (`nlLocale`, `deLocale` from `inbox-kit`, or your own
+   * `{ code, strings }`) for translated strings, or a BCP 47 tag alone, which
+   * localizes dates, numbers and plurals while strings stay English (give
+   * them with `strings`). Only English ships in the provider; import the
+   * bundles you use so the others stay out of your bundle.
+   * @defaultValue 'en'
+   */
+  locale?: string | LocaleBundle;
+  /** Overrides for individual strings, on top of the locale's. */
   strings?: Partial<Strings>;
   /** date-fns locale, when `locale` is not one of the shipped ones. */
   dateLocale?: Locale;
@@ -112,10 +119,12 @@ export function MessagingProvider(props: MessagingProviderProps) {
     stores.set(scope, store);
   }
   const { announce, regions } = useAnnouncer();
-  const locale = props.locale ?? 'en';
+  const bundle = typeof props.locale === 'object' ? props.locale : undefined;
+  const locale = typeof props.locale === 'object' ? props.locale.code : (props.locale ?? 'en');
   const lang = locale.split('-')[0]!.toLowerCase();
+  const bundleStrings = bundle?.strings;
   const strings = props.strings;
-  const t = useMemo(() => createTranslate({ ...(DICTIONARIES[lang] ?? en), ...strings }, locale), [lang, locale, strings]);
+  const t = useMemo(() => createTranslate({ ...en, ...bundleStrings, ...strings }, locale), [bundleStrings, locale, strings]);
   const value = useMemo<MessagingContextValue>(
     () => ({
       transport: props.transport,

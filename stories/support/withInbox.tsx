@@ -2,6 +2,9 @@ import { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { MessagingProvider } from '../../src/react/MessagingProvider';
+import { deLocale } from '../../src/react/strings/de';
+import { nlLocale } from '../../src/react/strings/nl';
+import type { LocaleBundle } from '../../src/react/strings/locale';
 import { storyTransport, STORY_IDENTITIES } from './transports';
 import type { StoryIdentity } from './transports';
 
@@ -17,6 +20,11 @@ export interface InboxStoryParameters {
   height?: number;
 }
 
+/** The toolbar's locale global (a plain string, so Storybook can hold it) as MessagingProvider takes it: the shipped bundles for `nl`/`de`. */
+export function storyLocale(code: string | undefined): string | LocaleBundle {
+  return code === 'nl' ? nlLocale : code === 'de' ? deLocale : (code ?? 'en');
+}
+
 /** Renders a story inside a MessagingProvider for the chosen identity, theme and locale. */
 export function InboxFrame(props: { parameters: InboxStoryParameters; theme?: 'light' | 'dark'; locale?: string; children: ReactNode }) {
   const as = props.parameters.as ?? 'buyer';
@@ -29,7 +37,7 @@ export function InboxFrame(props: { parameters: InboxStoryParameters; theme?: 'l
       currentUser={{ id: who.id, name: who.name }}
       queryClient={queryClient}
       theme={props.theme ?? 'light'}
-      locale={props.locale ?? 'en'}
+      locale={storyLocale(props.locale)}
     >
       <div
         className="ik-root"

@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import type { LocaleBundle } from './locale';
 
 /**
  * German strings. Formal ("Sie"). Placeholders look like `{name}`. Keys ending
@@ -240,3 +241,6 @@ export const de: Strings = {
   emailSubjectLabel: 'E-Mail-Betreff',
   orderShareMessage: 'Hier ist Auftrag #{number}.',
 };
+
+/** German: `<MessagingProvider locale={deLocale}>`. */
+export const deLocale: LocaleBundle = { code: 'de', strings: de };

@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import type { LocaleBundle } from './locale';
 
 /**
  * Dutch strings. Informal ("je"). Placeholders look like `{name}`. Keys ending
@@ -240,3 +241,6 @@ export const nl: Strings = {
   emailSubjectLabel: 'Onderwerp van de e-mail',
   orderShareMessage: 'Hier is order #{number}.',
 };
+
+/** Dutch: `<MessagingProvider locale={nlLocale}>`. */
+export const nlLocale: LocaleBundle = { code: 'nl', strings: nl };
