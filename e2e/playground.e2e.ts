@@ -1,0 +1,278 @@
+/**
+ * The flows of issue 7 in the built playground (reference server in the
+ * page, real adapters, real components), with the mouse and keyboard-only.
+ * Each saves its end state to artifacts/playground/<flow>.png.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './support/browser';
+import type { E2EBrowser } from './support/browser';
+import { ARTIFACTS } from './support/paths';
+import { PNG, accessibleName, describeFocus, feed, grid, headerUnread, messageBox, openPlayground, rows, setKnobs, shot, tabUntil, until } from './support/playground';
+
+const baseUrl = inject('playgroundUrl');
+const buildError = inject('playgroundBuildError');
+
+let browser: E2EBrowser | undefined;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  await mkdir(join(ARTIFACTS, 'playground'), { recursive: true });
+});
+// A fresh profile per flow: no drafts, outbox, settings or service-worker state carried over.
+beforeEach(async () => {
+  if (!baseUrl) return;
+  pageErrors.length = 0;
+  browser = await launchBrowser({ viewport: { width: 1280, height: 860 } });
+  page = await browser.context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+afterEach(async (ctx) => {
+  if (!browser) return;
+  if (ctx.task.result?.state === 'fail' || ctx.task.result?.errors?.length) {
+    await shot(page, `FAILED-${ctx.task.name.replace(/[^\w]+/g, '-').slice(0, 60)}`).catch(() => undefined);
+  }
+  await browser.close();
+  browser = undefined;
+  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+});
+
+/** Texts of the feed's articles, in order. */
+const articleTexts = () => feed(page).getByRole('article').allInnerTexts();
+
+describe.skipIf(!baseUrl)('playground', () => {
+  it('builds', () => {
+    expect(buildError, buildError).toBe('');
+  });
+
+  describe('marketplace buyer (pointer)', () => {
+    it('opens an unread conversation and the header badge drops', async () => {
+      await openPlayground(page, baseUrl, 'as=buyer');
+      const before = await until(() => headerUnread(page), (n) => n > 0, 'an unread count in the header');
+      const open = grid(page).getByRole('button', { name: /\d+ unread/ }).first();
+      const rowName = await accessibleName(open);
+      const unread = Number(/(\d+) unread/.exec(rowName)?.[1] ?? '0');
+      expect(unread, `unread count in "${rowName}"`).toBeGreaterThan(0);
+      await open.click();
+      await feed(page).getByRole('article').first().waitFor();
+      await until(() => headerUnread(page), (n) => n === before - unread, `the header badge to drop from ${before} by ${unread}`);
+      await shot(page, 'buyer-opened-unread');
+    });
+
+    it('sends a message with an image and one from a template, and sees the auto-reply', async () => {
+      await openPlayground(page, baseUrl, 'as=buyer');
+      await rows(page).first().getByRole('button').first().click();
+      await feed(page).getByRole('article').first().waitFor();
+      const counterpart = (await page.getByRole('region').filter({ has: feed(page) }).getByRole('heading', { level: 2 }).innerText()).trim();
+      const before = (await articleTexts()).length;
+
+      await page.locator('input[type="file"]').first().setInputFiles({ name: 'truck.png', mimeType: 'image/png', buffer: PNG });
+      await messageBox(page).fill('Here is a photo of my current truck for the trade-in.');
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await until(articleTexts, (t) => t.some((x) => x.includes('photo of my current truck')), 'the sent message in the thread');
+      await feed(page).getByRole('article').filter({ hasText: 'photo of my current truck' }).getByRole('button', { name: /truck\.png/ }).or(feed(page).getByRole('article').filter({ hasText: 'photo of my current truck' }).locator('img')).first().waitFor();
+
+      await page.getByRole('button', { name: 'Templates', exact: true }).click();
+      const option = page.getByRole('listbox').getByRole('option').first();
+      await option.waitFor({ state: 'attached' });
+      await until(() => option.isVisible(), (v) => v, 'the template picker\'s first option to be visible (not clipped)', 5_000);
+      await option.click({ timeout: 5_000 });
+      await until(() => messageBox(page).inputValue(), (v) => v.trim().length > 0, 'the template text in the composer');
+      const templateText = (await messageBox(page).inputValue()).trim();
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await until(articleTexts, (t) => t.some((x) => x.includes(templateText.slice(0, 30))), 'the template message in the thread');
+
+      // The counterpart answers (auto-reply knob), pushed over the realtime link.
+      await until(
+        async () => (await articleTexts()).slice(before).filter((x) => x.startsWith(counterpart)).length,
+        (n) => n > 0,
+        `an auto-reply from ${counterpart}`,
+        20_000,
+      );
+      await shot(page, 'buyer-sent-with-image-template-auto-reply');
+    });
+  });
+
+  describe('marketplace seller (pointer)', () => {
+    it('archives a conversation and unarchives it', async () => {
+      await openPlayground(page, baseUrl, 'as=seller');
+      const first = rows(page).first();
+      await first.waitFor();
+      const subject = await accessibleName(first.getByRole('button').first());
+      const name = subject.split(',')[0]!;
+      await first.getByRole('button', { name: 'Archive', exact: true }).click();
+      await until(() => accessibleName(rows(page).first().getByRole('button').first()), (l) => l !== subject, `"${name}" to leave the list`);
+
+      await page.getByRole('radio', { name: 'Archived', exact: true }).check();
+      const archived = rows(page).filter({ has: page.getByRole('button', { name: subject, exact: true }) });
+      await archived.waitFor();
+      await archived.getByRole('button', { name: /^Unarchive/ }).click();
+      await archived.waitFor({ state: 'detached' });
+
+      await page.getByRole('radio', { name: 'All', exact: true }).check();
+      await rows(page).filter({ has: page.getByRole('button', { name: subject, exact: true }) }).waitFor();
+      await shot(page, 'seller-archived-and-unarchived');
+    });
+  });
+
+  describe('Shopmonkey staff (pointer)', () => {
+    it('texting a customer without a phone number says why SMS cannot go out', async () => {
+      await openPlayground(page, baseUrl, 'as=staff');
+      await rows(page).filter({ hasText: 'Daniel Okafor' }).first().getByRole('button').first().click();
+      await feed(page).getByRole('article').first().waitFor();
+      const reason = page.getByText('No phone number on file for this customer.');
+      await reason.waitFor();
+      // SMS is offered but unavailable, with the reason next to it.
+      const sms = page.getByRole('radio', { name: /^SMS/ }).or(page.getByRole('checkbox', { name: /^SMS/ })).first();
+      expect(await sms.evaluate((el) => (el as HTMLInputElement).disabled || el.getAttribute('aria-disabled') === 'true')).toBe(true);
+      await shot(page, 'staff-no-phone');
+    });
+  });
+
+  describe('keyboard only', () => {
+    it('buyer: Tab into the inbox, open an unread conversation, send with Enter', async () => {
+      await openPlayground(page, baseUrl, 'as=buyer');
+      const before = await until(() => headerUnread(page), (n) => n > 0, 'an unread count in the header');
+      await rows(page).first().waitFor();
+      await tabUntil(page, '[role="grid"] button');
+      // Down to the first row that has unread messages.
+      for (let i = 0; i < 10; i++) {
+        if (/unread/.test(await describeFocus(page))) break;
+        await page.keyboard.press('ArrowDown');
+      }
+      const focused = await describeFocus(page);
+      const unread = Number(/(\d+) unread/.exec(focused)?.[1] ?? '0');
+      expect(unread, `focused row: ${focused}`).toBeGreaterThan(0);
+      await page.keyboard.press('Enter');
+      // Opening moves focus to the composer (A11Y.md §2).
+      await until(() => describeFocus(page), (f) => f.startsWith('textarea'), 'focus on the composer');
+      await until(() => headerUnread(page), (n) => n === before - unread, 'the header badge to drop');
+      await page.keyboard.type('Typed without a mouse.');
+      await page.keyboard.press('Enter');
+      await until(articleTexts, (t) => t.some((x) => x.includes('Typed without a mouse.')), 'the sent message');
+      await expect(messageBox(page).inputValue()).resolves.toBe('');
+      await shot(page, 'keyboard-buyer-open-and-send');
+    });
+
+    it('buyer: a template through "/" and Enter', async () => {
+      await openPlayground(page, baseUrl, 'as=buyer');
+      await rows(page).first().waitFor();
+      await tabUntil(page, '[role="grid"] button');
+      await page.keyboard.press('Enter');
+      await until(() => describeFocus(page), (f) => f.startsWith('textarea'), 'focus on the composer');
+      await page.keyboard.type('/');
+      await page.getByRole('listbox').waitFor();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await until(() => messageBox(page).inputValue(), (v) => v.trim().length > 1, 'the template in the composer');
+      const text = (await messageBox(page).inputValue()).trim();
+      await tabUntil(page, 'textarea');
+      await page.keyboard.press('Enter');
+      await until(articleTexts, (t) => t.some((x) => x.includes(text.slice(0, 30))), 'the template message in the thread');
+      await shot(page, 'keyboard-buyer-template');
+    });
+
+    it('seller: archive and unarchive with arrows and Enter', async () => {
+      await openPlayground(page, baseUrl, 'as=seller');
+      await rows(page).first().waitFor();
+      const label = await accessibleName(rows(page).first().getByRole('button').first());
+      await tabUntil(page, '[role="grid"] button');
+      // →: Mark read (if unread) → Archive.
+      for (let i = 0; i < 3; i++) {
+        if ((await describeFocus(page)).includes('Archive')) break;
+        await page.keyboard.press('ArrowRight');
+      }
+      expect(await describeFocus(page)).toContain('Archive');
+      await page.keyboard.press('Enter');
+      await until(() => accessibleName(rows(page).first().getByRole('button').first()), (l) => l !== label, 'the row to leave the list');
+      const focusAfter = await describeFocus(page);
+      expect(focusAfter, 'focus stays in the grid after archiving').not.toBe('body ""');
+
+      // Back (Shift+Tab) from the grid to the "Show" filter: only its checked radio ("All") is a tab stop.
+      await tabUntil(page, 'input[type="radio"]', /"All"/, 20, true);
+      // In a radio group, arrows move and select; the focused radio may not be "Archived" yet.
+      for (let i = 0; i < 4 && !(await page.getByRole('radio', { name: 'Archived', exact: true }).isChecked()); i++) await page.keyboard.press('ArrowRight');
+      const archived = rows(page).filter({ has: page.getByRole('button', { name: label, exact: true }) });
+      await archived.waitFor();
+      await tabUntil(page, '[role="grid"] button');
+      for (let i = 0; i < 20; i++) {
+        if ((await describeFocus(page)).includes(label.slice(0, 20))) break;
+        await page.keyboard.press('ArrowDown');
+      }
+      for (let i = 0; i < 3; i++) {
+        if ((await describeFocus(page)).includes('Unarchive')) break;
+        await page.keyboard.press('ArrowRight');
+      }
+      expect(await describeFocus(page)).toContain('Unarchive');
+      await page.keyboard.press('Enter');
+      await archived.waitFor({ state: 'detached' });
+      await shot(page, 'keyboard-seller-archive-unarchive');
+    });
+
+    it('staff: reaches the no-phone reason from the composer', async () => {
+      await openPlayground(page, baseUrl, 'as=staff');
+      await rows(page).first().waitFor();
+      await tabUntil(page, '[role="grid"] button');
+      for (let i = 0; i < 20; i++) {
+        if ((await describeFocus(page)).includes('Daniel Okafor')) break;
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.keyboard.press('Enter');
+      await until(() => describeFocus(page), (f) => f.startsWith('textarea'), 'focus on the composer');
+      // The reason is tied to the SMS option, which is disabled; the textarea says where the message goes.
+      const description = await page.evaluate(() => {
+        const el = document.activeElement!;
+        return (el.getAttribute('aria-describedby') ?? '')
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' ');
+      });
+      expect(description).toMatch(/Email to Daniel Okafor|SMS/);
+      await expect(page.getByText('No phone number on file for this customer.').isVisible()).resolves.toBe(true);
+      await shot(page, 'keyboard-staff-no-phone');
+    });
+  });
+
+  describe('reload', () => {
+    it('keeps a draft and a failed message, and retries what can be retried', async () => {
+      await openPlayground(page, baseUrl, 'as=buyer');
+      await rows(page).first().getByRole('button').first().click();
+      await feed(page).getByRole('article').first().waitFor();
+      const conversationUrl = page.url();
+      const article = (text: string) => feed(page).getByRole('article').filter({ hasText: text });
+      /** The message's `data-status`, or 'missing' when the thread does not show it. */
+      const statusOf = async (text: string) => ((await article(text).count()) ? ((await article(text).first().getAttribute('data-status')) ?? 'none') : 'missing');
+      const failureRate = () => page.evaluate(async () => ((await (await fetch('/__mock/knobs')).json()) as { data: { failureRate: number } }).data.failureRate);
+
+      // Every request fails for now (set through the playground's control, as a person would).
+      await page.getByLabel(/Failure rate/).fill('1');
+      await until(failureRate, (r) => r === 1, 'failure rate 1');
+      await page.locator('input[type="file"]').first().setInputFiles({ name: 'lost.png', mimeType: 'image/png', buffer: PNG });
+      await messageBox(page).fill('With a photo that a reload cannot bring back.');
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await until(() => statusOf('With a photo'), (s) => s === 'failed', 'the photo message to fail', 20_000);
+      await messageBox(page).fill('Plain text that is retried after the reload.');
+      await page.keyboard.press('Enter');
+      await until(() => statusOf('Plain text that is retried'), (s) => s === 'failed', 'the text message to fail', 20_000);
+
+      // The server recovers; a draft is left unsent; reload.
+      await page.getByLabel(/Failure rate/).fill('0');
+      await until(failureRate, (r) => r === 0, 'failure rate 0');
+      await messageBox(page).fill('A draft I have not sent yet');
+      await page.waitForTimeout(800); // drafts persist debounced
+      await page.reload();
+      expect(page.url()).toBe(conversationUrl);
+      await feed(page).getByRole('article').first().waitFor();
+
+      await until(() => messageBox(page).inputValue(), (v) => v === 'A draft I have not sent yet', 'the draft after the reload');
+      // The text message was kept and, retryable, went out once the page came back.
+      await until(() => statusOf('Plain text that is retried'), (s) => s === 'sent', 'the kept text message to be sent after the reload', 20_000);
+      // The photo's file is gone with the reload, so it stays failed, visibly, instead of vanishing.
+      await until(() => statusOf('With a photo'), (s) => s === 'failed', 'the photo message to stay visibly failed after the reload');
+      await shot(page, 'reload-keeps-draft-and-failed');
+    });
+  });
+});
