@@ -1,5 +1,8 @@
-import { differenceInCalendarDays, format, formatDistanceToNowStrict, isSameYear } from 'date-fns';
-import type { Locale } from 'date-fns';
+import { differenceInCalendarDays, isSameYear } from 'date-fns';
+
+// Formatting goes through Intl (the browser's CLDR data: no locale tables in the bundle);
+// date-fns is used only for calendar arithmetic. Constructing an Intl formatter costs far more
+// than formatting with one, so each locale + style is built once and reused.
 
 /** A date, or `undefined` for a timestamp that does not parse (bad server data must not crash rendering). */
 function parse(iso: string): Date | undefined {
@@ -7,46 +10,101 @@ function parse(iso: string): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-/** Time of day, e.g. `10:42` (locale pattern). */
-export function formatTime(iso: string, locale?: Locale): string {
+const DATE_STYLES = {
+  time: { hour: 'numeric', minute: '2-digit' },
+  weekday: { weekday: 'short' },
+  dayMonth: { day: 'numeric', month: 'short' },
+  dayMonthYear: { day: 'numeric', month: 'short', year: 'numeric' },
+  longDay: { weekday: 'long', day: 'numeric', month: 'long' },
+  longDayYear: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+type DateStyle = keyof typeof DATE_STYLES;
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, style: DateStyle): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(locale, DATE_STYLES[style]);
+    } catch {
+      f = new Intl.DateTimeFormat('en', DATE_STYLES[style]); // a malformed tag must not take rendering down
+    }
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  let f = relativeFormats.get(locale);
+  if (!f) {
+    try {
+      f = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+    } catch {
+      f = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
+    }
+    relativeFormats.set(locale, f);
+  }
+  return f;
+}
+
+/** Time of day in the locale's pattern, e.g. `10:42 AM` (`en`) or `10:42` (`nl`). @param locale BCP 47 tag, default `en` */
+export function formatTime(iso: string, locale = 'en'): string {
   const d = parse(iso);
-  return d ? format(d, 'p', locale ? { locale } : undefined) : '';
+  return d ? dateFormat(locale, 'time').format(d) : '';
 }
 
 /**
  * Compact time for inbox rows: time today, weekday within a week, date
  * otherwise (year only when it differs).
  */
-export function formatListTime(iso: string, now: Date = new Date(), locale?: Locale): string {
+export function formatListTime(iso: string, now: Date = new Date(), locale = 'en'): string {
   const d = parse(iso);
   if (!d) return '';
   const days = differenceInCalendarDays(now, d);
-  const opts = locale ? { locale } : undefined;
-  if (days <= 0) return format(d, 'p', opts);
-  if (days < 7) return format(d, 'EEE', opts);
-  return format(d, isSameYear(d, now) ? 'd MMM' : 'd MMM yyyy', opts);
+  if (days <= 0) return dateFormat(locale, 'time').format(d);
+  if (days < 7) return dateFormat(locale, 'weekday').format(d);
+  return dateFormat(locale, isSameYear(d, now) ? 'dayMonth' : 'dayMonthYear').format(d);
 }
 
-/** "5 minutes ago" style relative time. */
-export function formatRelativeTime(iso: string, locale?: Locale): string {
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "5 minutes ago" / "in 2 hours" style relative time, in the largest whole unit (rounded). */
+export function formatRelativeTime(iso: string, locale = 'en', now: Date = new Date()): string {
   const d = parse(iso);
-  return d ? formatDistanceToNowStrict(d, { addSuffix: true, ...(locale ? { locale } : {}) }) : '';
+  if (!d) return '';
+  const diff = d.getTime() - now.getTime();
+  const abs = Math.abs(diff);
+  const rtf = relativeFormat(locale);
+  const round = (unitMs: number) => Math.round(diff / unitMs); // -0 still reads "0 seconds ago"
+  if (abs < MINUTE) return rtf.format(round(SECOND), 'second');
+  if (abs < HOUR) return rtf.format(round(MINUTE), 'minute');
+  if (abs < DAY) return rtf.format(round(HOUR), 'hour');
+  if (abs < 30 * DAY) return rtf.format(round(DAY), 'day');
+  if (abs < 365 * DAY) return rtf.format(round(30 * DAY), 'month');
+  return rtf.format(round(365 * DAY), 'year');
 }
 
 /** Day separator label: `today`/`yesterday` labels given by the caller, else a long date. */
-export function formatDayLabel(iso: string, labels: { today: string; yesterday: string }, now: Date = new Date(), locale?: Locale): string {
+export function formatDayLabel(iso: string, labels: { today: string; yesterday: string }, now: Date = new Date(), locale = 'en'): string {
   const d = parse(iso);
   if (!d) return '';
   const days = differenceInCalendarDays(now, d);
   if (days === 0) return labels.today;
   if (days === 1) return labels.yesterday;
-  return format(d, isSameYear(d, now) ? 'EEEE d MMMM' : 'EEEE d MMMM yyyy', locale ? { locale } : undefined);
+  return dateFormat(locale, isSameYear(d, now) ? 'longDay' : 'longDayYear').format(d);
 }
 
-/** Calendar-day key (local time) for grouping messages by day. */
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** Calendar-day key (local time) for grouping messages by day, e.g. `2024-03-05`. */
 export function dayKey(iso: string): string {
   const d = parse(iso);
-  return d ? format(d, 'yyyy-MM-dd') : '';
+  return d ? `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` : '';
 }
 
 /** Human file size, e.g. `240 KB`. */

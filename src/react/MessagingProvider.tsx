@@ -1,10 +1,6 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { useContext, useEffect, useMemo, useState } from 'react';
 import type { ComponentType, ReactNode } from 'react';
-import type { Locale } from 'date-fns';
-import { enUS } from 'date-fns/locale/en-US';
-import { nl as nlDate } from 'date-fns/locale/nl';
-import { de as deDate } from 'date-fns/locale/de';
 import type { StateStorage } from 'zustand/middleware';
 import type { Attachment, Message, Participant } from '../core/types';
 import type { MessagingTransport } from '../transports/types';
@@ -48,17 +44,14 @@ export interface MessagingContextValue {
   currentUser: { id: string; name?: string } | undefined;
   store: InboxStore;
   t: Translate;
+  /** BCP 47 tag for dates, numbers and plurals (Intl). */
   locale: string;
-  dateLocale: Locale;
   components: Partial<InboxComponents>;
   theme: 'light' | 'dark' | 'system';
   announce: Announce;
   /** Polling interval for unread counts and the inbox when there is no realtime. */
   pollIntervalMs: number | false;
 }
-
-// Formatting only; removed with the move to Intl formatters.
-const DATE_LOCALES: Record<string, Locale> = { en: enUS, nl: nlDate, de: deDate };
 
 const [MessagingContext, useMessagingContext] = createStrictContext<MessagingContextValue>('MessagingProvider');
 export { MessagingContext };
@@ -88,8 +81,6 @@ export interface MessagingProviderProps {
   locale?: string | LocaleBundle;
   /** Overrides for individual strings, on top of the locale's. */
   strings?: Partial<Strings>;
-  /** date-fns locale, when `locale` is not one of the shipped ones. */
-  dateLocale?: Locale;
   /** Leaf renderers to replace. */
   components?: Partial<InboxComponents>;
   /** @defaultValue 'light' */
@@ -121,7 +112,6 @@ export function MessagingProvider(props: MessagingProviderProps) {
   const { announce, regions } = useAnnouncer();
   const bundle = typeof props.locale === 'object' ? props.locale : undefined;
   const locale = typeof props.locale === 'object' ? props.locale.code : (props.locale ?? 'en');
-  const lang = locale.split('-')[0]!.toLowerCase();
   const bundleStrings = bundle?.strings;
   const strings = props.strings;
   const t = useMemo(() => createTranslate({ ...en, ...bundleStrings, ...strings }, locale), [bundleStrings, locale, strings]);
@@ -133,13 +123,12 @@ export function MessagingProvider(props: MessagingProviderProps) {
       store: store!,
       t,
       locale,
-      dateLocale: props.dateLocale ?? DATE_LOCALES[lang] ?? enUS,
       components: props.components ?? {},
       theme: props.theme ?? 'light',
       announce,
       pollIntervalMs: props.pollIntervalMs ?? 15_000,
     }),
-    [props.transport, scope, props.currentUser, store, t, locale, lang, props.dateLocale, props.components, props.theme, announce, props.pollIntervalMs],
+    [props.transport, scope, props.currentUser, store, t, locale, props.components, props.theme, announce, props.pollIntervalMs],
   );
   // Persisted state is read after mount so server and client render the same.
   useEffect(() => {

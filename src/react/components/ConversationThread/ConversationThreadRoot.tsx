@@ -1,7 +1,7 @@
 import { Fragment, forwardRef, useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { Message } from '../../../core/types';
-import { dayKey } from '../../../core/dates';
+import { dayKey, formatDayLabel, formatTime } from '../../../core/dates';
 import { useMessaging } from '../../MessagingProvider';
 import { useConversation } from '../../hooks/useConversation';
 import { useMessages } from '../../hooks/useMessages';
@@ -43,7 +43,7 @@ export const ConversationThreadRoot = forwardRef<HTMLElement, ConversationThread
   { conversationId, onBack, onOpenOrder, onOpenAppointment, onRequestComposerFocus, announceIncoming = 'sender', className, children, ...rest },
   ref,
 ) {
-  const { theme, t, announce } = useMessaging('ConversationThread.Root');
+  const { theme, t, announce, locale } = useMessaging('ConversationThread.Root');
   const rootRef = useRef<HTMLElement>(null);
   useImperativeHandle(ref, () => rootRef.current!);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -59,7 +59,20 @@ export const ConversationThreadRoot = forwardRef<HTMLElement, ConversationThread
     if (loaded && marker?.conversationId !== conversationId) setMarker({ conversationId, id: thread.messages.find(isUnreadIncoming)?.id });
   }, [loaded, conversationId, marker, thread.messages]);
   const firstUnreadId = marker?.conversationId === conversationId ? marker.id : thread.messages.find(isUnreadIncoming)?.id;
-  const rows = useMemo(() => buildRows(thread.messages, { firstUnreadId, dayOf: dayKey }), [thread.messages, firstUnreadId]);
+  // Per-message strings are computed here, once per timestamp, not in every row render:
+  // each loaded page rebuilds the rows, but the cache keeps that to the new messages.
+  const times = useMemo(() => new Map<string, string>(), [locale]);
+  const today = dayKey(new Date().toISOString()); // "Today"/"Yesterday" move on at midnight
+  const rows = useMemo(() => {
+    const labels = { today: t('today'), yesterday: t('yesterday') };
+    const now = new Date();
+    const timeOf = (iso: string) => {
+      let s = times.get(iso);
+      if (s === undefined) times.set(iso, (s = formatTime(iso, locale)));
+      return s;
+    };
+    return buildRows(thread.messages, { firstUnreadId, dayOf: dayKey, timeOf, dayLabelOf: (iso) => formatDayLabel(iso, labels, now, locale) });
+  }, [thread.messages, firstUnreadId, times, locale, t, today]);
 
   useIncomingAnnouncements(thread.messages, conversation, announceIncoming);
 

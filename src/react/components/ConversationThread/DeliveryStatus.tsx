@@ -62,7 +62,7 @@ export const DeliveryStatus = forwardRef<HTMLDivElement, DeliveryStatusProps>(fu
   { message, readerName, showReceipt = false, className, ...rest },
   ref,
 ) {
-  const { t, dateLocale } = useMessaging('ConversationThread.DeliveryStatus');
+  const { t, locale } = useMessaging('ConversationThread.DeliveryStatus');
   const lines: Array<{ key: string; state: Shown; text: string; error?: string | undefined }> = [];
   if (message.status === 'sending') lines.push({ key: 'client', state: 'sending', text: t('statusSending') });
   else if (message.status === 'failed') lines.push({ key: 'client', state: 'failed', text: t('statusFailed'), error: message.error });
@@ -80,7 +80,7 @@ export const DeliveryStatus = forwardRef<HTMLDivElement, DeliveryStatusProps>(fu
     }
     if (channels.length === 0 && showReceipt) {
       if (message.readAt) {
-        const time = formatTime(message.readAt, dateLocale);
+        const time = formatTime(message.readAt, locale);
         lines.push({ key: 'read', state: 'read', text: readerName ? t('readBy', { name: readerName, time }) : t('statusRead') });
       } else lines.push({ key: 'sent', state: 'sent', text: t('statusSent') });
     }

@@ -32,7 +32,7 @@ export interface MessageItemProps extends ComponentPropsWithoutRef<'article'> {
  * boundary, so one bad message shows a placeholder instead of breaking the thread.
  */
 export const MessageItem = forwardRef<HTMLElement, MessageItemProps>(function MessageItem({ row, posinset, setsize, className, style, ...rest }, ref) {
-  const { t, dateLocale, currentUser } = useMessaging('ConversationThread.MessageItem');
+  const { t, locale, currentUser } = useMessaging('ConversationThread.MessageItem');
   const ctx = useThreadContext('ConversationThread.MessageItem');
   const { message: m } = row;
   const id = useId();
@@ -63,7 +63,7 @@ export const MessageItem = forwardRef<HTMLElement, MessageItemProps>(function Me
     >
       {row.dayKey ? (
         <h3 className="ik-thread__day" data-slot="day-separator">
-          <span className="ik-thread__day-label">{formatDayLabel(m.sentAt, { today: t('today'), yesterday: t('yesterday') }, new Date(), dateLocale)}</span>
+          <span className="ik-thread__day-label">{row.dayLabel ?? formatDayLabel(m.sentAt, { today: t('today'), yesterday: t('yesterday') }, new Date(), locale)}</span>
         </h3>
       ) : null}
       {row.newMarker ? (
@@ -77,7 +77,7 @@ export const MessageItem = forwardRef<HTMLElement, MessageItemProps>(function Me
           {sender.name}
         </span>{' '}
         <time id={timeId} dateTime={m.sentAt} className="ik-message__time">
-          {formatTime(m.sentAt, dateLocale)}
+          {row.time ?? formatTime(m.sentAt, locale)}
         </time>
       </div>
       <RowErrorBoundary

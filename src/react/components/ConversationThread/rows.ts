@@ -7,6 +7,10 @@ export interface ThreadRow {
   message: Message;
   /** Set on the first message of a calendar day. */
   dayKey?: string;
+  /** The day heading's text ("Today", "Monday 4 March"), with `dayKey`. Computed when rows are built, not per render. */
+  dayLabel?: string;
+  /** The message's time as shown ("10:42 AM"). Computed when rows are built, not per render. */
+  time?: string;
   /** The first unread incoming message when the thread was opened. */
   newMarker: boolean;
   /** First of consecutive messages from one sender (shows avatar and name). */
@@ -32,7 +36,17 @@ export function rowKey(m: Message): string {
  * Turns messages (oldest → newest) into feed rows: day boundaries, sender
  * groups, the "New messages" marker and the one read receipt.
  */
-export function buildRows(messages: Message[], options: { firstUnreadId?: string | undefined; dayOf: (iso: string) => string }): ThreadRow[] {
+export function buildRows(
+  messages: Message[],
+  options: {
+    firstUnreadId?: string | undefined;
+    dayOf: (iso: string) => string;
+    /** The shown time of a message (cache it: rows are rebuilt for every loaded page). */
+    timeOf?: (iso: string) => string;
+    /** The day heading of the first message of a day. */
+    dayLabelOf?: (iso: string) => string;
+  },
+): ThreadRow[] {
   let receiptIndex = -1;
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i]!;
@@ -56,7 +70,15 @@ export function buildRows(messages: Message[], options: { firstUnreadId?: string
       m.kind === 'system' ||
       groupOf(prev) !== groupOf(m) ||
       Date.parse(m.sentAt) - Date.parse(prev.sentAt) > GROUP_GAP_MS;
-    rows.push({ key: rowKey(m), message: m, ...(newDay ? { dayKey: day } : {}), newMarker, startsGroup, receipt: i === receiptIndex });
+    rows.push({
+      key: rowKey(m),
+      message: m,
+      ...(newDay ? { dayKey: day, ...(options.dayLabelOf ? { dayLabel: options.dayLabelOf(m.sentAt) } : {}) } : {}),
+      ...(options.timeOf ? { time: options.timeOf(m.sentAt) } : {}),
+      newMarker,
+      startsGroup,
+      receipt: i === receiptIndex,
+    });
     prev = m;
     prevDay = day;
   });

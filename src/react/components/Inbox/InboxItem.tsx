@@ -25,12 +25,12 @@ const SAFE_IMG = /^(https?:|data:image\/|blob:|\/)/i;
  * show on hover and `:focus-within` but always stay in the DOM.
  */
 export const InboxItem = forwardRef<HTMLDivElement, InboxItemProps>(function InboxItem({ conversation: c, index, className, ...rest }, ref) {
-  const { t, locale, dateLocale, currentUser } = useMessaging('Inbox.Item');
+  const { t, locale, currentUser } = useMessaging('Inbox.Item');
   const inbox = useInboxContext('Inbox.Item');
   const id = useId();
   const nameId = `${id}-name`;
   const descId = `${id}-desc`;
-  const ctx: RowTextContext = { t, locale, dateLocale, currentUserId: currentUser?.id };
+  const ctx: RowTextContext = { t, locale, currentUserId: currentUser?.id };
   const selected = inbox.selectedId === c.id;
   const cells = inbox.cellsFor(c);
   const fallbackActive = inbox.active.id === null || !inbox.rows.some((r) => r.id === inbox.active.id);

@@ -1,14 +1,13 @@
 import type { Conversation, Participant } from '../../../core/types';
 import { formatListTime, formatMoney } from '../../../core/dates';
-import type { Locale } from 'date-fns';
 import type { Translate } from '../../strings/format';
 import type { StringKey } from '../../strings/en';
 
 /** What a row needs to know to describe itself. */
 export interface RowTextContext {
   t: Translate;
+  /** BCP 47 tag for times and prices. */
   locale: string;
-  dateLocale: Locale;
   currentUserId: string | undefined;
   now?: Date;
 }
@@ -55,7 +54,7 @@ export function visiblePreview(c: Conversation, ctx: RowTextContext): string {
 export function rowTime(c: Conversation, ctx: RowTextContext): string {
   const iso = c.lastMessage?.sentAt ?? c.updatedAt;
   if (!iso || Number.isNaN(Date.parse(iso))) return ''; // an unreadable time must not take the row down
-  return formatListTime(iso, ctx.now ?? new Date(), ctx.dateLocale);
+  return formatListTime(iso, ctx.now ?? new Date(), ctx.locale);
 }
 
 /**

@@ -37,7 +37,7 @@ export const NotificationItem = forwardRef<HTMLLIElement, NotificationItemProps>
   { notification: n, onOpen, href, keepToggle = false, onMarkRead, className, ...rest },
   ref,
 ) {
-  const { t, dateLocale } = useMessaging('NotificationList.Item');
+  const { t, locale } = useMessaging('NotificationList.Item');
   const markRead = useMarkNotificationRead();
   const bodyId = useId();
   const titleId = useId();
@@ -53,7 +53,7 @@ export const NotificationItem = forwardRef<HTMLLIElement, NotificationItemProps>
       <span id={titleId} className="ik-notification__title" data-slot="notification-title">{n.title}</span>
       <span className="ik-sr-only">,</span>{' '}
       <time className="ik-notification__time" data-slot="notification-time" dateTime={n.createdAt}>
-        {formatRelativeTime(n.createdAt, dateLocale)}
+        {formatRelativeTime(n.createdAt, locale)}
       </time>
     </>
   );
