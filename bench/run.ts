@@ -194,11 +194,18 @@ interface Budget {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  console.log('bundle sizes (gzip -9, minified, only react/react-dom external)…');
+  console.log('bundle sizes (gzip -9, minified, only react/react-dom external; budgets apply to initial = entry + static imports, before first paint)…');
   const sizes: Record<string, SizeResult[]> = { src: await measureSizes('src') };
   if (existsSync(join(root, 'dist/index.js'))) sizes.dist = await measureSizes('dist');
   const sizeRows = Object.entries(sizes).flatMap(([source, rs]) =>
-    rs.map((r) => ({ bundle: `${r.name} [${source}]`, gzip: kB(r.gzipBytes), minified: kB(r.rawBytes), budget: kB(r.budgetBytes), result: r.pass ? 'PASS' : 'MISS' })),
+    rs.map((r) => ({
+      bundle: `${r.name} [${source}]`,
+      'initial gzip (budgeted)': kB(r.gzipBytes),
+      'initial min': kB(r.rawBytes),
+      'total gzip (incl. lazy)': kB(r.totalGzipBytes),
+      budget: kB(r.budgetBytes),
+      result: r.pass ? 'PASS' : 'MISS',
+    })),
   );
   console.table(sizeRows);
   for (const r of sizes.src!) {
@@ -254,8 +261,8 @@ async function main(): Promise<void> {
 
   const budgets: Budget[] = [];
   const [a, b] = sizes.src!;
-  budgets.push({ what: '(a) InboxLayout + provider + marketplace, gzip', budget: '≤ 45 kB', measured: kB(a!.gzipBytes), pass: a!.pass });
-  budgets.push({ what: '(b) UnreadBadge + provider + marketplace, gzip', budget: '≤ 15 kB', measured: kB(b!.gzipBytes), pass: b!.pass });
+  budgets.push({ what: '(a) InboxLayout + provider + marketplace, initial gzip', budget: '≤ 45 kB', measured: `${kB(a!.gzipBytes)} (total incl. lazy ${kB(a!.totalGzipBytes)})`, pass: a!.pass });
+  budgets.push({ what: '(b) UnreadBadge + provider + marketplace, initial gzip', budget: '≤ 15 kB', measured: `${kB(b!.gzipBytes)} (total incl. lazy ${kB(b!.totalGzipBytes)})`, pass: b!.pass });
   if (thread && inbox && send) {
     budgets.push({ what: 'thread 10k: first paint (cold)', budget: '≤ 150 ms', measured: `${thread.coldFirstPaintMs} ms (warm ${thread.warmFirstPaintMs} ms)`, pass: thread.coldFirstPaintMs <= 150 });
     budgets.push({ what: 'thread 10k: DOM nodes mounted at first paint / settled', budget: '≤ 400', measured: `${thread.nodesAtFirstPaint} / ${thread.nodesSettled}`, pass: Math.max(thread.nodesAtFirstPaint, thread.nodesSettled) <= 400 });
@@ -268,6 +275,7 @@ async function main(): Promise<void> {
   const results = {
     date: new Date().toISOString(),
     machine: { node: process.version, chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', note: 'shared 2-core machine; timings are noisy' },
+    sizesNote: 'gzipBytes/rawBytes = initial (entry chunk + its static imports, downloaded before first paint); the budgets apply to these. totalGzipBytes/totalRawBytes include lazy chunks behind import().',
     sizes: Object.fromEntries(Object.entries(sizes).map(([k, rs]) => [k, rs.map((r) => ({ ...r, modules: r.modules.slice(0, 25) }))])),
     thread,
     inbox,
