@@ -21,8 +21,8 @@ const buildError = inject('storybookBuildError');
 const SHOTS = join(ARTIFACTS, 'stories');
 const entries = baseUrl ? readIndex() : [];
 const stories = entries.filter((e) => e.type === 'story');
-// Hand-written docs pages (MDX); autodocs pages are the stories again.
-const docs = entries.filter((e) => e.type === 'docs' && !e.tags?.includes('autodocs'));
+// Hand-written docs pages (MDX: tagged attached-mdx or unattached-mdx); autodocs pages are the stories again.
+const docs = entries.filter((e) => e.type === 'docs' && e.tags?.some((t) => t.endsWith('-mdx')));
 
 const summary: Record<string, { file: string; errors: string[]; violations: AxeViolation[] }> = {};
 let browser: E2EBrowser;
@@ -68,6 +68,14 @@ describe('Storybook', () => {
       pageErrors.length = 0;
       await page.goto(`${baseUrl}/iframe.html?id=${encodeURIComponent(doc.id)}&viewMode=docs`);
       await page.waitForSelector('#storybook-docs .sbdocs-content, .sb-show-errordisplay', { timeout: 30_000 });
+      // Code blocks highlight lazily: wait until the page stops growing.
+      let last = -1;
+      for (let stable = 0, i = 0; stable < 3 && i < 40; i++) {
+        const size = await page.evaluate(() => document.querySelectorAll('#storybook-docs pre, #storybook-docs table').length);
+        stable = size === last ? stable + 1 : 0;
+        last = size;
+        await page.waitForTimeout(250);
+      }
       await page.screenshot({ path: join(SHOTS, `${doc.id}.png`), fullPage: true });
       const shown = await page.evaluate(() => !document.body.classList.contains('sb-show-errordisplay'));
       expect(shown, `${doc.importPath} shows an error`).toBe(true);
