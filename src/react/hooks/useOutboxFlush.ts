@@ -1,19 +1,21 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useMessaging } from '../MessagingProvider';
-import { deliverOutboxEntry } from './useSendMessage';
 
 /**
  * Sends what the outbox still holds: entries left `sending` by a reload, and
  * retryable failures, once on mount and whenever the browser comes back online.
  * Entries with attachments whose files were lost in a reload stay failed.
+ * The send pipeline loads on demand (a dynamic import) only when the outbox
+ * holds something, so a host that shows just a badge never downloads it.
  */
 export function useOutboxFlush(): void {
   const ctx = useMessaging('useOutboxFlush');
   const client = useQueryClient();
   useEffect(() => {
-    const flush = () => {
-      if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
+    let stopped = false;
+    const send = (deliverOutboxEntry: typeof import('./useSendMessage').deliverOutboxEntry) => {
+      if (stopped) return;
       const { outbox, outboxFiles, upsertOutbox } = ctx.store.getState();
       for (const entry of outbox) {
         const files = outboxFiles[entry.clientId];
@@ -24,10 +26,16 @@ export function useOutboxFlush(): void {
         if (entry.status === 'sending' || entry.retryable) void deliverOutboxEntry(ctx, client, entry, files);
       }
     };
+    const flush = () => {
+      if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
+      if (ctx.store.getState().outbox.length === 0) return;
+      void import('./useSendMessage').then((m) => send(m.deliverOutboxEntry));
+    };
     const unsub = ctx.store.persist.onFinishHydration(flush);
     if (ctx.store.persist.hasHydrated()) flush();
     window.addEventListener('online', flush);
     return () => {
+      stopped = true;
       unsub();
       window.removeEventListener('online', flush);
     };
