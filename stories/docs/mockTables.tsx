@@ -41,7 +41,7 @@ export function IdentityTable() {
   );
 }
 
-const KNOB_HELP: Record<Exclude<keyof MockKnobs, 'now'>, string> = {
+const KNOB_HELP: Partial<Record<keyof MockKnobs, string>> = {
   latencyMs: 'Added latency per request, [min, max] ms. startMockWorker() defaults to [80, 400]; Storybook uses [30, 150].',
   failureRate: 'Fraction (0..1) of requests answered with a 500.',
   rateLimit: 'Requests per window per token before a 429 with Retry-After; 0 turns it off.',
@@ -53,7 +53,7 @@ const KNOB_HELP: Record<Exclude<keyof MockKnobs, 'now'>, string> = {
   quietHours: 'Shop quiet hours for SMS, local hours [start, end).',
 };
 
-/** The knobs with their defaults in Node (createKnobs) and what each does. */
+/** Every knob (functions such as the clock left out) with its Node default (createKnobs) and what it does. */
 export function KnobTable() {
   const defaults = createKnobs();
   return (
@@ -66,7 +66,9 @@ export function KnobTable() {
         </tr>
       </thead>
       <tbody>
-        {(Object.keys(KNOB_HELP) as Array<keyof typeof KNOB_HELP>).map((k) => (
+        {(Object.keys(defaults) as Array<keyof MockKnobs>)
+          .filter((k) => typeof defaults[k] !== 'function')
+          .map((k) => (
           <tr key={k}>
             <th scope="row">
               <code>{k}</code>
@@ -74,9 +76,9 @@ export function KnobTable() {
             <td>
               <code>{JSON.stringify(defaults[k])}</code>
             </td>
-            <td>{KNOB_HELP[k]}</td>
+            <td>{KNOB_HELP[k] ?? 'See src/mock/knobs.ts.'}</td>
           </tr>
-        ))}
+          ))}
       </tbody>
     </table>
   );
