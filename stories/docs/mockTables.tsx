@@ -67,7 +67,7 @@ export function KnobTable() {
       </thead>
       <tbody>
         {(Object.keys(defaults) as Array<keyof MockKnobs>)
-          .filter((k) => typeof defaults[k] !== 'function')
+          .filter((k) => defaults[k] !== undefined && typeof defaults[k] !== 'function')
           .map((k) => (
           <tr key={k}>
             <th scope="row">
