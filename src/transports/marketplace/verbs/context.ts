@@ -1,0 +1,39 @@
+import { TransportError } from '../../../core/TransportError';
+import type { Conversation } from '../../../core/types';
+import type { HttpClient, HttpRequest } from '../../http';
+import type { MarketplaceTransportOptions } from '../createMarketplaceTransport';
+import type { Perspective } from '../mappers';
+
+/**
+ * What the verb modules share with the factory: the HTTP clients and the
+ * adapter's memory of conversations. The factory builds it once; the verbs
+ * (loaded on first use with `import()`) receive it.
+ */
+export interface MarketplaceContext {
+  profile: 'v1' | 'api';
+  options: MarketplaceTransportOptions;
+  http: HttpClient;
+  apiHttp: HttpClient;
+  notificationsHttp: HttpClient;
+  counterpartRole: 'buyer' | 'seller';
+  /** conversation id → counterpart id, learned from every conversation the adapter saw. */
+  counterparts: Map<string, string>;
+  /** Records a conversation's counterpart and returns the conversation. */
+  remember(c: Conversation): Conversation;
+  /** Whose side a conversation's messages are read from. */
+  who(conversationId: string): Perspective;
+}
+
+export const req = (client: HttpClient, r: HttpRequest) => client.request(r);
+export const seg = encodeURIComponent;
+
+export const unsupported = (what: string) => Promise.reject(new TransportError('unsupported', `${what} is not supported by this marketplace API.`));
+
+/** Page number from an opaque cursor (`"3"`, or `"3@<before>"` for message pages). */
+export function decodeCursor(cursor: string | undefined): { page: number; before?: string } {
+  if (!cursor) return { page: 1 };
+  const at = cursor.indexOf('@');
+  const page = Number(at >= 0 ? cursor.slice(0, at) : cursor);
+  if (!Number.isInteger(page) || page < 1) throw new TransportError('validation_failed', `Invalid cursor "${cursor}".`);
+  return at >= 0 ? { page, before: cursor.slice(at + 1) } : { page };
+}
