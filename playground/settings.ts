@@ -38,12 +38,13 @@ function stored(): Partial<PlaygroundSettings> {
 export function loadSettings(): PlaygroundSettings {
   const url = new URLSearchParams(location.search);
   const merged = { ...DEFAULTS, ...stored() };
-  const as = url.get('as') ?? merged.as;
+  const asParam = url.get('as') ?? merged.as;
+  const as = ALIASES[asParam] ?? asParam;
   const theme = url.get('theme') ?? merged.theme;
   const locale = url.get('locale') ?? merged.locale;
   const tab = url.get('tab') ?? merged.tab;
   return {
-    as: ALIASES[as] ?? as,
+    as,
     theme: theme === 'dark' ? 'dark' : 'light',
     locale: locale === 'nl' || locale === 'de' ? locale : 'en',
     tab: (TABS as string[]).includes(tab) ? (tab as TabId) : 'inbox',

@@ -6,16 +6,19 @@ import { ARTIFACTS } from './paths';
 export const FLOW_KNOBS = { latencyMs: [0, 40], autoReplyDelayMs: 800, failureRate: 0 };
 
 /**
- * Opens the playground signed in as `as` on a clean slate: no stored drafts,
- * outbox or playground settings, fresh seed data (the reference server lives
- * in the page, so every load starts from the seed).
+ * Opens the playground signed in as `as` on a clean slate: no stored drafts or
+ * outbox, fresh seed data (the reference server lives in the page, so every
+ * load starts from the seed), and {@link FLOW_KNOBS} stored as the
+ * playground's own settings, so its controls show them and a reload keeps them.
  */
 export async function openPlayground(page: Page, baseUrl: string, query: string): Promise<void> {
   await page.goto(`${baseUrl}/?${query}`);
-  await page.evaluate(() => localStorage.clear());
+  await page.evaluate((knobs) => {
+    localStorage.clear();
+    localStorage.setItem('inbox-kit-playground', JSON.stringify({ knobs }));
+  }, FLOW_KNOBS);
   await page.goto(`${baseUrl}/?${query}`);
   await page.getByRole('tablist', { name: 'Playground views' }).waitFor();
-  await setKnobs(page, FLOW_KNOBS);
 }
 
 /** PATCHes the reference server's knobs from inside the page (not persisted by the playground). */
