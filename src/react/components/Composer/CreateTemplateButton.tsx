@@ -1,9 +1,12 @@
-import { forwardRef, useState } from 'react';
+import { forwardRef, lazy, Suspense, useState } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
 import { useComposerContext } from './ComposerContext';
-import { CreateTemplateDialog } from './CreateTemplateDialog';
+import { useOpenedOnce } from '../primitives/useOpenedOnce';
+
+// Loaded on the first click: most composers never open it.
+const CreateTemplateDialog = lazy(() => import('./CreateTemplateDialog').then((m) => ({ default: m.CreateTemplateDialog })));
 
 /** Props of {@link CreateTemplateButton}. */
 export type CreateTemplateButtonProps = ComponentPropsWithoutRef<'button'>;
@@ -16,6 +19,7 @@ export const CreateTemplateButton = forwardRef<HTMLButtonElement, CreateTemplate
   const { t } = useMessaging('Composer.CreateTemplateButton');
   const c = useComposerContext('Composer.CreateTemplateButton');
   const [open, setOpen] = useState(false);
+  const mounted = useOpenedOnce(open);
   if (!c.templatesEnabled || !c.capabilities.createTemplates) return null;
   return (
     <>
@@ -33,7 +37,11 @@ export const CreateTemplateButton = forwardRef<HTMLButtonElement, CreateTemplate
       >
         {t('templateCreate')}
       </button>
-      <CreateTemplateDialog open={open} onClose={() => setOpen(false)} initialContent={c.text} />
+      {mounted ? (
+        <Suspense fallback={null}>
+          <CreateTemplateDialog open={open} onClose={() => setOpen(false)} initialContent={c.text} />
+        </Suspense>
+      ) : null}
     </>
   );
 });

@@ -1,4 +1,4 @@
-import { forwardRef, useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { forwardRef, lazy, Suspense, useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef, Ref } from 'react';
 import type { Conversation } from '../../../core/types';
 import { useMessaging } from '../../MessagingProvider';
@@ -11,8 +11,10 @@ import { cx } from '../primitives/cx';
 import { InboxContext, findCell } from './InboxContext';
 import type { InboxCell, InboxContextValue, InboxHandle, InboxListApi } from './InboxContext';
 import { matchesSearch } from './conversationText';
-import { InboxDeleteDialog } from './InboxDeleteDialog';
 import { useResultCountAnnouncement } from './useResultCountAnnouncement';
+
+// Loaded the first time a delete is requested: not needed for the list's first paint.
+const InboxDeleteDialog = lazy(() => import('./InboxDeleteDialog').then((m) => ({ default: m.InboxDeleteDialog })));
 
 /** Props of {@link InboxRoot}. */
 export interface InboxRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue'> {
@@ -120,6 +122,9 @@ export const InboxRoot = forwardRef<HTMLDivElement, InboxRootProps>(function Inb
   );
 
   const [pendingDelete, setPendingDelete] = useState<string | null>(null);
+  // Stays mounted after the first request, so closing runs the dialog's focus return as before.
+  const [deleteRequested, setDeleteRequested] = useState(false);
+  if (pendingDelete && !deleteRequested) setDeleteRequested(true);
   const focusInside = useRef(false);
   const focusEmptyPending = useRef(false);
   const listApi = useRef<InboxListApi | null>(null);
@@ -179,16 +184,20 @@ export const InboxRoot = forwardRef<HTMLDivElement, InboxRootProps>(function Inb
     <InboxContext.Provider value={ctx}>
       <div ref={ref} className={cx('ik-root', 'ik-inbox', className)} data-theme={theme} data-slot="inbox" {...rest}>
         {children}
-        <InboxDeleteDialog
-          conversationId={pendingDelete}
-          onCancel={() => setPendingDelete(null)}
-          onConfirm={(id) => {
-            // Focus returns to the row's Delete button, then follows to the next row when the row goes (V4).
-            focusInside.current = true;
-            setPendingDelete(null);
-            deleteMutation.mutate({ conversationId: id }, { onError: failed });
-          }}
-        />
+        {deleteRequested ? (
+          <Suspense fallback={null}>
+            <InboxDeleteDialog
+              conversationId={pendingDelete}
+              onCancel={() => setPendingDelete(null)}
+              onConfirm={(id) => {
+                // Focus returns to the row's Delete button, then follows to the next row when the row goes (V4).
+                focusInside.current = true;
+                setPendingDelete(null);
+                deleteMutation.mutate({ conversationId: id }, { onError: failed });
+              }}
+            />
+          </Suspense>
+        ) : null}
       </div>
     </InboxContext.Provider>
   );

@@ -1,4 +1,4 @@
-import { forwardRef, useCallback, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
+import { Suspense, forwardRef, useCallback, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import type { Conversation } from '../../../core/types';
 import { useMessaging } from '../../MessagingProvider';
@@ -6,8 +6,7 @@ import { useInboxStore } from '../../hooks/useInboxStore';
 import { cx } from '../primitives/cx';
 import { Inbox } from '../Inbox';
 import type { InboxHandle, InboxProps } from '../Inbox';
-import { ConversationThread } from '../ConversationThread';
-import { Composer } from '../Composer';
+import { DefaultComposer, DefaultThread, PaneLoadBoundary, loadPanes } from './lazyPanes';
 import { useContainerLayout } from './useContainerLayout';
 import { useFocusRequest } from './useFocusRequest';
 
@@ -48,10 +47,11 @@ export interface InboxLayoutProps extends Omit<ComponentPropsWithoutRef<'div'>, 
   layout?: 'auto' | 'narrow' | 'wide';
 }
 
+// The default thread and composer load on demand (first open, or when the browser is idle after mount).
 const defaultThread = (id: string, slot: ThreadSlotProps) => (
-  <ConversationThread conversationId={id} onRequestComposerFocus={slot.onRequestComposerFocus} {...(slot.onBack ? { onBack: slot.onBack } : {})} />
+  <DefaultThread conversationId={id} onRequestComposerFocus={slot.onRequestComposerFocus} {...(slot.onBack ? { onBack: slot.onBack } : {})} />
 );
-const defaultComposer = (id: string) => <Composer conversationId={id} />;
+const defaultComposer = (id: string) => <DefaultComposer conversationId={id} />;
 
 /**
  * The drop-in widget: the inbox and the open conversation side by side in a
@@ -82,6 +82,15 @@ export const InboxLayout = forwardRef<InboxLayoutHandle, InboxLayoutProps>(funct
     // Only on mount, like any defaultValue.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  const usesDefaults = renderThread === defaultThread || renderComposer === defaultComposer;
+  useEffect(() => {
+    if (!usesDefaults) return undefined;
+    // Fetch the thread + composer chunk once the list is up, so opening a conversation does not wait for it.
+    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : (cb: () => void) => setTimeout(cb, 200);
+    const cancel = typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout;
+    const handle = idle(() => void loadPanes().catch(() => undefined));
+    return () => cancel(handle as number);
+  }, [usesDefaults]);
   const onValueChangeRef = useRef(onValueChange);
   onValueChangeRef.current = onValueChange;
 
@@ -168,19 +177,21 @@ export const InboxLayout = forwardRef<InboxLayoutHandle, InboxLayoutProps>(funct
         </section>
         <div ref={threadPaneRef} className="ik-layout__pane" data-pane="thread" hidden={threadHidden} inert={threadHidden}>
           {selectedId ? (
-            <>
-              <div className="ik-layout__thread" data-slot="inbox-layout-thread">
-                {renderThread(selectedId, {
-                  ...(narrow ? { onBack } : {}),
-                  onRequestComposerFocus: () => requestFocus('composer'),
-                })}
-              </div>
-              {renderComposer ? (
-                <div className="ik-layout__composer" data-slot="inbox-layout-composer">
-                  {renderComposer(selectedId)}
+            <PaneLoadBoundary>
+              <Suspense fallback={<p className="ik-layout__loading">{t('loading')}</p>}>
+                <div className="ik-layout__thread" data-slot="inbox-layout-thread">
+                  {renderThread(selectedId, {
+                    ...(narrow ? { onBack } : {}),
+                    onRequestComposerFocus: () => requestFocus('composer'),
+                  })}
                 </div>
-              ) : null}
-            </>
+                {renderComposer ? (
+                  <div className="ik-layout__composer" data-slot="inbox-layout-composer">
+                    {renderComposer(selectedId)}
+                  </div>
+                ) : null}
+              </Suspense>
+            </PaneLoadBoundary>
           ) : (
             <section className="ik-layout__placeholder" aria-labelledby={placeholderHeadingId}>
               <h2 id={placeholderHeadingId} className="ik-layout__heading ik-sr-only" tabIndex={-1}>
