@@ -1,4 +1,4 @@
-import { forwardRef, useId } from 'react';
+import { forwardRef, memo, useId } from 'react';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import type { Conversation } from '../../../core/types';
 import { useMessaging } from '../../MessagingProvider';
@@ -19,12 +19,27 @@ export interface InboxItemProps extends ComponentPropsWithoutRef<'div'> {
 
 const SAFE_IMG = /^(https?:|data:image\/|blob:|\/)/i;
 
+/** Props equal, comparing `style` by its entries: the list passes a fresh style object (the row's offset) on every scroll frame. */
+function sameRowProps(a: InboxItemProps, b: InboxItemProps): boolean {
+  const keys = Object.keys(a) as Array<keyof InboxItemProps>;
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) {
+    if (a[k] === b[k]) continue;
+    if (k !== 'style') return false;
+    const sa = (a.style ?? {}) as Record<string, unknown>;
+    const sb = (b.style ?? {}) as Record<string, unknown>;
+    const sk = Object.keys(sa);
+    if (sk.length !== Object.keys(sb).length || sk.some((x) => sa[x] !== sb[x])) return false;
+  }
+  return true;
+}
+
 /**
  * One inbox row (`role="row"`): the conversation button, then Mark read,
  * Archive/Unarchive and Delete as far as the backend supports them. Actions
  * show on hover and `:focus-within` but always stay in the DOM.
  */
-export const InboxItem = forwardRef<HTMLDivElement, InboxItemProps>(function InboxItem({ conversation: c, index, className, ...rest }, ref) {
+const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxItem({ conversation: c, index, className, ...rest }, ref) {
   const { t, locale, currentUser } = useMessaging('Inbox.Item');
   const inbox = useInboxContext('Inbox.Item');
   const id = useId();
@@ -33,7 +48,8 @@ export const InboxItem = forwardRef<HTMLDivElement, InboxItemProps>(function Inb
   const ctx: RowTextContext = { t, locale, currentUserId: currentUser?.id };
   const selected = inbox.selectedId === c.id;
   const cells = inbox.cellsFor(c);
-  const fallbackActive = inbox.active.id === null || !inbox.rows.some((r) => r.id === inbox.active.id);
+  // Only the first row can be the fallback tab stop, so only it pays for the lookup.
+  const fallbackActive = index === 0 && (inbox.active.id === null || !inbox.rows.some((r) => r.id === inbox.active.id));
   const tabIndexFor = (cell: InboxCell) => {
     if (inbox.active.id === c.id) return (cells.includes(inbox.active.cell) ? inbox.active.cell : 'open') === cell ? 0 : -1;
     // Before any row had focus, Tab enters at the first row's conversation.
@@ -143,3 +159,9 @@ export const InboxItem = forwardRef<HTMLDivElement, InboxItemProps>(function Inb
     </div>
   );
 });
+
+/**
+ * One inbox row; memoized, so scrolling re-renders only rows that enter the
+ * window (rows still re-render when the inbox context changes: focus, selection, data).
+ */
+export const InboxItem = memo(InboxItemRow, sameRowProps);
