@@ -1,9 +1,11 @@
 /**
- * Every story of the built Storybook in Chromium: it renders without an error
- * (play functions included), axe finds no WCAG 2.2 AA / best-practice
- * violation in `#storybook-root`, and a screenshot goes to
- * artifacts/stories/<id>.png. A per-story summary goes to
- * artifacts/stories/axe.json, so violations can be routed by file.
+ * Every story of the built Storybook in Chromium, with reduced motion on: it
+ * renders without an error (play functions included), axe finds no WCAG 2.2
+ * AA / best-practice violation in `#storybook-root`, nothing animates, and
+ * every tab stop shows a focus indicator. A screenshot goes to
+ * artifacts/stories/<id>.png and a per-story summary (errors, violations,
+ * focus order, moving parts) to artifacts/stories/axe.json, so failures can
+ * be routed by file.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,7 +16,8 @@ import type { AxeViolation } from './support/axe';
 import { launchBrowser } from './support/browser';
 import type { E2EBrowser } from './support/browser';
 import { ARTIFACTS } from './support/paths';
-import { openStory, readIndex, watchPreview } from './support/storybook';
+import { movingParts, openStory, readIndex, walkFocus, watchPreview } from './support/storybook';
+import type { FocusWalk } from './support/storybook';
 
 const baseUrl = inject('storybookUrl');
 const buildError = inject('storybookBuildError');
@@ -24,7 +27,7 @@ const stories = entries.filter((e) => e.type === 'story');
 // Hand-written docs pages (MDX: tagged attached-mdx or unattached-mdx); autodocs pages are the stories again.
 const docs = entries.filter((e) => e.type === 'docs' && e.tags?.some((t) => t.endsWith('-mdx')));
 
-const summary: Record<string, { file: string; errors: string[]; violations: AxeViolation[] }> = {};
+const summary: Record<string, { file: string; errors: string[]; violations: AxeViolation[]; focus?: FocusWalk; motion?: string[] }> = {};
 let browser: E2EBrowser;
 let page: Page;
 const pageErrors: string[] = [];
@@ -57,9 +60,13 @@ describe('Storybook', () => {
       const errors = [...outcome.errors, ...pageErrors];
       await page.screenshot({ path: join(SHOTS, `${story.id}.png`), fullPage: true });
       const violations = await runAxe(page, '#storybook-root', { pageRules: false });
-      summary[story.id] = { file: story.importPath, errors, violations };
+      const motion = await movingParts(page);
+      const focus = await walkFocus(page);
+      summary[story.id] = { file: story.importPath, errors, violations, focus, motion };
       expect(errors, `${story.importPath}: errors while rendering`).toEqual([]);
       expect(violations, `${story.importPath}: axe violations\n${formatViolations(violations)}`).toEqual([]);
+      expect(motion, `${story.importPath}: moves despite prefers-reduced-motion`).toEqual([]);
+      expect(focus.invisible, `${story.importPath}: tab stops without a visible focus indicator (order: ${focus.order.join(' → ')})`).toEqual([]);
     });
   }
 

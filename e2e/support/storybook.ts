@@ -84,3 +84,59 @@ export async function openStory(page: Page, baseUrl: string, id: string, globals
     return { phase: w.__STORYBOOK_PREVIEW__?.currentRender?.phase ?? 'unknown', errors };
   });
 }
+
+/** What tabbing through a story showed. */
+export interface FocusWalk {
+  /** Tag and name of each tab stop inside the story, in order. */
+  order: string[];
+  /** Tab stops with neither an outline nor a box-shadow while focused. */
+  invisible: string[];
+}
+
+/**
+ * Tabs from the top of the story through at most `max` stops, while focus
+ * stays inside `#storybook-root`, and records whether each one shows a
+ * focus indicator (WCAG 2.4.7).
+ */
+export async function walkFocus(page: Page, max = 20): Promise<FocusWalk> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const walk: FocusWalk = { order: [], invisible: [] };
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body || !el.closest('#storybook-root')) return undefined;
+      const cs = getComputedStyle(el);
+      const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none';
+      const labelled = el.getAttribute('aria-labelledby')?.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+      const labels = (el as HTMLInputElement).labels;
+      const text = el.getAttribute('aria-label') ?? labelled ?? (labels && labels.length ? labels[0]!.textContent : null) ?? el.textContent ?? '';
+      const name = text.trim().replace(/\s+/g, ' ').slice(0, 40);
+      return { label: `${el.tagName.toLowerCase()}${el.getAttribute('role') ? `[role=${el.getAttribute('role')}]` : ''} "${name}"`, ring };
+    });
+    if (!stop) break;
+    walk.order.push(stop.label);
+    if (!stop.ring) walk.invisible.push(stop.label);
+  }
+  return walk;
+}
+
+/**
+ * Elements in the story that still animate or transition (over 10 ms) while
+ * the page prefers reduced motion (WCAG 2.3.3; A11Y.md §9).
+ */
+export function movingParts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found = new Set<string>();
+    for (const el of document.querySelectorAll('#storybook-root *')) {
+      const cs = getComputedStyle(el);
+      const longest = [cs.animationDuration, cs.transitionDuration].map((list) =>
+        Math.max(...list.split(',').map((x) => parseFloat(x) * (x.trim().endsWith('ms') ? 0.001 : 1))),
+      );
+      const cls = String((el as HTMLElement).className || el.tagName.toLowerCase()).split(' ')[0];
+      if (cs.animationName !== 'none' && longest[0]! > 0.01) found.add(`.${cls}: animation ${cs.animationName} ${cs.animationDuration}`);
+      if (cs.transitionProperty !== 'none' && longest[1]! > 0.01) found.add(`.${cls}: transition ${cs.transitionProperty} ${cs.transitionDuration}`);
+    }
+    return [...found];
+  });
+}
