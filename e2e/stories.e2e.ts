@@ -16,6 +16,7 @@ import type { AxeViolation } from './support/axe';
 import { launchBrowser } from './support/browser';
 import type { E2EBrowser } from './support/browser';
 import { ARTIFACTS } from './support/paths';
+import { quarantined } from './quarantine';
 import { movingParts, openStory, readIndex, walkFocus, watchPreview } from './support/storybook';
 import type { FocusWalk } from './support/storybook';
 
@@ -54,7 +55,9 @@ describe('Storybook', () => {
   });
 
   for (const story of stories) {
-    it(`${story.title} › ${story.name}`, async () => {
+    const name = `${story.title} › ${story.name}`;
+    const reason = quarantined(`Storybook ${name}`);
+    (reason ? it.skip : it)(reason ? `${name} [quarantined: ${reason}]` : name, async () => {
       pageErrors.length = 0;
       const outcome = await openStory(page, baseUrl, story.id);
       const errors = [...outcome.errors, ...pageErrors];
