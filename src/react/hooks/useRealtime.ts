@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useMessaging } from '../MessagingProvider';
 import { inboxKeys } from '../queryKeys';
+import { joinRealtime } from '../realtime/subscriptions';
 
 /** Fewest ms between two focus refetches (focus and visibilitychange often fire together). */
 const FOCUS_REFETCH_GAP_MS = 1000;
@@ -13,8 +14,9 @@ const FOCUS_REFETCH_GAP_MS = 1000;
  * - With `transport.subscribe`: joins the one subscription shared by every
  *   provider on the same QueryClient and transport; events patch the cache
  *   (new messages, receipts, new conversations) without refetching. The
- *   subscription and cache-patching code loads on demand (a dynamic import),
- *   so hosts whose transport has no `subscribe` never download it.
+ *   subscription opens at once; the cache-patching code loads on demand (a
+ *   dynamic import, events queue meanwhile), so hosts whose transport has no
+ *   `subscribe` never download it.
  * - Without it: the inbox and the unread counts poll (`pollIntervalMs` in
  *   useConversations/useUnreadSummary, paused while the page is hidden), and
  *   refetch at once when the page becomes visible or the window gains focus
@@ -25,15 +27,7 @@ export function useRealtime(): void {
   const client = useQueryClient();
   useEffect(() => {
     if (!transport.subscribe) return undefined;
-    let leave: (() => void) | undefined;
-    let left = false;
-    void import('../realtime/subscriptions').then(({ joinRealtime }) => {
-      if (!left) leave = joinRealtime(client, transport, { scope });
-    });
-    return () => {
-      left = true;
-      leave?.();
-    };
+    return joinRealtime(client, transport, { scope });
   }, [client, transport, scope]);
 
   const polls = !transport.subscribe;

@@ -75,7 +75,7 @@ function capabilitiesFor(profile: 'v1' | 'api', realtime: boolean): TransportCap
  * multipart. Realtime events come from `events` (webhook-shaped payloads).
  *
  * The factory holds only the HTTP clients and capabilities; each verb group's
- * schemas and mappers load on its first call (`import('./verbs/…')`), so a
+ * schemas and mappers load on its first call (a dynamic import of `verbs/`), so a
  * host that only shows an unread badge downloads only the unread verb.
  *
  * ```ts

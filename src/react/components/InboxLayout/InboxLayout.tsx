@@ -37,7 +37,12 @@ export interface InboxLayoutProps extends Omit<ComponentPropsWithoutRef<'div'>, 
   defaultValue?: string | null;
   /** Called when the user opens a conversation or deletes the open one. */
   onValueChange?: (conversationId: string | null) => void;
-  /** Renders the thread pane for the open conversation. @defaultValue `<ConversationThread conversationId={id} onBack={…} />` */
+  /**
+   * Renders the thread pane for the open conversation. The default thread and composer are
+   * loaded on demand (prefetched when the browser is idle after mount), so the layout's first
+   * paint needs only the list; yours render as given.
+   * @defaultValue `<ConversationThread conversationId={id} onBack={…} />`
+   */
   renderThread?: (conversationId: string, slot: ThreadSlotProps) => ReactNode;
   /** Renders the composer under the thread; `null` for a read-only layout. @defaultValue `<Composer conversationId={id} />` */
   renderComposer?: ((conversationId: string) => ReactNode) | null;
