@@ -216,7 +216,7 @@ describe('expiring and bad tokens', () => {
     storage.setItem('inbox-kit:marketplace:usr_buyer_1', JSON.stringify({ state: { drafts: { [CONV]: 'my unsent words' }, outbox: [], dismissedSuggestions: [] }, version: 1 }));
     renderWithInbox(<Page />, { as: 'buyer', getToken: () => 'revoked', onUnauthorized, storage });
     await eventually(() => expect(onUnauthorized).toHaveBeenCalled());
-    await eventually(() => expect(document.querySelector('[data-slot="thread-history"]')).toHaveTextContent('Messages could not be loaded.'));
+    await eventually(() => expect(document.querySelector('[data-slot="thread-history"]')).toHaveTextContent('You are signed out. Sign in again to continue.'));
     expect(field()).toHaveValue('my unsent words');
     // One refresh attempt per request, then give up: no retry storm.
     const perRequest = onUnauthorized.mock.calls.length;
