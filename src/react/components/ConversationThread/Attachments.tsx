@@ -76,16 +76,24 @@ export const Attachments = forwardRef<HTMLUListElement, AttachmentsProps>(functi
           );
         }
         const href = safeDownloadUrl(a.url);
-        const name = a.size > 0 ? t('downloadDocument', { name: a.name, type: fileTypeLabel(a), size: formatFileSize(a.size) }) : a.name;
         return (
           <li key={a.id} className="ik-attachments__item" data-kind="document">
             {href ? (
-              <a href={href} download={a.name} className="ik-attachments__doc" data-slot="attachment-document" aria-label={name} rel="noopener noreferrer">
+              // Named from its content ("invoice.pdf, PDF, 240 KB"), so the name always holds the visible text (WCAG 2.5.3).
+              <a href={href} download={a.name} className="ik-attachments__doc" data-slot="attachment-document" rel="noopener noreferrer">
                 <span className="ik-attachments__doc-icon" aria-hidden="true">
                   {fileTypeLabel(a)}
                 </span>
-                <span className="ik-attachments__doc-name">{a.name}</span>
-                {a.size > 0 ? <span className="ik-attachments__doc-meta">{formatFileSize(a.size)}</span> : null}
+                <span className="ik-attachments__doc-name">
+                  {a.name}
+                  {a.size > 0 ? <span className="ik-sr-only">,</span> : null}
+                </span>
+                {a.size > 0 ? (
+                  <>
+                    {' '}
+                    <span className="ik-attachments__doc-meta">{`${fileTypeLabel(a)}, ${formatFileSize(a.size)}`}</span>
+                  </>
+                ) : null}
               </a>
             ) : (
               <span className="ik-attachments__doc" data-slot="attachment-document" data-state="pending">
