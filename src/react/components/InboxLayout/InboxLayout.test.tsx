@@ -130,6 +130,17 @@ describe('InboxLayout', () => {
     expect(onValueChange).toHaveBeenCalledWith('conv_1002');
   });
 
+  it('opens straight to the thread in a narrow container when a conversation is already selected (deep link, reload)', async () => {
+    width = 360;
+    renderWithInbox(<InboxLayout defaultValue="conv_1001" />, { as: 'buyer' });
+    await waitFor(() => expect(threadPane()).not.toHaveAttribute('hidden'));
+    expect(listPane()).toHaveAttribute('hidden');
+    expect(await within(threadPane()).findByRole('heading', { level: 2, name: /ABC Trucks/ })).toBeInTheDocument();
+    // Back still leads to the list.
+    await screen.findByRole('button', { name: 'Back to conversations' }).then((b) => b.click());
+    await waitFor(() => expect(listPane()).not.toHaveAttribute('hidden'));
+  });
+
   it('takes custom thread and composer slots', async () => {
     width = 1024;
     const { user } = renderWithInbox(

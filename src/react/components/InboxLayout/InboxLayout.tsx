@@ -99,7 +99,14 @@ export const InboxLayout = forwardRef<InboxLayoutHandle, InboxLayoutProps>(funct
   const onValueChangeRef = useRef(onValueChange);
   onValueChangeRef.current = onValueChange;
 
-  const [view, setView] = useState<'list' | 'thread'>('list');
+  // A conversation selected from outside (deep link, controlled value, restored state) opens
+  // its thread, in the narrow layout too; Back returns to the list without unselecting.
+  const [view, setView] = useState<'list' | 'thread'>(() => (selectedId ? 'thread' : 'list'));
+  const previousSelected = useRef(selectedId);
+  useEffect(() => {
+    if (selectedId && selectedId !== previousSelected.current) setView('thread');
+    previousSelected.current = selectedId;
+  }, [selectedId]);
   const showThread = !!selectedId && view === 'thread';
   const listHidden = narrow && showThread;
   const threadHidden = narrow && !showThread;
