@@ -1,8 +1,8 @@
-import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import type { Range, Rect } from '@tanstack/react-virtual';
-import { forwardRef, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ComponentPropsWithoutRef, FocusEvent, KeyboardEvent } from 'react';
 import { useMessaging } from '../../MessagingProvider';
+import { useListVirtualizer } from '../../virtual/useListVirtualizer';
+import type { Rect } from '../../virtual/useListVirtualizer';
 import { cx } from '../primitives/cx';
 import { findCell, useInboxContext } from './InboxContext';
 import type { InboxCell } from './InboxContext';
@@ -22,10 +22,10 @@ export interface InboxListProps extends ComponentPropsWithoutRef<'div'> {
 
 /**
  * The conversations as an APG layout grid (`role="grid"`), virtualized with
- * @tanstack/react-virtual: the focused row and its neighbours always stay
- * mounted (V1), rows are keyed by id (V3), overscan is at least one viewport
- * (V6), and the next page loads as the end comes into view. The grid element
- * is the scroll container.
+ * the in-house `useListVirtualizer`: the focused row and its neighbours always
+ * stay mounted (V1), rows are keyed by id (V3), overscan is at least one
+ * viewport (V6), and the next page loads as the end comes into view. The grid
+ * element is the scroll container.
  */
 export const InboxList = forwardRef<HTMLDivElement, InboxListProps>(function InboxList(
   { estimateRowHeight = 84, initialRect, itemClassName, className, onKeyDown, onFocus, onBlur, style, ...rest },
@@ -37,23 +37,18 @@ export const InboxList = forwardRef<HTMLDivElement, InboxListProps>(function Inb
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
   const activeIndex = active.id ? rows.findIndex((r) => r.id === active.id) : -1;
-  const viewport = gridRef.current?.clientHeight || initialRect?.height || 720;
-  const overscan = Math.max(8, Math.ceil(viewport / estimateRowHeight));
+  // V1: the focused row and one neighbour each side stay mounted.
+  const keep = useMemo(() => (activeIndex < 0 ? [] : [activeIndex - 1, activeIndex, activeIndex + 1]), [activeIndex]);
 
-  const virtualizer = useVirtualizer({
+  const virtualizer = useListVirtualizer({
     count: rows.length,
-    getScrollElement: () => gridRef.current,
-    estimateSize: () => estimateRowHeight,
-    getItemKey: (i) => rows[i]?.id ?? i,
-    overscan,
-    rangeExtractor: (range: Range) => {
-      const base = defaultRangeExtractor(range);
-      if (activeIndex < 0) return base;
-      const keep = new Set(base);
-      for (const i of [activeIndex - 1, activeIndex, activeIndex + 1]) if (i >= 0 && i < range.count) keep.add(i);
-      return [...keep].sort((a, b) => a - b);
-    },
-    ...(initialRect ? { initialRect } : {}),
+    getScrollElement: useCallback(() => gridRef.current, [gridRef]),
+    estimateSize: useCallback(() => estimateRowHeight, [estimateRowHeight]),
+    getItemKey: useCallback((i: number) => rows[i]?.id ?? i, [rows]),
+    // The virtualizer always adds one viewport each side (V6); these are extra rows on top.
+    overscan: 2,
+    keep,
+    initialRect,
   });
 
   // V2: move by data index; scroll, then focus once the row renders (≤5 frames). A newer move cancels.

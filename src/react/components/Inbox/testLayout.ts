@@ -1,7 +1,7 @@
 /**
  * jsdom has no layout, so a virtualizer sees a 0-px viewport and renders no
  * rows. Tests give the inbox grid a viewport (`clientHeight`, which
- * @tanstack/react-virtual reads) and rows a fixed `offsetHeight` (their
+ * `useListVirtualizer` reads) and rows a fixed `offsetHeight` (their
  * measured size). `extra` sizes other scroll containers by `data-slot`, e.g.
  * the thread's scroller in layout tests. Real scrolling and windowing are
  * checked in Chromium (e2e).

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { Virtualizer } from '@tanstack/react-virtual';
+import type { ListVirtualizer } from '../../virtual/useListVirtualizer';
 import { useInboxContext } from './InboxContext';
 import type { InboxCell } from './InboxContext';
 
@@ -13,7 +13,7 @@ import type { InboxCell } from './InboxContext';
  */
 export function useGridKeyboard(
   focusIndex: (index: number, cell: InboxCell) => void,
-  virtualizer: Virtualizer<HTMLDivElement, Element>,
+  virtualizer: ListVirtualizer<HTMLDivElement>,
   estimateRowHeight: number,
 ) {
   const inbox = useInboxContext('Inbox.List');
@@ -35,7 +35,7 @@ export function useGridKeyboard(
         return other.includes(cell) ? cell : other[Math.min(col, other.length - 1)]!;
       };
       const toRow = (i: number) => focusIndex(i, cellIn(i));
-      const page = Math.max(1, Math.floor((virtualizer.scrollRect?.height ?? 0) / estimateRowHeight));
+      const page = Math.max(1, Math.floor(virtualizer.getViewportSize() / estimateRowHeight));
       let handled = true;
       switch (e.key) {
         case 'ArrowDown':
