@@ -110,3 +110,15 @@ export function setConversationUnread(client: QueryClient, scope: string, id: st
     client.setQueryData<UnreadSummary>(inboxKeys.unread(scope), (s) => (s ? applyUnreadChange(s, before, unread) : s));
   }
 }
+
+/**
+ * After a write, refetches the queries under `key` that were already fetching
+ * when it landed: their answers were computed before the write and would
+ * overwrite the fresh state (a badge stuck on the old count). Idle queries are
+ * left alone, so a write costs no refetch in the common case.
+ */
+export function refetchStaleInFlight(client: QueryClient, key: readonly unknown[]): void {
+  if (client.isFetching({ queryKey: key }) > 0) {
+    void client.invalidateQueries({ queryKey: key, predicate: (q) => q.state.fetchStatus === 'fetching' });
+  }
+}

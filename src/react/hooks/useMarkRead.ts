@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { UnreadSummary } from '../../core/types';
 import { useMessaging } from '../MessagingProvider';
-import { findConversation, patchMessages, setConversationUnread } from '../cache';
+import { findConversation, patchMessages, refetchStaleInFlight, setConversationUnread } from '../cache';
 import { inboxKeys } from '../queryKeys';
 
 /**
@@ -33,6 +33,11 @@ export function useMarkRead() {
     },
     onSuccess: (summary) => {
       client.setQueryData<UnreadSummary>(inboxKeys.unread(scope), (old) => ({ ...old, ...summary }));
+    },
+    onSettled: () => {
+      // A badge or list read that started before this write would land with the old counts.
+      refetchStaleInFlight(client, inboxKeys.unread(scope));
+      refetchStaleInFlight(client, inboxKeys.conversations(scope));
     },
   });
 }
