@@ -10,7 +10,6 @@ import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from '
 import { launchBrowser } from './support/browser';
 import type { E2EBrowser } from './support/browser';
 import { ARTIFACTS } from './support/paths';
-import { quarantined } from './quarantine';
 import { PNG, accessibleName, describeFocus, feed, grid, headerUnread, messageBox, openPlayground, rows, shot, tabUntil, until } from './support/playground';
 
 const baseUrl = inject('playgroundUrl');
@@ -41,10 +40,9 @@ afterEach(async (ctx) => {
   expect(pageErrors, 'uncaught errors in the page').toEqual([]);
 });
 
-/** `it`, unless e2e/quarantine.ts lists the flow (then skipped, with the reason in its name). */
+/** One user flow in the built playground. */
 function flow(name: string, fn: () => Promise<void>) {
-  const reason = quarantined(`playground ${name}`);
-  (reason ? it.skip : it)(reason ? `${name} [quarantined: ${reason}]` : name, fn);
+  it(name, fn);
 }
 
 /** Texts of the feed's articles, in order. */

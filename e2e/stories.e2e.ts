@@ -16,7 +16,6 @@ import type { AxeViolation } from './support/axe';
 import { launchBrowser } from './support/browser';
 import type { E2EBrowser } from './support/browser';
 import { ARTIFACTS } from './support/paths';
-import { quarantined } from './quarantine';
 import { movingParts, openStory, readIndex, walkFocus, watchPreview } from './support/storybook';
 import type { FocusWalk } from './support/storybook';
 
@@ -56,8 +55,7 @@ describe('Storybook', () => {
 
   for (const story of stories) {
     const name = `${story.title} › ${story.name}`;
-    const reason = quarantined(`Storybook ${name}`);
-    (reason ? it.skip : it)(reason ? `${name} [quarantined: ${reason}]` : name, async () => {
+    it(name, async () => {
       pageErrors.length = 0;
       const outcome = await openStory(page, baseUrl, story.id);
       const errors = [...outcome.errors, ...pageErrors];
