@@ -7,7 +7,7 @@ import type { MessagingTransport } from '../transports/types';
 import { createStrictContext } from './createContext';
 import { createInboxStore } from './store/createInboxStore';
 import type { InboxStore } from './store/createInboxStore';
-import { en } from './strings/en';
+import { shared } from './strings/en/shared';
 import type { Strings } from './strings/en';
 import type { LocaleBundle } from './strings/locale';
 import { createTranslate } from './strings/format';
@@ -114,7 +114,8 @@ export function MessagingProvider(props: MessagingProviderProps) {
   const locale = typeof props.locale === 'object' ? props.locale.code : (props.locale ?? 'en');
   const bundleStrings = bundle?.strings;
   const strings = props.strings;
-  const t = useMemo(() => createTranslate({ ...en, ...bundleStrings, ...strings }, locale), [bundleStrings, locale, strings]);
+  // English here is only what the provider needs; each component root adds its area (StringsScope).
+  const t = useMemo(() => createTranslate([shared], { ...bundleStrings, ...strings }, locale), [bundleStrings, locale, strings]);
   const value = useMemo<MessagingContextValue>(
     () => ({
       transport: props.transport,

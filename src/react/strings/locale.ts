@@ -7,7 +7,8 @@ import type { Strings } from './en';
  * (`{ code: 'fr', strings: fr }`, missing keys fall back to English).
  *
  * Bundles are separate exports so a host pays only for the languages it
- * imports: the provider itself carries English alone.
+ * imports: the provider itself carries English alone, and of English only the
+ * shared strings; each component root adds its own area's.
  */
 export interface LocaleBundle {
   /** BCP 47 tag, e.g. `nl` or `de-AT`. */

@@ -37,3 +37,22 @@ describe.each(Object.entries(dictionaries))('%s strings', (_locale, dict) => {
     expect(mismatched.map((key) => `${key}: ${dict[key]}`)).toEqual([]);
   });
 });
+
+describe('English by area', () => {
+  it('gives the provider only the shared strings; a scope adds its area; the bundle and overrides still win', async () => {
+    const { createTranslate } = await import('./format');
+    const { shared } = await import('./en/shared');
+    const { inbox } = await import('./en/inbox');
+    const base = createTranslate([shared], { emptyInbox: 'Leeg', retry: 'Nog eens' }, 'nl');
+    expect(base('loading')).toBe('Loading…');
+    expect(base('retry')).toBe('Nog eens');
+    // Not in the provider's English: the key shows, so a part outside its root is easy to spot.
+    expect(base('searchLabel')).toBe('searchLabel');
+    const scoped = base.withDefaults(inbox);
+    expect(scoped('searchLabel')).toBe('Search conversations');
+    expect(scoped('emptyInbox')).toBe('Leeg');
+    expect(scoped.plural('conversationCount', 1)).toBe('1 conversation');
+    expect(scoped.withDefaults(inbox)).toBe(scoped);
+    expect(base('searchLabel')).toBe('searchLabel');
+  });
+});

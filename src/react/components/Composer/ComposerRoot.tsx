@@ -5,6 +5,8 @@ import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
 import { ComposerContext } from './ComposerContext';
 import { useComposerController } from './useComposerController';
+import { withStrings } from '../../strings/StringsScope';
+import { composer } from '../../strings/en/composer';
 
 /** Props of {@link ComposerRoot}. */
 export interface ComposerRootProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onSubmit'> {
@@ -20,11 +22,7 @@ export interface ComposerRootProps extends Omit<ComponentPropsWithoutRef<'form'>
   onSent?: (message: Message) => void;
 }
 
-/**
- * The composer's `<form>`: owns the draft (per conversation, persisted),
- * picked files, channels and templates, and sends through `useSendMessage`.
- */
-export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(function ComposerRoot(
+const ComposerRootInner = forwardRef<HTMLFormElement, ComposerRootProps>(function ComposerRoot(
   { conversationId, quietHours, now, templates, onSent, className, children, ...rest },
   ref,
 ) {
@@ -56,3 +54,9 @@ export const ComposerRoot = forwardRef<HTMLFormElement, ComposerRootProps>(funct
     </ComposerContext.Provider>
   );
 });
+
+/**
+ * The composer's `<form>`: owns the draft (per conversation, persisted),
+ * picked files, channels and templates, and sends through `useSendMessage`.
+ */
+export const ComposerRoot = withStrings(composer, ComposerRootInner);

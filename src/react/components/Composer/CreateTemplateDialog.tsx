@@ -8,6 +8,8 @@ import { useCreateTemplate } from '../../hooks/useCreateTemplate';
 import { useMessaging } from '../../MessagingProvider';
 import { Dialog } from '../primitives/Dialog';
 import { TEMPLATE_CATEGORIES, categoryLabel } from './templateUtils';
+import { StringsScope } from '../../strings/StringsScope';
+import { composer } from '../../strings/en/composer';
 
 /** Props of {@link CreateTemplateDialog}. */
 export interface CreateTemplateDialogProps {
@@ -20,9 +22,18 @@ export interface CreateTemplateDialogProps {
 
 /**
  * A modal to create a template: name, category and content, with buttons
- * that insert the known `{{variables}}` at the caret.
+ * that insert the known `{{variables}}` at the caret. Works outside a
+ * `Composer` too, so it brings the composer's English strings.
  */
-export function CreateTemplateDialog({ open, onClose, initialContent = '', className }: CreateTemplateDialogProps) {
+export function CreateTemplateDialog(props: CreateTemplateDialogProps) {
+  return (
+    <StringsScope strings={composer}>
+      <CreateTemplateDialogBody {...props} />
+    </StringsScope>
+  );
+}
+
+function CreateTemplateDialogBody({ open, onClose, initialContent = '', className }: CreateTemplateDialogProps) {
   const { theme } = useMessaging('Composer.CreateTemplateDialog');
   if (!open || typeof document === 'undefined') return null;
   // Portalled: the composer is itself a <form>, and forms cannot nest.

@@ -4,6 +4,8 @@ import type { Conversation } from '../../../core/types';
 import { useStartConversation } from '../../hooks/useStartConversation';
 import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
+import { withStrings } from '../../strings/StringsScope';
+import { composer } from '../../strings/en/composer';
 
 /** Props of {@link StartConversationForm}. */
 export interface StartConversationFormProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onSubmit'> {
@@ -15,12 +17,7 @@ export interface StartConversationFormProps extends Omit<ComponentPropsWithoutRe
   label?: string;
 }
 
-/**
- * Starts a conversation about a listing (marketplace
- * `POST /v1/messages/conversations`). Enter sends, Shift+Enter adds a line.
- * Renders nothing where the backend cannot start conversations.
- */
-export const StartConversationForm = forwardRef<HTMLFormElement, StartConversationFormProps>(function StartConversationForm(
+const StartConversationFormInner = forwardRef<HTMLFormElement, StartConversationFormProps>(function StartConversationForm(
   { listingId, onStarted, label, className, ...rest },
   ref,
 ) {
@@ -102,3 +99,10 @@ export const StartConversationForm = forwardRef<HTMLFormElement, StartConversati
     </form>
   );
 });
+
+/**
+ * Starts a conversation about a listing (marketplace
+ * `POST /v1/messages/conversations`). Enter sends, Shift+Enter adds a line.
+ * Renders nothing where the backend cannot start conversations.
+ */
+export const StartConversationForm = withStrings(composer, StartConversationFormInner);

@@ -14,6 +14,8 @@ import { buildRows, isUnreadIncoming, rowKey } from './rows';
 import { ThreadContext } from './ThreadContext';
 import type { AnnounceIncoming, AppointmentInfo, FeedControls, SharedOrder, ThreadContextValue } from './ThreadContext';
 import { useIncomingAnnouncements } from './useIncomingAnnouncements';
+import { withStrings } from '../../strings/StringsScope';
+import { thread } from '../../strings/en/thread';
 
 /** Props of {@link ConversationThreadRoot}. */
 export interface ConversationThreadRootProps extends ComponentPropsWithoutRef<'section'> {
@@ -33,13 +35,7 @@ export interface ConversationThreadRootProps extends ComponentPropsWithoutRef<'s
 
 type DialogState = { message: Message; trigger: HTMLElement | null } | null;
 
-/**
- * The thread's `<section aria-labelledby>`: loads the conversation and its
- * messages, shares them with the parts, announces incoming messages, and
- * hosts the report dialog and image viewer (outside the virtualized rows, so
- * they survive scrolling). Parts remount when `conversationId` changes.
- */
-export const ConversationThreadRoot = forwardRef<HTMLElement, ConversationThreadRootProps>(function ConversationThreadRoot(
+const ConversationThreadRootInner = forwardRef<HTMLElement, ConversationThreadRootProps>(function ConversationThreadRoot(
   { conversationId, onBack, onOpenOrder, onOpenAppointment, onRequestComposerFocus, announceIncoming = 'sender', className, children, ...rest },
   ref,
 ) {
@@ -161,3 +157,11 @@ export const ConversationThreadRoot = forwardRef<HTMLElement, ConversationThread
     </section>
   );
 });
+
+/**
+ * The thread's `<section aria-labelledby>`: loads the conversation and its
+ * messages, shares them with the parts, announces incoming messages, and
+ * hosts the report dialog and image viewer (outside the virtualized rows, so
+ * they survive scrolling). Parts remount when `conversationId` changes.
+ */
+export const ConversationThreadRoot = withStrings(thread, ConversationThreadRootInner);

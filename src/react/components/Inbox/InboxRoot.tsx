@@ -12,6 +12,8 @@ import { InboxContext, findCell } from './InboxContext';
 import type { InboxCell, InboxContextValue, InboxHandle, InboxListApi } from './InboxContext';
 import { matchesSearch } from './conversationText';
 import { useResultCountAnnouncement } from './useResultCountAnnouncement';
+import { withStrings } from '../../strings/StringsScope';
+import { inbox } from '../../strings/en/inbox';
 
 // Loaded the first time a delete is requested: not needed for the list's first paint.
 const InboxDeleteDialog = lazy(() => import('./InboxDeleteDialog').then((m) => ({ default: m.InboxDeleteDialog })));
@@ -34,12 +36,7 @@ export interface InboxRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'd
 
 const CELL_ORDER: InboxCell[] = ['open', 'read', 'archive', 'delete'];
 
-/**
- * The inbox: loads the list (filter, role and search from the store), owns
- * selection, roving focus and the delete confirmation. Renders one `div`
- * (`ik-root`, so it works alone in a host page) around its parts.
- */
-export const InboxRoot = forwardRef<HTMLDivElement, InboxRootProps>(function InboxRoot(
+const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function InboxRoot(
   { value, defaultValue, onValueChange, onOpen, handleRef, searchDebounceMs = 300, className, children, ...rest },
   ref,
 ) {
@@ -202,3 +199,10 @@ export const InboxRoot = forwardRef<HTMLDivElement, InboxRootProps>(function Inb
     </InboxContext.Provider>
   );
 });
+
+/**
+ * The inbox: loads the list (filter, role and search from the store), owns
+ * selection, roving focus and the delete confirmation. Renders one `div`
+ * (`ik-root`, so it works alone in a host page) around its parts.
+ */
+export const InboxRoot = withStrings(inbox, InboxRootInner);

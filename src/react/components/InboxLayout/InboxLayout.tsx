@@ -9,6 +9,8 @@ import type { InboxHandle, InboxProps } from '../Inbox';
 import { DefaultComposer, DefaultThread, PaneLoadBoundary, loadPanes } from './lazyPanes';
 import { useContainerLayout } from './useContainerLayout';
 import { useFocusRequest } from './useFocusRequest';
+import { withStrings } from '../../strings/StringsScope';
+import { layout } from '../../strings/en/layout';
 
 /** A pane `focusPane` can move to. */
 export type InboxLayoutPane = 'list' | 'thread' | 'composer';
@@ -58,14 +60,7 @@ const defaultThread = (id: string, slot: ThreadSlotProps) => (
 );
 const defaultComposer = (id: string) => <DefaultComposer conversationId={id} />;
 
-/**
- * The drop-in widget: the inbox and the open conversation side by side in a
- * wide container, one at a time (with "Back to conversations") in a narrow
- * one. Narrowness is the container's width, so it fits any host column. The
- * hidden pane gets `hidden` + `inert` and stays mounted. No `<main>`: the
- * host owns landmarks; each pane is a labelled section.
- */
-export const InboxLayout = forwardRef<InboxLayoutHandle, InboxLayoutProps>(function InboxLayout(
+const InboxLayoutInner = forwardRef<InboxLayoutHandle, InboxLayoutProps>(function InboxLayout(
   { value, defaultValue, onValueChange, renderThread = defaultThread, renderComposer = defaultComposer, inboxProps, layout = 'auto', className, ...rest },
   ref,
 ) {
@@ -217,3 +212,12 @@ export const InboxLayout = forwardRef<InboxLayoutHandle, InboxLayoutProps>(funct
     </div>
   );
 });
+
+/**
+ * The drop-in widget: the inbox and the open conversation side by side in a
+ * wide container, one at a time (with "Back to conversations") in a narrow
+ * one. Narrowness is the container's width, so it fits any host column. The
+ * hidden pane gets `hidden` + `inert` and stays mounted. No `<main>`: the
+ * host owns landmarks; each pane is a labelled section.
+ */
+export const InboxLayout = withStrings(layout, InboxLayoutInner);

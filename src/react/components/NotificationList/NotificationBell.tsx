@@ -8,6 +8,8 @@ import { useUnreadCount } from '../UnreadBadge/useUnreadCount';
 import { NotificationList } from './NotificationList';
 import type { NotificationListProps } from './NotificationList';
 import { BELL_PATH } from './NotificationIcon';
+import { withStrings } from '../../strings/StringsScope';
+import { notifications } from '../../strings/en/notifications';
 
 /** Props of {@link NotificationBell}. */
 export interface NotificationBellProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
@@ -22,13 +24,7 @@ export interface NotificationBellProps extends Omit<ComponentPropsWithoutRef<'di
   children?: ReactNode;
 }
 
-/**
- * A bell button (`aria-expanded`, its name carries the unread count:
- * "Notifications, 3 unread") that opens the notification list in a
- * non-modal `role="dialog"` popover. Esc closes it and returns focus to the
- * bell; a click outside closes it.
- */
-export const NotificationBell = forwardRef<HTMLDivElement, NotificationBellProps>(function NotificationBell(
+const NotificationBellInner = forwardRef<HTMLDivElement, NotificationBellProps>(function NotificationBell(
   { open: openProp, defaultOpen = false, onOpenChange, listProps, children, className, ...rest },
   ref,
 ) {
@@ -107,3 +103,11 @@ export const NotificationBell = forwardRef<HTMLDivElement, NotificationBellProps
     </div>
   );
 });
+
+/**
+ * A bell button (`aria-expanded`, its name carries the unread count:
+ * "Notifications, 3 unread") that opens the notification list in a
+ * non-modal `role="dialog"` popover. Esc closes it and returns focus to the
+ * bell; a click outside closes it.
+ */
+export const NotificationBell = withStrings(notifications, NotificationBellInner);

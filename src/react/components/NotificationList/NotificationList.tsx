@@ -18,6 +18,8 @@ import {
   NotificationListUnreadToggle,
 } from './NotificationListParts';
 import { useNewNotificationAnnouncement } from './useNewNotificationAnnouncement';
+import { withStrings } from '../../strings/StringsScope';
+import { notifications } from '../../strings/en/notifications';
 
 /** Props of {@link NotificationList}. */
 export interface NotificationListProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
@@ -36,13 +38,7 @@ export interface NotificationListProps extends Omit<ComponentPropsWithoutRef<'se
 
 type FocusTarget = { id: string; slot: 'notification-open' | 'notification-mark-read' } | 'empty' | null;
 
-/**
- * In-app notifications: an `h2`, "Mark all as read", an "Unread only"
- * filter, a `<ul>` of items and "Load more". Opening an item marks it read;
- * each item has its own "Mark as read". New notifications are announced
- * politely (throttled) and inserted at the top without moving focus.
- */
-const NotificationListDropIn = forwardRef<HTMLElement, NotificationListProps>(function NotificationList(
+const NotificationListDropInInner = forwardRef<HTMLElement, NotificationListProps>(function NotificationList(
   { onOpen, getHref, unreadOnly: unreadOnlyProp, defaultUnreadOnly = false, onUnreadOnlyChange, titleId: titleIdProp, ...rest },
   ref,
 ) {
@@ -146,6 +142,14 @@ const NotificationListDropIn = forwardRef<HTMLElement, NotificationListProps>(fu
     </NotificationListRoot>
   );
 });
+
+/**
+ * In-app notifications: an `h2`, "Mark all as read", an "Unread only"
+ * filter, a `<ul>` of items and "Load more". Opening an item marks it read;
+ * each item has its own "Mark as read". New notifications are announced
+ * politely (throttled) and inserted at the top without moving focus.
+ */
+const NotificationListDropIn = withStrings(notifications, NotificationListDropInInner);
 
 /** The drop-in list, with its parts for recomposing (`NotificationList.Root`, `.Item`, …). */
 export const NotificationList = Object.assign(NotificationListDropIn, {

@@ -3,15 +3,19 @@ import type { ComponentPropsWithoutRef } from 'react';
 import { useMessaging } from '../../MessagingProvider';
 import { useMarkAllNotificationsRead } from '../../hooks/useMarkAllNotificationsRead';
 import { cx } from '../primitives/cx';
+import { withStrings } from '../../strings/StringsScope';
+import { notifications } from '../../strings/en/notifications';
 
-/** The list's `<section>`: a themed root that works alone in a host page. Label it with the title's id. */
-export const NotificationListRoot = forwardRef<HTMLElement, ComponentPropsWithoutRef<'section'>>(function NotificationListRoot(
+const NotificationListRootInner = forwardRef<HTMLElement, ComponentPropsWithoutRef<'section'>>(function NotificationListRoot(
   { className, ...rest },
   ref,
 ) {
   const { theme } = useMessaging('NotificationList.Root');
   return <section ref={ref} data-slot="notification-list" data-theme={theme} {...rest} className={cx('ik-root', 'ik-notifications', className)} />;
 });
+
+/** The list's `<section>`: a themed root that works alone in a host page. Label it with the title's id. */
+export const NotificationListRoot = withStrings(notifications, NotificationListRootInner);
 
 /** The header row: title and actions. */
 export const NotificationListHeader = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(function NotificationListHeader(

@@ -14,6 +14,8 @@ import {
   NotificationSettingsTitle,
 } from './NotificationSettingsParts';
 import { useNarrowContainer } from './useNarrowContainer';
+import { withStrings } from '../../strings/StringsScope';
+import { notificationSettings } from '../../strings/en/notifications';
 
 /** Props of {@link NotificationSettings}. */
 export interface NotificationSettingsProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
@@ -29,13 +31,7 @@ export interface NotificationSettingsProps extends Omit<ComponentPropsWithoutRef
 /** Width at or below which `layout="auto"` uses fieldsets (WCAG 1.4.10 reflow). */
 const NARROW_PX = 320;
 
-/**
- * Notification channel switches per category, saved as you toggle:
- * optimistic, serialized (the server ends with your last choice), "Saved"
- * announced politely; a failed save reverts, is announced assertively and
- * shown. A backend without preferences says so.
- */
-const NotificationSettingsDropIn = forwardRef<HTMLElement, NotificationSettingsProps>(function NotificationSettings(
+const NotificationSettingsDropInInner = forwardRef<HTMLElement, NotificationSettingsProps>(function NotificationSettings(
   { layout = 'auto', ...rest },
   ref,
 ) {
@@ -111,6 +107,14 @@ const NotificationSettingsDropIn = forwardRef<HTMLElement, NotificationSettingsP
     </NotificationSettingsRoot>
   );
 });
+
+/**
+ * Notification channel switches per category, saved as you toggle:
+ * optimistic, serialized (the server ends with your last choice), "Saved"
+ * announced politely; a failed save reverts, is announced assertively and
+ * shown. A backend without preferences says so.
+ */
+const NotificationSettingsDropIn = withStrings(notificationSettings, NotificationSettingsDropInInner);
 
 /** The drop-in settings, with its parts for recomposing (`NotificationSettings.Table`, `.Switch`, …). */
 export const NotificationSettings = Object.assign(NotificationSettingsDropIn, {

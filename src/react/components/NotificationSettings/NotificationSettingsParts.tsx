@@ -4,6 +4,8 @@ import type { NotificationCategory, NotificationChannel, NotificationPreferences
 import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
 import { CATEGORY_LABELS, CHANNEL_LABELS, channelsOf } from './model';
+import { withStrings } from '../../strings/StringsScope';
+import { notificationSettings } from '../../strings/en/notifications';
 
 /** What the table and the fieldsets both render. */
 export interface SettingsGridProps {
@@ -14,14 +16,16 @@ export interface SettingsGridProps {
   onSwitchChange: (category: NotificationCategory, channel: NotificationChannel, on: boolean) => void;
 }
 
-/** The settings `<section>`: a themed root that works alone in a host page. */
-export const NotificationSettingsRoot = forwardRef<HTMLElement, ComponentPropsWithoutRef<'section'>>(function NotificationSettingsRoot(
+const NotificationSettingsRootInner = forwardRef<HTMLElement, ComponentPropsWithoutRef<'section'>>(function NotificationSettingsRoot(
   { className, ...rest },
   ref,
 ) {
   const { theme } = useMessaging('NotificationSettings.Root');
   return <section ref={ref} data-slot="notification-settings" data-theme={theme} {...rest} className={cx('ik-root', 'ik-settings', className)} />;
 });
+
+/** The settings `<section>`: a themed root that works alone in a host page. */
+export const NotificationSettingsRoot = withStrings(notificationSettings, NotificationSettingsRootInner);
 
 /** The `h2` title; "Notification settings" unless children are given. */
 export const NotificationSettingsTitle = forwardRef<HTMLHeadingElement, ComponentPropsWithoutRef<'h2'>>(function NotificationSettingsTitle(

@@ -5,6 +5,8 @@ import { cx } from '../primitives/cx';
 import { useRiseAnnouncement } from './useRiseAnnouncement';
 import { useUnreadCount } from './useUnreadCount';
 import type { UnreadKind } from './useUnreadCount';
+import { withStrings } from '../../strings/StringsScope';
+import { badge } from '../../strings/en/notifications';
 
 /** Props of {@link UnreadBadgeRoot}. */
 export interface UnreadBadgeRootProps extends ComponentPropsWithoutRef<'span'> {
@@ -14,8 +16,7 @@ export interface UnreadBadgeRootProps extends ComponentPropsWithoutRef<'span'> {
   variant?: 'solid' | 'subtle' | 'dot';
 }
 
-/** The badge's outer `<span>`: a themed root that works alone anywhere in a host page. */
-export const UnreadBadgeRoot = forwardRef<HTMLSpanElement, UnreadBadgeRootProps>(function UnreadBadgeRoot(
+const UnreadBadgeRootInner = forwardRef<HTMLSpanElement, UnreadBadgeRootProps>(function UnreadBadgeRoot(
   { size = 'md', variant = 'solid', className, ...rest },
   ref,
 ) {
@@ -32,6 +33,9 @@ export const UnreadBadgeRoot = forwardRef<HTMLSpanElement, UnreadBadgeRootProps>
     />
   );
 });
+
+/** The badge's outer `<span>`: a themed root that works alone anywhere in a host page. */
+export const UnreadBadgeRoot = withStrings(badge, UnreadBadgeRootInner);
 
 /** The visible digits ("99+"), hidden from assistive tech: the label carries the exact count. */
 export const UnreadBadgeCount = forwardRef<HTMLSpanElement, ComponentPropsWithoutRef<'span'>>(function UnreadBadgeCount(
@@ -71,12 +75,7 @@ export interface UnreadBadgeProps extends Omit<UnreadBadgeRootProps, 'children'>
   decorative?: boolean;
 }
 
-/**
- * An unread counter from the transport's unread summary. Renders nothing at
- * zero (unless `showZero`). Reads as "142 unread messages" while showing
- * "99+"; never names the `<span>` itself (ARIA prohibits it).
- */
-const UnreadBadgeDropIn = forwardRef<HTMLSpanElement, UnreadBadgeProps>(function UnreadBadge(
+const UnreadBadgeDropInInner = forwardRef<HTMLSpanElement, UnreadBadgeProps>(function UnreadBadge(
   { kind = 'messages', max = 99, showZero = false, live = false, decorative = false, variant = 'solid', ...rest },
   ref,
 ) {
@@ -90,6 +89,13 @@ const UnreadBadgeDropIn = forwardRef<HTMLSpanElement, UnreadBadgeProps>(function
     </UnreadBadgeRoot>
   );
 });
+
+/**
+ * An unread counter from the transport's unread summary. Renders nothing at
+ * zero (unless `showZero`). Reads as "142 unread messages" while showing
+ * "99+"; never names the `<span>` itself (ARIA prohibits it).
+ */
+const UnreadBadgeDropIn = withStrings(badge, UnreadBadgeDropInInner);
 
 /** The drop-in badge, with its parts for recomposing: `UnreadBadge.Root`, `.Count`, `.Label`. */
 export const UnreadBadge = Object.assign(UnreadBadgeDropIn, { Root: UnreadBadgeRoot, Count: UnreadBadgeCount, Label: UnreadBadgeLabel });

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { UnreadSummary } from '../../../core/types';
 import { formatBadgeCount } from '../../../core/unread';
 import { useMessaging } from '../../MessagingProvider';
 import { unreadOptions } from '../../queries';
+import { badge } from '../../strings/en/notifications';
 
 /** What a badge counts. */
 export type UnreadKind = 'messages' | 'notifications' | 'both';
@@ -41,7 +42,9 @@ export function countOf(summary: UnreadSummary | undefined, kind: UnreadKind): n
  * polling (`pollIntervalMs`) even with a realtime transport.
  */
 export function useUnreadCount(kind: UnreadKind = 'messages', options: { max?: number } = {}): UnreadCount {
-  const { transport, scope, pollIntervalMs, t } = useMessaging('useUnreadCount');
+  const { transport, scope, pollIntervalMs, t: base } = useMessaging('useUnreadCount');
+  // Its own English, so the hook works anywhere under the provider (a host's nav item, the bell).
+  const t = useMemo(() => base.withDefaults(badge), [base]);
   const pollsNotifications = kind !== 'messages' && transport.capabilities.notifications;
   const query = useQuery({
     ...unreadOptions(transport, scope),
