@@ -1,9 +1,7 @@
-import { createHttpClient } from '../http';
-import type { HttpClient } from '../http';
 import type { HttpTransportOptions, MessagingTransport, RealtimeListener, TransportCapabilities } from '../types';
-import type { Perspective } from './mappers';
 import type { MarketplaceContext } from './verbs/context';
-import { req, seg, unsupported } from './verbs/context';
+
+type Context = { m: typeof import('./verbs/context'); c: MarketplaceContext };
 
 /** Options of {@link createMarketplaceTransport}. */
 export interface MarketplaceTransportOptions extends HttpTransportOptions {
@@ -74,9 +72,10 @@ function capabilitiesFor(profile: 'v1' | 'api', realtime: boolean): TransportCap
  * API. Sends carry `Idempotency-Key: <clientId>`; attachments go as
  * multipart. Realtime events come from `events` (webhook-shaped payloads).
  *
- * The factory holds only the HTTP clients and capabilities; each verb group's
- * schemas and mappers load on its first call (a dynamic import of `verbs/`), so a
- * host that only shows an unread badge downloads only the unread verb.
+ * The factory holds only options, capabilities and the verb stubs: the HTTP
+ * client loads with the first call, and each verb group's schemas and mappers
+ * with its own first call (dynamic imports of `verbs/`), so a host that only
+ * shows an unread badge downloads only the client and the unread verb.
  *
  * ```ts
  * const transport = createMarketplaceTransport({ baseUrl: 'https://api.example.com/v1', getToken: () => auth.token() });
@@ -84,84 +83,59 @@ function capabilitiesFor(profile: 'v1' | 'api', realtime: boolean): TransportCap
  */
 export function createMarketplaceTransport(options: MarketplaceTransportOptions): MessagingTransport {
   const profile = options.profile ?? 'v1';
-  const base = options.baseUrl.replace(/\/+$/, '');
-  const origin = profile === 'v1' ? base.replace(/\/v1$/, '') : base;
-  const http = createHttpClient({ ...options, baseUrl: base });
-  const apiHttp = profile === 'api' ? http : createHttpClient({ ...options, baseUrl: origin });
-  const notificationsHttp: HttpClient = createHttpClient({ ...options, baseUrl: options.notificationsBaseUrl ?? `${origin}/api/notifications` });
-  const counterparts = new Map<string, string>();
-  const ctx: MarketplaceContext = {
-    profile,
-    options,
-    http,
-    apiHttp,
-    notificationsHttp,
-    counterpartRole: options.apiCounterpartRole ?? 'seller',
-    counterparts,
-    remember: (c) => {
-      counterparts.set(c.id, c.counterpart.id);
-      return c;
-    },
-    who: (conversationId) => {
-      const p: Perspective = {};
-      const counterpartId = counterparts.get(conversationId);
-      if (counterpartId) p.counterpartId = counterpartId;
-      if (options.userId) p.userId = options.userId;
-      return p;
-    },
-  };
+  // The HTTP clients and the adapter's memory, built on the first call (a failed load is retried on the next).
+  let context: Promise<Context> | undefined;
+  const ctx = () =>
+    (context ??= import('./verbs/context').then(
+      (m) => ({ m, c: m.createMarketplaceContext(options) }),
+      (e: unknown) => {
+        context = undefined;
+        throw e;
+      },
+    ));
   // Verb groups, each a chunk of its own in a host's bundle.
   const threads = () => import('./verbs/threads');
   const unread = () => import('./verbs/unread');
   const templates = () => import('./verbs/templates');
   const notifications = () => import('./verbs/notifications');
+  /** Loads a verb group and the context together, then runs the verb. */
+  const run = async <M, R>(group: () => Promise<M>, verb: (m: M, c: MarketplaceContext) => Promise<R>): Promise<R> => {
+    const [m, { c }] = await Promise.all([group(), ctx()]);
+    return verb(m, c);
+  };
+  const unsupported = async (what: string): Promise<never> => (await ctx()).m.unsupported(what);
 
   const transport: MessagingTransport = {
     id: 'marketplace',
     capabilities: capabilitiesFor(profile, !!options.events),
-    listConversations: async (params) => (await threads()).listConversations(ctx, params),
-    getConversation: async (id, opts) => (await threads()).getConversation(ctx, id, opts),
-    startConversation: async (input) => (await threads()).startConversation(ctx, input),
-    listMessages: async (params) => (await threads()).listMessages(ctx, params),
-    sendMessage: async (input) => (await threads()).sendMessage(ctx, input),
-    markRead: async (conversationId, messageIds, opts) => (await threads()).markRead(ctx, conversationId, messageIds, opts),
-    archive: async (conversationId, opts) => (await threads()).archive(ctx, conversationId, opts),
-
-    async unarchive(conversationId, opts = {}) {
-      if (profile === 'api') return unsupported('Un-archiving');
-      await req(http, { method: 'DELETE', path: `/messages/conversations/${seg(conversationId)}/archive`, idempotent: true, signal: opts.signal });
-    },
-
-    async deleteConversation(conversationId, opts = {}) {
-      if (profile === 'api') return unsupported('Deleting conversations');
-      await req(http, { method: 'DELETE', path: `/messages/conversations/${seg(conversationId)}`, signal: opts.signal });
-    },
-
-    async reportMessage(messageId, reason, details, opts = {}) {
-      if (profile === 'api') return unsupported('Reporting messages');
-      await req(http, { method: 'POST', path: `/messages/${seg(messageId)}/report`, body: { reason, ...(details ? { details } : {}) }, signal: opts.signal });
-    },
-
-    listTemplates: async (opts) => (await templates()).listTemplates(ctx, opts),
-    createTemplate: async (input, opts) => (await templates()).createTemplate(ctx, input, opts),
-    getUnreadSummary: async (opts) => (await unread()).getUnreadSummary(ctx, opts),
-
+    listConversations: (params) => run(threads, (m, c) => m.listConversations(c, params)),
+    getConversation: (id, opts) => run(threads, (m, c) => m.getConversation(c, id, opts)),
+    startConversation: (input) => run(threads, (m, c) => m.startConversation(c, input)),
+    listMessages: (params) => run(threads, (m, c) => m.listMessages(c, params)),
+    sendMessage: (input) => run(threads, (m, c) => m.sendMessage(c, input)),
+    markRead: (conversationId, messageIds, opts) => run(threads, (m, c) => m.markRead(c, conversationId, messageIds, opts)),
+    archive: (conversationId, opts) => run(threads, (m, c) => m.archive(c, conversationId, opts)),
+    unarchive: (conversationId, opts) => run(threads, (m, c) => m.unarchive(c, conversationId, opts)),
+    deleteConversation: (conversationId, opts) => run(threads, (m, c) => m.deleteConversation(c, conversationId, opts)),
+    reportMessage: (messageId, reason, details, opts) => run(threads, (m, c) => m.reportMessage(c, messageId, reason, details, opts)),
+    listTemplates: (opts) => run(templates, (m, c) => m.listTemplates(c, opts)),
+    createTemplate: (input, opts) => run(templates, (m, c) => m.createTemplate(c, input, opts)),
+    getUnreadSummary: (opts) => run(unread, (m, c) => m.getUnreadSummary(c, opts)),
     getPreferences: () => unsupported('Notification preferences'),
     updatePreferences: () => unsupported('Notification preferences'),
-
-    listNotifications: async (params) => (await notifications()).listNotifications(ctx, params),
-    markNotificationRead: async (id, opts) => (await notifications()).markNotificationRead(ctx, id, opts),
-    markAllNotificationsRead: async (opts) => (await notifications()).markAllNotificationsRead(ctx, opts),
+    listNotifications: (params) => run(notifications, (m, c) => m.listNotifications(c, params)),
+    markNotificationRead: (id, opts) => run(notifications, (m, c) => m.markNotificationRead(c, id, opts)),
+    markAllNotificationsRead: (opts) => run(notifications, (m, c) => m.markAllNotificationsRead(c, opts)),
   };
 
   if (options.events) {
     const events = options.events;
     transport.subscribe = (listener: RealtimeListener) => {
       // The mapper loads with the subscription; events keep their order (one promise, callbacks FIFO).
-      const mapper = threads();
+      const mapper = Promise.all([threads(), ctx()]);
       return events((raw) => {
-        void mapper.then(({ toRealtimeEvent }) => {
-          const event = toRealtimeEvent(ctx, raw);
+        void mapper.then(([{ toRealtimeEvent }, { c }]) => {
+          const event = toRealtimeEvent(c, raw);
           if (event) listener(event);
         });
       });

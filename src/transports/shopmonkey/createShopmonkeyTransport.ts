@@ -1,4 +1,3 @@
-import { TransportError } from '../../core/TransportError';
 import type { HttpTransportOptions, MessagingTransport, OutgoingFile, RealtimeListener } from '../types';
 import { shopmonkeyCapabilities } from './capabilities';
 
@@ -24,7 +23,11 @@ export interface ShopmonkeyTransportOptions extends HttpTransportOptions {
   pageSize?: number;
 }
 
-const unsupported = (what: string) => Promise.reject(new TransportError('unsupported', `Shopmonkey does not support ${what}.`));
+// Like the verbs, the error class loads with the first call that needs it.
+const unsupported = async (what: string): Promise<never> => {
+  const { TransportError } = await import('../../core/TransportError');
+  throw new TransportError('unsupported', `Shopmonkey does not support ${what}.`);
+};
 
 /**
  * A {@link MessagingTransport} for the Shopmonkey v3 message API.
@@ -39,8 +42,9 @@ const unsupported = (what: string) => Promise.reject(new TransportError('unsuppo
  *   updates, e.g. delivery progress: upsert by id), `message.read` (the thread
  *   was read elsewhere) and `conversation.created`.
  *
- * The factory holds only options and capabilities; the verbs with their
- * schemas and mappers load on the first call (`import('./verbs')`).
+ * The factory holds only options, capabilities and the verb stubs; the HTTP
+ * client and the verbs with their schemas and mappers load on the first call
+ * (`import('./verbs')`).
  */
 export function createShopmonkeyTransport(options: ShopmonkeyTransportOptions): MessagingTransport {
   let loaded: Promise<ReturnType<typeof import('./verbs').createShopmonkeyVerbs>> | undefined;

@@ -1,13 +1,14 @@
 import { TransportError } from '../../../core/TransportError';
 import type { Conversation } from '../../../core/types';
+import { createHttpClient } from '../../http';
 import type { HttpClient, HttpRequest } from '../../http';
 import type { MarketplaceTransportOptions } from '../createMarketplaceTransport';
 import type { Perspective } from '../mappers';
 
 /**
- * What the verb modules share with the factory: the HTTP clients and the
- * adapter's memory of conversations. The factory builds it once; the verbs
- * (loaded on first use with `import()`) receive it.
+ * What the verb modules share: the HTTP clients and the adapter's memory of
+ * conversations. Built once per transport, on its first call (this module and
+ * the HTTP client load then, with `import()`); the verbs receive it.
  */
 export interface MarketplaceContext {
   profile: 'v1' | 'api';
@@ -22,6 +23,37 @@ export interface MarketplaceContext {
   remember(c: Conversation): Conversation;
   /** Whose side a conversation's messages are read from. */
   who(conversationId: string): Perspective;
+}
+
+/** The context of one transport: its HTTP clients (one per API base, each with its own token refresh and retries). */
+export function createMarketplaceContext(options: MarketplaceTransportOptions): MarketplaceContext {
+  const profile = options.profile ?? 'v1';
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const origin = profile === 'v1' ? base.replace(/\/v1$/, '') : base;
+  const http = createHttpClient({ ...options, baseUrl: base });
+  const apiHttp = profile === 'api' ? http : createHttpClient({ ...options, baseUrl: origin });
+  const notificationsHttp = createHttpClient({ ...options, baseUrl: options.notificationsBaseUrl ?? `${origin}/api/notifications` });
+  const counterparts = new Map<string, string>();
+  return {
+    profile,
+    options,
+    http,
+    apiHttp,
+    notificationsHttp,
+    counterpartRole: options.apiCounterpartRole ?? 'seller',
+    counterparts,
+    remember: (c) => {
+      counterparts.set(c.id, c.counterpart.id);
+      return c;
+    },
+    who: (conversationId) => {
+      const p: Perspective = {};
+      const counterpartId = counterparts.get(conversationId);
+      if (counterpartId) p.counterpartId = counterpartId;
+      if (options.userId) p.userId = options.userId;
+      return p;
+    },
+  };
 }
 
 export const req = (client: HttpClient, r: HttpRequest) => client.request(r);

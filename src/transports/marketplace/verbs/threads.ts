@@ -210,6 +210,21 @@ export async function archive(ctx: MarketplaceContext, conversationId: string, o
   await req(ctx.http, { method: 'PUT', path: `/messages/conversations/${seg(conversationId)}/archive`, idempotent: true, signal: opts.signal });
 }
 
+export async function unarchive(ctx: MarketplaceContext, conversationId: string, opts: CallOptions = {}): Promise<void> {
+  if (ctx.profile === 'api') return unsupported('Un-archiving');
+  await req(ctx.http, { method: 'DELETE', path: `/messages/conversations/${seg(conversationId)}/archive`, idempotent: true, signal: opts.signal });
+}
+
+export async function deleteConversation(ctx: MarketplaceContext, conversationId: string, opts: CallOptions = {}): Promise<void> {
+  if (ctx.profile === 'api') return unsupported('Deleting conversations');
+  await req(ctx.http, { method: 'DELETE', path: `/messages/conversations/${seg(conversationId)}`, signal: opts.signal });
+}
+
+export async function reportMessage(ctx: MarketplaceContext, messageId: string, reason: string, details?: string, opts: CallOptions = {}): Promise<void> {
+  if (ctx.profile === 'api') return unsupported('Reporting messages');
+  await req(ctx.http, { method: 'POST', path: `/messages/${seg(messageId)}/report`, body: { reason, ...(details ? { details } : {}) }, signal: opts.signal });
+}
+
 /** Maps a webhook-shaped payload; malformed payloads are ignored. */
 export function toRealtimeEvent(ctx: MarketplaceContext, raw: unknown): RealtimeEvent | undefined {
   const parsed = v.safeParse(v1RealtimeSchema, raw);
