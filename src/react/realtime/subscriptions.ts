@@ -1,15 +1,14 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RealtimeEvent } from '../../core/types';
 import type { MessagingTransport } from '../../transports/types';
-import { inboxKeys } from '../queryKeys';
-import type { BoundedSet } from './applyRealtimeEvent';
+import type { RealtimeHandler } from './createRealtimeHandler';
 
-type Patcher = typeof import('./applyRealtimeEvent');
-let patcher: Promise<Patcher> | undefined;
-/** The cache-patching code, loaded on demand: hosts without realtime never download it. */
-const loadPatcher = () =>
-  (patcher ??= import('./applyRealtimeEvent').catch((e: unknown) => {
-    patcher = undefined;
+type Handlers = typeof import('./createRealtimeHandler');
+let handlers: Promise<Handlers> | undefined;
+/** The event handling (cache patcher included), loaded on demand: hosts without realtime never download it. */
+const loadHandlers = () =>
+  (handlers ??= import('./createRealtimeHandler').catch((e: unknown) => {
+    handlers = undefined;
     throw e;
   }));
 
@@ -21,14 +20,10 @@ export interface RealtimeSubscriber {
 interface Entry {
   unsubscribe: () => void;
   subscribers: Set<RealtimeSubscriber>;
-  /** Set once the patcher has loaded. */
-  seen?: BoundedSet;
-  patch?: Patcher['applyRealtimeEvent'];
-  /** Events that arrived before the patcher loaded, in order. */
+  /** Set once the handler has loaded. */
+  handler?: RealtimeHandler;
+  /** Events that arrived before the handler loaded, in order. */
   pending: RealtimeEvent[];
-  refetchTimer?: ReturnType<typeof setTimeout>;
-  /** Conversations that got a message while no list held them. */
-  unknown: Set<string>;
 }
 
 /**
@@ -38,20 +33,19 @@ interface Entry {
 const registry = new WeakMap<QueryClient, Map<MessagingTransport, Entry>>();
 
 /**
- * Applies an event, or queues it until the patcher has loaded (it starts
+ * Applies an event, or queues it until the handler has loaded (it starts
  * loading when the subscription opens, so usually it is there already). The
  * transport subscription itself opens synchronously on join, so nothing sent
  * meanwhile is missed.
  */
 function receive(client: QueryClient, entry: Entry, event: RealtimeEvent): void {
-  if (entry.patch) return handle(client, entry, event);
+  if (entry.handler) return entry.handler.handle(event);
   entry.pending.push(event);
   if (entry.pending.length > 1) return;
-  void loadPatcher().then(
+  void loadHandlers().then(
     (m) => {
-      entry.seen ??= new m.BoundedSet();
-      entry.patch = m.applyRealtimeEvent;
-      for (const e of entry.pending.splice(0)) handle(client, entry, e);
+      ready(client, entry, m);
+      for (const e of entry.pending.splice(0)) entry.handler!.handle(e);
     },
     () => {
       entry.pending.length = 0; // could not load: the cache catches up on the next refetch
@@ -59,24 +53,8 @@ function receive(client: QueryClient, entry: Entry, event: RealtimeEvent): void 
   );
 }
 
-function handle(client: QueryClient, entry: Entry, event: RealtimeEvent): void {
-  const first = entry.subscribers.values().next().value;
-  if (!first || !entry.patch || !entry.seen) return;
-  const scope = first.scope;
-  const result = entry.patch(client, { scope, seen: entry.seen }, event);
-  // A new conversation's first message comes just before its conversation.created: that event fills the gap.
-  if (event.type === 'conversation.created') entry.unknown.delete(event.conversation.id);
-  if (result === 'unknown-conversation' && event.type === 'message.received') entry.unknown.add(event.conversationId);
-  if (entry.unknown.size > 0 && !entry.refetchTimer) {
-    // A conversation no list holds: refetch the lists and counts once, coalescing a burst.
-    entry.refetchTimer = setTimeout(() => {
-      entry.refetchTimer = undefined;
-      if (entry.unknown.size === 0) return;
-      entry.unknown.clear();
-      void client.invalidateQueries({ queryKey: [...inboxKeys.conversations(scope), 'list'] }, { cancelRefetch: false });
-      void client.invalidateQueries({ queryKey: inboxKeys.unread(scope) }, { cancelRefetch: false });
-    }, 250);
-  }
+function ready(client: QueryClient, entry: Entry, m: Handlers): void {
+  entry.handler ??= m.createRealtimeHandler(client, () => entry.subscribers.values().next().value?.scope);
 }
 
 /**
@@ -90,13 +68,10 @@ export function joinRealtime(client: QueryClient, transport: MessagingTransport,
   if (!byTransport) registry.set(client, (byTransport = new Map()));
   let entry = byTransport.get(transport);
   if (!entry) {
-    const created: Entry = { unsubscribe: () => {}, subscribers: new Set(), pending: [], unknown: new Set() };
+    const created: Entry = { unsubscribe: () => {}, subscribers: new Set(), pending: [] };
     created.unsubscribe = transport.subscribe((event) => receive(client, created, event));
-    void loadPatcher().then(
-      (m) => {
-        created.seen ??= new m.BoundedSet();
-        created.patch ??= m.applyRealtimeEvent;
-      },
+    void loadHandlers().then(
+      (m) => ready(client, created, m),
       () => undefined,
     );
     byTransport.set(transport, created);
@@ -112,7 +87,7 @@ export function joinRealtime(client: QueryClient, transport: MessagingTransport,
     queueMicrotask(() => {
       if (joined.subscribers.size > 0 || byTransport!.get(transport) !== joined) return;
       byTransport!.delete(transport);
-      if (joined.refetchTimer) clearTimeout(joined.refetchTimer);
+      joined.handler?.dispose();
       joined.unsubscribe();
     });
   };

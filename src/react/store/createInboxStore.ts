@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import type { StoreApi } from 'zustand/vanilla';
 import type { StateStorage } from 'zustand/middleware';
 import type { InboxFilter, OutgoingFile, SendMessageInput } from '../../transports/types';
 import type { ParticipantRole } from '../../core/types';
@@ -77,69 +77,93 @@ function defaultStorage(): StateStorage {
 /** The persisted-storage key for a user. */
 export const storageKey = (persistKey: string) => `inbox-kit:${persistKey}`;
 
+/** Drafts, outbox and dismissed suggestions surviving reloads (see `persistInboxStore`). */
+export interface InboxStorePersist {
+  /**
+   * Reads the persisted state into the store, then keeps it saved. The first
+   * call loads the persistence code and reads storage; later calls return the
+   * same promise. `MessagingProvider` calls it after mount.
+   */
+  rehydrate(): Promise<void>;
+  /** Whether the persisted state has been read. */
+  hasHydrated(): boolean;
+  /** Called once the persisted state has been read. Returns an unsubscribe. */
+  onFinishHydration(listener: (state: InboxState) => void): () => void;
+}
+
 /** Creates one store per provider (never a module singleton). */
-export function createInboxStore(options: CreateInboxStoreOptions) {
+export function createInboxStore(options: CreateInboxStoreOptions): StoreApi<InboxState> & { persist: InboxStorePersist } {
   const storage = options.storage ?? defaultStorage();
-  return createStore<InboxState>()(
-    persist(
-      (set) => ({
-        selectedConversationId: null,
-        filter: 'all',
-        role: null,
-        search: '',
-        drafts: {},
-        outbox: [],
-        outboxFiles: {},
-        dismissedSuggestions: [],
-        select: (id) => set({ selectedConversationId: id }),
-        setFilter: (filter) => set({ filter }),
-        setRole: (role) => set({ role }),
-        setSearch: (search) => set({ search }),
-        setDraft: (conversationId, text) =>
-          set((s) => {
-            if (!text) {
-              if (!(conversationId in s.drafts)) return s;
-              const { [conversationId]: _gone, ...rest } = s.drafts;
-              return { drafts: rest };
-            }
-            return { drafts: { ...s.drafts, [conversationId]: text } };
-          }),
-        clearDraft: (conversationId) =>
-          set((s) => {
+  const name = storageKey(options.persistKey);
+  const store = createStore<InboxState>()(
+    (set) => ({
+      selectedConversationId: null,
+      filter: 'all',
+      role: null,
+      search: '',
+      drafts: {},
+      outbox: [],
+      outboxFiles: {},
+      dismissedSuggestions: [],
+      select: (id) => set({ selectedConversationId: id }),
+      setFilter: (filter) => set({ filter }),
+      setRole: (role) => set({ role }),
+      setSearch: (search) => set({ search }),
+      setDraft: (conversationId, text) =>
+        set((s) => {
+          if (!text) {
+            if (!(conversationId in s.drafts)) return s;
             const { [conversationId]: _gone, ...rest } = s.drafts;
             return { drafts: rest };
-          }),
-        upsertOutbox: (entry, files) =>
-          set((s) => {
-            const outboxFiles = files ? { ...s.outboxFiles, [entry.clientId]: files } : s.outboxFiles;
-            const i = s.outbox.findIndex((e) => e.clientId === entry.clientId);
-            if (i < 0) return { outbox: [...s.outbox, entry], outboxFiles };
-            const outbox = s.outbox.slice();
-            outbox[i] = entry;
-            return { outbox, outboxFiles };
-          }),
-        removeOutbox: (clientId) =>
-          set((s) => {
-            const { [clientId]: _files, ...outboxFiles } = s.outboxFiles;
-            return { outbox: s.outbox.filter((e) => e.clientId !== clientId), outboxFiles };
-          }),
-        dismissSuggestion: (messageId) =>
-          set((s) => (s.dismissedSuggestions.includes(messageId) ? s : { dismissedSuggestions: [...s.dismissedSuggestions.slice(-199), messageId] })),
-        clearPersisted: () => {
-          set({ drafts: {}, outbox: [], outboxFiles: {}, dismissedSuggestions: [] });
-          storage.removeItem(storageKey(options.persistKey));
-        },
-      }),
-      {
-        name: storageKey(options.persistKey),
-        storage: createJSONStorage(() => storage),
-        partialize: (s) => ({ drafts: s.drafts, outbox: s.outbox, dismissedSuggestions: s.dismissedSuggestions }),
-        version: 1,
-        // Read storage after mount (MessagingProvider), so server and client render alike.
-        skipHydration: true,
+          }
+          return { drafts: { ...s.drafts, [conversationId]: text } };
+        }),
+      clearDraft: (conversationId) =>
+        set((s) => {
+          const { [conversationId]: _gone, ...rest } = s.drafts;
+          return { drafts: rest };
+        }),
+      upsertOutbox: (entry, files) =>
+        set((s) => {
+          const outboxFiles = files ? { ...s.outboxFiles, [entry.clientId]: files } : s.outboxFiles;
+          const i = s.outbox.findIndex((e) => e.clientId === entry.clientId);
+          if (i < 0) return { outbox: [...s.outbox, entry], outboxFiles };
+          const outbox = s.outbox.slice();
+          outbox[i] = entry;
+          return { outbox, outboxFiles };
+        }),
+      removeOutbox: (clientId) =>
+        set((s) => {
+          const { [clientId]: _files, ...outboxFiles } = s.outboxFiles;
+          return { outbox: s.outbox.filter((e) => e.clientId !== clientId), outboxFiles };
+        }),
+      dismissSuggestion: (messageId) =>
+        set((s) => (s.dismissedSuggestions.includes(messageId) ? s : { dismissedSuggestions: [...s.dismissedSuggestions.slice(-199), messageId] })),
+      clearPersisted: () => {
+        set({ drafts: {}, outbox: [], outboxFiles: {}, dismissedSuggestions: [] });
+        storage.removeItem(name);
       },
-    ),
+    }),
   );
+  let hydrated = false;
+  let hydrating: Promise<void> | undefined;
+  const listeners = new Set<(state: InboxState) => void>();
+  const persist: InboxStorePersist = {
+    rehydrate: () =>
+      (hydrating ??= import('./persistInboxStore')
+        .then((m) => m.persistInboxStore(store, storage, name))
+        .catch(() => undefined) // could not load: the state lives in memory
+        .then(() => {
+          hydrated = true;
+          for (const listener of listeners) listener(store.getState());
+        })),
+    hasHydrated: () => hydrated,
+    onFinishHydration: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+  return Object.assign(store, { persist });
 }
 
 /** The store type returned by {@link createInboxStore}. */
