@@ -92,8 +92,10 @@ export class ListVirtualizer<E extends HTMLElement = HTMLElement> {
     const indices: number[] = [];
     for (let i = first; i <= last; i++) indices.push(i);
     const extra = keep.filter((i, at) => (i < first || i > last) && i >= 0 && i < this.layout.count && keep.indexOf(i) === at);
-    if (extra.length) indices.push(...extra);
-    if (extra.length) indices.sort((a, b) => a - b);
+    if (extra.length) {
+      indices.push(...extra);
+      indices.sort((a, b) => a - b);
+    }
     return indices.map((index) => ({ index, key: getItemKey(index), start: this.layout.start(index), size: this.layout.size(index) }));
   }
 
@@ -121,8 +123,9 @@ export class ListVirtualizer<E extends HTMLElement = HTMLElement> {
 
   /** Ref callback for each rendered item (which carries `data-index`): measures it now and whenever it resizes. */
   readonly measureElement = (node: Element | null): void => {
-    if (!(node instanceof HTMLElement)) return;
-    this.measure(node);
+    // Not `instanceof HTMLElement`: rows may live in another window (an iframe portal).
+    if (!node || !('dataset' in node)) return;
+    this.measure(node as HTMLElement);
     const ro = this.observer();
     if (ro && !this.nodes.has(node)) {
       this.nodes.add(node);
@@ -176,7 +179,7 @@ export class ListVirtualizer<E extends HTMLElement = HTMLElement> {
       } else if (!target.isConnected) {
         this.ro?.unobserve(target);
         this.nodes.delete(target);
-      } else if (target instanceof HTMLElement) this.measure(target);
+      } else this.measure(target as HTMLElement);
     }
     if (this.flush() || changed) this.rerender();
   }
