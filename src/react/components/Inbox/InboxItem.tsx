@@ -6,7 +6,7 @@ import { Avatar } from '../primitives/Avatar';
 import { cx } from '../primitives/cx';
 import { useInboxContext } from './InboxContext';
 import type { InboxCell } from './InboxContext';
-import { conversationName, roleLabel, rowTime, subjectParts, subjectText, visiblePreview } from './conversationText';
+import { previewParts, roleLabel, rowTime, subjectParts, subjectText } from './conversationText';
 import type { RowTextContext } from './conversationText';
 import { ArchiveIcon, DeleteIcon, ReadIcon, UnarchiveIcon, VerifiedIcon } from './icons';
 
@@ -59,6 +59,7 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
   const description = [subjectText(c, ctx), roleLabel(c, t), c.counterpart.verified ? t('verified') : ''].filter(Boolean).join(', ');
   const thumb = c.subject?.thumbnailUrl && SAFE_IMG.test(c.subject.thumbnailUrl) ? c.subject.thumbnailUrl : undefined;
   const time = rowTime(c, ctx);
+  const preview = previewParts(c, ctx);
   const unread = c.unreadCount > 0;
 
   const action = (cell: Exclude<InboxCell, 'open'>, label: string, icon: ReactNode, onClick: () => void) =>
@@ -94,13 +95,15 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
       {...rest}
     >
       <div role="gridcell" className="ik-inbox-item__main-cell">
+        {/* Named from its content (A11Y §2: "Alice Chen, 3 unread, Alice: See you at 5, 10:42"):
+            hidden separators and the unread count sit between the visible parts, so the name holds
+            all the visible text in order (WCAG 2.5.3). CSS grid places the time top-right. */}
         <button
           type="button"
           className="ik-inbox-item__open"
           data-cell="open"
           data-slot="inbox-item-open"
           tabIndex={tabIndexFor('open')}
-          aria-label={conversationName(c, ctx)}
           aria-describedby={descId}
           aria-current={selected ? 'true' : undefined}
           onClick={() => inbox.open(c)}
@@ -116,22 +119,29 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
                   <VerifiedIcon />
                 </span>
               ) : null}
-              {time ? (
+            </span>
+            {unread ? <span className="ik-sr-only">{`, ${t.plural('unreadCount', c.unreadCount)}`}</span> : null}
+            {preview.visible ? (
+              <>
+                <span className="ik-sr-only">{`,${preview.prefix ? ` ${preview.prefix.trim()}` : ''}`}</span>{' '}
+                <span className="ik-inbox-item__preview" data-deleted={c.lastMessage?.deleted ? 'true' : undefined}>
+                  {preview.visible}
+                </span>
+              </>
+            ) : null}
+            {time ? (
+              <>
+                <span className="ik-sr-only">,</span>{' '}
                 <time className="ik-inbox-item__time" dateTime={c.lastMessage?.sentAt ?? c.updatedAt}>
                   {time}
                 </time>
-              ) : null}
-            </span>
-            <span className="ik-inbox-item__preview-line">
-              <span className="ik-inbox-item__preview" data-deleted={c.lastMessage?.deleted ? 'true' : undefined}>
-                {visiblePreview(c, ctx)}
+              </>
+            ) : null}
+            {unread ? (
+              <span className="ik-inbox-item__badge" aria-hidden="true">
+                {c.unreadCount > 99 ? '99+' : c.unreadCount}
               </span>
-              {unread ? (
-                <span className="ik-inbox-item__badge" aria-hidden="true">
-                  {c.unreadCount > 99 ? '99+' : c.unreadCount}
-                </span>
-              ) : null}
-            </span>
+            ) : null}
           </span>
         </button>
         {/* Outside the button, so the button's visible text is all in its name (WCAG 2.5.3);

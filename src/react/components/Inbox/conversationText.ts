@@ -50,6 +50,19 @@ export function visiblePreview(c: Conversation, ctx: RowTextContext): string {
   return own && text ? ctx.t('previewYou', { text }) : text;
 }
 
+/**
+ * The preview as a row shows it, and the hidden prefix its accessible name adds:
+ * the sender's first name for the counterpart's messages ("Alice: "); own messages
+ * already read "You: …" visibly.
+ */
+export function previewParts(c: Conversation, ctx: RowTextContext): { visible: string; prefix: string } {
+  const { text, own } = previewText(c, ctx);
+  if (!text) return { visible: '', prefix: '' };
+  if (own) return { visible: ctx.t('previewYou', { text }), prefix: '' };
+  const fromCounterpart = c.lastMessage?.senderId === c.counterpart.id;
+  return { visible: text, prefix: fromCounterpart ? `${shortName(c.counterpart)}: ` : '' };
+}
+
 /** The row time, compact and locale-aware (time today, weekday this week, date otherwise). */
 export function rowTime(c: Conversation, ctx: RowTextContext): string {
   const iso = c.lastMessage?.sentAt ?? c.updatedAt;
