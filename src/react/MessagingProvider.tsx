@@ -103,6 +103,10 @@ export function MessagingProvider(props: MessagingProviderProps) {
   );
   const client = props.queryClient ?? hostClient ?? ownClient;
   const scope = `${props.transport.id}:${props.currentUser?.id ?? 'anonymous'}`;
+  // Hosts often pass `currentUser={{ id, name }}` inline: keep one object per id and name.
+  const userId = props.currentUser?.id;
+  const userName = props.currentUser?.name;
+  const currentUser = useMemo(() => (userId === undefined ? undefined : { id: userId, ...(userName !== undefined ? { name: userName } : {}) }), [userId, userName]);
   const [stores] = useState(() => new Map<string, InboxStore>());
   let store = stores.get(scope);
   if (!store) {
@@ -120,7 +124,7 @@ export function MessagingProvider(props: MessagingProviderProps) {
     () => ({
       transport: props.transport,
       scope,
-      currentUser: props.currentUser,
+      currentUser,
       store: store!,
       t,
       locale,
@@ -129,7 +133,7 @@ export function MessagingProvider(props: MessagingProviderProps) {
       announce,
       pollIntervalMs: props.pollIntervalMs ?? 15_000,
     }),
-    [props.transport, scope, props.currentUser, store, t, locale, props.components, props.theme, announce, props.pollIntervalMs],
+    [props.transport, scope, currentUser, store, t, locale, props.components, props.theme, announce, props.pollIntervalMs],
   );
   // Persisted state is read after mount so server and client render the same.
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useMessaging } from '../MessagingProvider';
 
 /**
@@ -10,12 +10,20 @@ import { useMessaging } from '../MessagingProvider';
  * holds something, so a host that shows just a badge never downloads it.
  */
 export function useOutboxFlush(): void {
-  const ctx = useMessaging('useOutboxFlush');
+  const latest = useMessaging('useOutboxFlush');
   const client = useQueryClient();
+  // The context object changes with every provider prop (strings, theme, an inline currentUser);
+  // retrying on those would resend failed messages whenever the host re-renders. Only a new
+  // store (another user) or client re-runs the flush; the rest is read when it runs.
+  const ctxRef = useRef(latest);
+  ctxRef.current = latest;
+  const store = latest.store;
   useEffect(() => {
     let stopped = false;
+    const ctx = ctxRef.current;
     const send = (deliverOutboxEntry: typeof import('./useSendMessage').deliverOutboxEntry) => {
       if (stopped) return;
+      const ctx = ctxRef.current;
       const { outbox, outboxFiles, upsertOutbox } = ctx.store.getState();
       for (const entry of outbox) {
         const files = outboxFiles[entry.clientId];
@@ -39,5 +47,5 @@ export function useOutboxFlush(): void {
       unsub();
       window.removeEventListener('online', flush);
     };
-  }, [ctx, client]);
+  }, [store, client]);
 }
