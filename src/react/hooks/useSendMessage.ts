@@ -7,7 +7,8 @@ import type { OutgoingFile, SendMessageInput } from '../../transports/types';
 import { useMessaging } from '../MessagingProvider';
 import type { MessagingContextValue } from '../MessagingProvider';
 import type { OutboxEntry } from '../store/createInboxStore';
-import { bumpConversation, findConversation, patchConversation, upsertMessage } from '../cache';
+import { bumpConversation, findConversation, patchConversation, refetchStaleInFlight, upsertMessage } from '../cache';
+import { inboxKeys } from '../queryKeys';
 
 /** What a component asks to send; ids are filled in. */
 export type SendInput = Omit<SendMessageInput, 'conversationId' | 'clientId' | 'signal'>;
@@ -69,6 +70,10 @@ export async function deliverOutboxEntry(
       patchConversation(client, ctx.scope, entry.conversationId, () => updated);
       bumpConversation(client, ctx.scope, updated);
     }
+    // A thread or inbox read already in flight was answered before this send (e.g. the outbox
+    // flush right after a reload): it would drop the message from view, so read again.
+    refetchStaleInFlight(client, inboxKeys.messages(ctx.scope, entry.conversationId));
+    refetchStaleInFlight(client, inboxKeys.conversations(ctx.scope));
     return confirmed;
   } catch (e) {
     const error = toError(e);
