@@ -37,7 +37,7 @@ beforeAll(async () => {
   if (!baseUrl) return;
   // Reduced motion: stable screenshots, and the components must honour it.
   browser = await launchBrowser({ reducedMotion: 'reduce' });
-  page = await browser.context.newPage();
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.on('pageerror', (e) => pageErrors.push(`page error: ${e.message}`));
   await watchPreview(page);
 });
