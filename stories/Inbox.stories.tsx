@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { useState } from 'react';
 import type { Conversation, Page } from '../src/core/types';
 import type { MessagingTransport } from '../src/transports/types';
@@ -35,7 +35,11 @@ export const Seller: Story = { parameters: { inbox: { as: 'seller' } } };
 export const ShopmonkeyStaff: Story = { parameters: { inbox: { as: 'staff' } } };
 
 /** Skeleton rows while the first page loads (a slow reference server). */
-export const Loading: Story = { parameters: { mockKnobs: { latencyMs: [60_000, 60_000] } } };
+export const Loading: Story = {
+  // Only the list never answers: a global latency knob would also stall the worker's own
+  // traffic, and Chromium then reported a failed service-worker update.
+  parameters: { msw: [http.get('*/v1/messages/conversations', () => delay('infinite'))] },
+};
 
 /** Nobody has written yet. */
 export const Empty: Story = {

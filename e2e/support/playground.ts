@@ -38,10 +38,19 @@ export const feed = (page: Page): Locator => page.getByRole('feed', { name: 'Mes
 /** The composer's textarea. */
 export const messageBox = (page: Page): Locator => page.getByRole('textbox', { name: 'Message', exact: true });
 
-/** The unread count the host header's "Messages" button carries (0 when the badge is hidden). */
+/**
+ * The unread count the host header's "Messages" button carries (0 when the badge is hidden),
+ * read from the badge's screen-reader label ("3 unread messages"; the digits are aria-hidden).
+ * Read from the DOM: Playwright's aria snapshot was seen returning a stale name here while
+ * the label already said the new count.
+ */
 export async function headerUnread(page: Page): Promise<number> {
-  // The button's accessible name carries the badge's hidden label ("Messages 3 unread messages"); the digits are aria-hidden.
-  const match = /(\d+) unread/.exec(await accessibleName(page.getByTestId('host-messages')));
+  const label = await page
+    .getByTestId('host-messages')
+    .locator('[data-slot="unread-badge-label"]')
+    .textContent({ timeout: 200 })
+    .catch(() => '');
+  const match = /(\d+) unread/.exec(label ?? '');
   return match ? Number(match[1]) : 0;
 }
 
