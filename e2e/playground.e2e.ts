@@ -18,6 +18,8 @@ const buildError = inject('playgroundBuildError');
 let browser: E2EBrowser | undefined;
 let page: Page;
 const pageErrors: string[] = [];
+/** Writes the page sent (method, path, status), for failure messages. */
+const writes: string[] = [];
 
 beforeAll(async () => {
   await mkdir(join(ARTIFACTS, 'playground'), { recursive: true });
@@ -31,6 +33,10 @@ beforeEach(async () => {
   // where inbox-kit rightly does not mark messages read.
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  writes.length = 0;
+  page.on('response', (r) => {
+    if (r.request().method() !== 'GET' && /\/(v1|v3|api)\//.test(r.url())) writes.push(`${r.request().method()} ${new URL(r.url()).pathname} ${r.status()}`);
+  });
 });
 afterEach(async (ctx) => {
   if (!browser) return;
@@ -66,7 +72,10 @@ describe.skipIf(!baseUrl)('playground', () => {
       await open.click();
       await feed(page).getByRole('article').first().waitFor();
       // Promptly: the mark-read answer carries the new summary; the 15 s poll must not be what fixes the badge.
-      await until(() => headerUnread(page), (n) => n === before - unread, `the header badge to drop from ${before} by ${unread} within 5 s`, 5_000);
+      await until(() => headerUnread(page), (n) => n === before - unread, `the header badge to drop from ${before} by ${unread} within 5 s (writes: ${writes.join('; ') || 'none'})`, 5_000).catch(async (e: Error) => {
+        const state = await page.evaluate(() => [...document.querySelectorAll('[data-slot="message"]')].map((a) => `${a.getAttribute('data-message-id')}:${a.getAttribute('data-state') ?? a.getAttribute('data-status')}`).join(' '));
+        throw new Error(`${e.message}; writes now: ${writes.join('; ') || 'none'}; messages: ${state}; visibility: ${await page.evaluate(() => document.visibilityState)}`);
+      });
       await shot(page, 'buyer-opened-unread');
     });
 
@@ -157,7 +166,10 @@ describe.skipIf(!baseUrl)('playground', () => {
       await page.keyboard.press('Enter');
       // Opening moves focus to the composer (A11Y.md §2).
       await until(() => describeFocus(page), (f) => f.startsWith('textarea'), 'focus on the composer');
-      await until(() => headerUnread(page), (n) => n === before - unread, `the header badge to drop from ${before} by ${unread} within 5 s`, 5_000);
+      await until(() => headerUnread(page), (n) => n === before - unread, `the header badge to drop from ${before} by ${unread} within 5 s (writes: ${writes.join('; ') || 'none'})`, 5_000).catch(async (e: Error) => {
+        const state = await page.evaluate(() => [...document.querySelectorAll('[data-slot="message"]')].map((a) => `${a.getAttribute('data-message-id')}:${a.getAttribute('data-state') ?? a.getAttribute('data-status')}`).join(' '));
+        throw new Error(`${e.message}; writes now: ${writes.join('; ') || 'none'}; messages: ${state}; visibility: ${await page.evaluate(() => document.visibilityState)}`);
+      });
       await page.keyboard.type('Typed without a mouse.');
       await page.keyboard.press('Enter');
       await until(articleTexts, (t) => t.some((x) => x.includes('Typed without a mouse.')), 'the sent message');
