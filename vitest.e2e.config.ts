@@ -16,6 +16,9 @@ export default defineConfig({
     fileParallelism: false,
     pool: 'forks',
     testTimeout: 60_000,
+    // Real-browser flows under CI load: a flow that fails is run once more, and the JSON
+    // report still records the first failure (see the closing notes on issue 7).
+    retry: 1,
     hookTimeout: 120_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'artifacts/e2e.json' },
