@@ -12,8 +12,12 @@ export const FLOW_KNOBS = { latencyMs: [0, 40], autoReplyDelayMs: 800, failureRa
  * playground's own settings, so its controls show them and a reload keeps them.
  */
 export async function openPlayground(page: Page, baseUrl: string, query: string): Promise<void> {
-  await page.goto(`${baseUrl}/?${query}`);
-  await page.evaluate((knobs) => {
+  // Before any page script runs, once per tab (reloads keep what the flow did): a page booted
+  // first and then re-seeded raced the playground's own settings save, which sometimes put the
+  // default knobs (80–400 ms latency) back under the flow.
+  await page.addInitScript((knobs) => {
+    if (sessionStorage.getItem('ik-e2e-seeded')) return;
+    sessionStorage.setItem('ik-e2e-seeded', '1');
     localStorage.clear();
     localStorage.setItem('inbox-kit-playground', JSON.stringify({ knobs }));
   }, FLOW_KNOBS);
