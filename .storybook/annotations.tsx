@@ -19,8 +19,6 @@ export const STORY_KNOBS: Partial<MockKnobs> = { latencyMs: [30, 150] };
 export interface StoryTestParameters {
   /** The story renders nothing on purpose (e.g. a badge at 0). @defaultValue false */
   allowEmpty?: boolean;
-  /** Leave this story out of the jsdom run (say why in a comment); it still runs in Chromium. @defaultValue false */
-  skipJsdom?: boolean;
 }
 
 declare module 'storybook/internal/csf' {

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { createMockServer } from '../../mock/node';
 import { MARKETPLACE_FIXTURES as F } from '../../mock/marketplace/seed';
-import { runTransportContract } from '../contract/suite';
-import type { ContractSetup } from '../contract/suite';
+import { runTransportContract } from '../../../test/contract/transportContract';
+import type { ContractSetup } from '../../../test/contract/transportContract';
 import { createMarketplaceTransport } from './createMarketplaceTransport';
 
 const NOW = new Date('2026-01-15T12:00:00Z');

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { createMockServer } from '../../mock/node';
 import { createCustomerMessage } from '../../mock/shopmonkey/createMessage';
-import { runTransportContract } from '../contract/suite';
+import { runTransportContract } from '../../../test/contract/transportContract';
 import { createShopmonkeyTransport } from './createShopmonkeyTransport';
 import { fromConversationId } from './conversationId';
 

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
 import { Composer } from './index';
-import { expectAnnounced, messageField, mkCount, mkLast, smConversationId, smCount } from './testUtils';
+import { expectAnnounced, messageField, mkCount, mkLast, smConversationId, smCount } from '../../../../test/composerTestUtils';
 
 const mock = useMockServer();
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
 import { Composer } from './index';
-import { expectAnnounced, messageField, mkLast, smConversationId, smLast } from './testUtils';
+import { expectAnnounced, messageField, mkLast, smConversationId, smLast } from '../../../../test/composerTestUtils';
 
 const mock = useMockServer();
 

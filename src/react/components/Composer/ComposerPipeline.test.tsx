@@ -6,7 +6,7 @@ import { useMessages } from '../../hooks/useMessages';
 import { useSendMessage } from '../../hooks/useSendMessage';
 import { storageKey } from '../../store/createInboxStore';
 import { Composer } from './index';
-import { expectAnnounced, messageField, mkCount, mkLast } from './testUtils';
+import { expectAnnounced, messageField, mkCount, mkLast } from '../../../../test/composerTestUtils';
 
 const mock = useMockServer();
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations, memoryStorage, renderWithInbox, useMockServer } from '../../../../test/harness';
 import type { ComposerProps } from './index';
 import { Composer } from './index';
-import { messageField, smConversationId, smCount, smLast } from './testUtils';
+import { messageField, smConversationId, smCount, smLast } from '../../../../test/composerTestUtils';
 
 const mock = useMockServer();
 

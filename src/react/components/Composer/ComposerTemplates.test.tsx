@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
 import { Composer } from './index';
-import { expectAnnounced, messageField, mkLast, smConversationId } from './testUtils';
+import { expectAnnounced, messageField, mkLast, smConversationId } from '../../../../test/composerTestUtils';
 
 const mock = useMockServer();
 

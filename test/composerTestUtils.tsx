@@ -1,7 +1,7 @@
 /** Helpers shared by the composer's tests. */
 import { screen, waitFor } from '@testing-library/react';
-import type { MockServer } from '../../../mock/node';
-import type { MessagingTransport } from '../../../transports/types';
+import type { MockServer } from '../src/mock/node';
+import type { MessagingTransport } from '../src/transports/types';
 
 /** The Shopmonkey conversation id of a customer, as the adapter names it. */
 export async function smConversationId(transport: MessagingTransport, customerName: string): Promise<string> {

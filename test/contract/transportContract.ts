@@ -4,7 +4,7 @@
  *
  * ```ts
  * // src/transports/acme/acme.contract.test.ts
- * import { runTransportContract } from '../contract/suite';
+ * import { runTransportContract } from '../../../test/contract/transportContract';
  * runTransportContract('acme', { createServer, createTransport, fixtures, routes, malformed });
  * ```
  *
@@ -14,11 +14,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { http, HttpResponse } from 'msw';
-import type { MockServer } from '../../mock/node';
-import { TransportError } from '../../core/TransportError';
-import type { TransportErrorCode } from '../../core/TransportError';
-import type { Message } from '../../core/types';
-import type { HttpTransportOptions, MessagingTransport } from '../types';
+import type { MockServer } from '../../src/mock/node';
+import { TransportError } from '../../src/core/TransportError';
+import type { TransportErrorCode } from '../../src/core/TransportError';
+import type { Message } from '../../src/core/types';
+import type { HttpTransportOptions, MessagingTransport } from '../../src/transports/types';
 
 /** The options the suite controls when it creates a transport. */
 export type ContractTransportOverrides = Pick<HttpTransportOptions, 'getToken'> &
