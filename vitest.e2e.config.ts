@@ -17,8 +17,9 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 60_000,
     // Real-browser flows under CI load: a flow that fails is run once more and counts by its
-    // final result. Known flake (closing notes, issue 7): about one flow in three CI runs saw
-    // the thread or badge not update after a send/read.
+    // final result. The flakes seen so far were the harness's (a hidden second tab, stale aria
+    // snapshots, a settings race) and are fixed; the retry stays as a guard, and a retried
+    // flow shows as "(retry x1)" in the log.
     retry: 1,
     hookTimeout: 120_000,
     reporters: ['default', 'json'],
