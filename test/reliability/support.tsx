@@ -6,18 +6,10 @@
 import { waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { MockInstance } from 'vitest';
+import { mulberry32 } from '../../src/mock/prng';
 
-/** mulberry32: a tiny seeded PRNG (0..1). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: a tiny seeded PRNG (0..1), the same one the reference server seeds with. */
+export const seeded = mulberry32;
 
 /** console.error calls that are test artifacts, not errors a user's console would show. */
 function isArtifact(args: unknown[]): boolean {

@@ -1,7 +1,7 @@
 import { DOCUMENT_THUMBNAIL, avatar, documentUrl, photo, vehicleThumbnail } from './assets';
 import type { MarketplaceDb, MkConversation, MkListing, MkMessage, MkNotification, MkUser } from './db';
-import { createPrng } from './prng';
-import type { Prng } from './prng';
+import { createPrng } from '../prng';
+import type { Prng } from '../prng';
 
 /** Fixed ids and tokens the tests and the playground rely on. */
 export const MARKETPLACE_FIXTURES = {

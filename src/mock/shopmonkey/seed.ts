@@ -3,7 +3,7 @@ import type { ShopmonkeyDb, ShopmonkeyDbOptions, SmCustomer } from './db';
 import { messageRow } from './messageRow';
 import type { MessageFields } from './messageRow';
 import { seedLarge } from './seedLarge';
-import { mulberry32, pick } from './prng';
+import { mulberry32, pick } from '../prng';
 
 const NO_PHONE = 'This customer has no mobile phone number on file, so the SMS could not be sent.';
 const NO_EMAIL = 'This customer has no email address on file, so the email could not be sent.';

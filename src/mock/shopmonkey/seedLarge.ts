@@ -1,6 +1,6 @@
 import type { ShopmonkeyDb, ShopmonkeyDbOptions } from './db';
 import { messageRow } from './messageRow';
-import { pick } from './prng';
+import { pick } from '../prng';
 
 const FIRST = ['Alex', 'Sam', 'Jordan', 'Taylor', 'Morgan', 'Casey', 'Riley', 'Avery', 'Quinn', 'Drew', 'Robin', 'Kai'];
 const LAST = ['Nguyen', 'Smith', 'Garcia', 'Müller', 'Kowalski', 'Haddad', 'Okoro', 'Tanaka', 'Silva', 'Novak', 'Berg', 'Ali'];
