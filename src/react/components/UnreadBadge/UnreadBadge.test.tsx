@@ -1,6 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations, makeTransport, renderWithInbox, useMockServer } from '../../../../test/harness';
 import { useConversations } from '../../hooks/useConversations';
 import { useMarkRead } from '../../hooks/useMarkRead';
@@ -145,5 +146,64 @@ describe('UnreadBadge', () => {
     const after = await transport.getUnreadSummary();
     expect(after.messages).toBe(before - 1);
     await waitFor(() => expect(screen.getByText(`${after.messages} unread messages`)).toBeInTheDocument());
+  });
+});
+
+describe('UnreadBadge keeps its count fresh on its own', () => {
+  const seller = () => makeTransport('seller');
+  const wait = (ms: number) => act(() => new Promise((r) => setTimeout(r, ms)));
+  afterEach(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+  });
+
+  it('keeps showing its count past the cache gc time while nothing else observes it', async () => {
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: 20 } } });
+    const { transport } = renderWithInbox(<UnreadBadge />, { as: 'buyer', queryClient });
+    const { messages } = await transport.getUnreadSummary();
+    await screen.findByText(`${messages} unread messages`);
+    await wait(150);
+    expect(screen.getByText(`${messages} unread messages`)).toBeInTheDocument();
+  });
+
+  it('shows a new count once the host invalidates inbox-kit queries', async () => {
+    const { transport, queryClient } = renderWithInbox(<UnreadBadge />, { as: 'buyer' });
+    const before = (await transport.getUnreadSummary()).messages;
+    await screen.findByText(`${before} unread messages`);
+    await seller().sendMessage({ conversationId: 'conv_1002', clientId: 'badge-invalidate-1', text: 'Still available?' });
+    await wait(50);
+    expect(screen.getByText(`${before} unread messages`)).toBeInTheDocument(); // no polling, no realtime
+    act(() => void queryClient.invalidateQueries({ queryKey: ['inbox-kit'] }));
+    expect(await screen.findByText(`${before + 1} unread messages`)).toBeInTheDocument();
+  });
+
+  it('polls while the page is visible, pauses while hidden, and keeps the last count through a failed poll', async () => {
+    let polls = 0;
+    let down = false;
+    mock.use(
+      http.get('*/v1/messages/unread', () => {
+        polls += 1;
+        if (down) return HttpResponse.json({ success: false, message: 'Down for maintenance' }, { status: 503 });
+        return undefined; // counted, then answered by the reference server
+      }),
+    );
+    const { transport } = renderWithInbox(<UnreadBadge />, { as: 'buyer', provider: { pollIntervalMs: 60 } });
+    const before = (await transport.getUnreadSummary()).messages;
+    await screen.findByText(`${before} unread messages`);
+    await seller().sendMessage({ conversationId: 'conv_1002', clientId: 'badge-poll-1', text: 'Any news?' });
+    expect(await screen.findByText(`${before + 1} unread messages`, undefined, { timeout: 2000 })).toBeInTheDocument();
+
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    act(() => void document.dispatchEvent(new Event('visibilitychange')));
+    await wait(100); // a poll already in flight may still land
+    const whileHidden = polls;
+    await wait(300);
+    expect(polls).toBe(whileHidden);
+
+    down = true;
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    act(() => void document.dispatchEvent(new Event('visibilitychange')));
+    await waitFor(() => expect(polls).toBeGreaterThan(whileHidden + 1));
+    await wait(200);
+    expect(screen.getByText(`${before + 1} unread messages`)).toBeInTheDocument();
   });
 });

@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import type { UnreadSummary } from '../../../core/types';
 import { formatBadgeCount } from '../../../core/unread';
 import { useMessaging } from '../../MessagingProvider';
+import { useCachedQueryData } from '../../hooks/useCachedQueryData';
 import { unreadOptions } from '../../queries';
 import { badge } from '../../strings/en/notifications';
 
@@ -46,15 +46,15 @@ export function useUnreadCount(kind: UnreadKind = 'messages', options: { max?: n
   // Its own English, so the hook works anywhere under the provider (a host's nav item, the bell).
   const t = useMemo(() => base.withDefaults(badge), [base]);
   const pollsNotifications = kind !== 'messages' && transport.capabilities.notifications;
-  const query = useQuery({
+  // Not `useQuery`: a badge alone on a page should not pay for react-query's observer (see useCachedQueryData).
+  const summary = useCachedQueryData({
     ...unreadOptions(transport, scope),
-    refetchInterval: !pollIntervalMs || (transport.subscribe && !pollsNotifications) ? false : pollIntervalMs,
-    refetchIntervalInBackground: false,
+    intervalMs: !pollIntervalMs || (transport.subscribe && !pollsNotifications) ? false : pollIntervalMs,
   });
-  const count = countOf(query.data, kind);
+  const count = countOf(summary, kind);
   const max = options.max ?? 99;
   const label = t.plural(kind === 'messages' ? 'unreadMessages' : kind === 'notifications' ? 'unreadNotifications' : 'unreadItems', count);
   const short = t.plural('unreadCount', count);
   const withName = useCallback((name: string) => (count > 0 ? `${name}, ${short}` : name), [count, short]);
-  return { count, display: formatBadgeCount(count, max), label, withName, ready: query.isSuccess };
+  return { count, display: formatBadgeCount(count, max), label, withName, ready: summary !== undefined };
 }
