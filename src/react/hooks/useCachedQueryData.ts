@@ -47,25 +47,28 @@ const ignore = () => undefined;
 export function useCachedQueryData<T, K extends QueryKey = QueryKey>(options: CachedQueryDataOptions<T, K>): T | undefined {
   const client = useQueryClient();
   const cache = client.getQueryCache();
-  const { queryHash } = client.defaultQueryOptions({ queryKey: options.queryKey });
   const latest = useRef(options);
   latest.current = options;
+  const cacheOptions = (staleTime?: 0) => {
+    const { queryKey, queryFn } = latest.current;
+    return { queryKey, ...(queryFn ? { queryFn } : {}), gcTime: Infinity, ...(staleTime === 0 ? { staleTime } : {}) };
+  };
+  // The entry exists from the first render, as with `useQuery`: a server-render prepass that fetches
+  // the cache's pending queries (and the devtools) see it. Building is idempotent.
+  const { queryHash } = cache.build(client, client.defaultQueryOptions(cacheOptions()));
 
-  const read = () => cache.get<T>(queryHash!)?.state.data;
+  const read = () => cache.get<T>(queryHash)?.state.data;
   const subscribe = (onChange: () => void) =>
     cache.subscribe((event) => {
-      if (event.query.queryHash === queryHash) onChange();
+      // Only data changes: an `added` event can fire while another component renders (it builds the entry).
+      if (event.query.queryHash === queryHash && (event.type === 'updated' || event.type === 'removed')) onChange();
     });
   const data = useSyncExternalStore(subscribe, read, read);
 
   const { intervalMs } = options;
   useEffect(() => {
-    const fetchOptions = (staleTime?: 0) => {
-      const { queryKey, queryFn } = latest.current;
-      return { queryKey, ...(queryFn ? { queryFn } : {}), gcTime: Infinity, ...(staleTime === 0 ? { staleTime } : {}) };
-    };
     /** Fetches when stale (or always, with `force`); joins a fetch in flight. */
-    const refresh = (force = false) => void client.fetchQuery(fetchOptions(force ? 0 : undefined)).catch(ignore);
+    const refresh = (force = false) => void client.fetchQuery(cacheOptions(force ? 0 : undefined)).catch(ignore);
 
     const unsubscribeCache = cache.subscribe((event) => {
       if (event.query.queryHash !== queryHash || event.type !== 'updated' || event.action.type !== 'invalidate') return;
