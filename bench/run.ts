@@ -10,7 +10,7 @@
  *   npm run bench -- --profile    # unminified page + CPU profile of each scroll, by source module
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium, serveStatic } from './browser';
@@ -196,7 +196,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   console.log('bundle sizes (gzip -9, minified, only react/react-dom external; budgets apply to initial = entry + static imports, before first paint)…');
   const sizes: Record<string, SizeResult[]> = { src: await measureSizes('src') };
-  if (existsSync(join(root, 'dist/index.js'))) sizes.dist = await measureSizes('dist');
+  // The built package is what hosts install: build it now (about a second) so its row is never stale.
+  console.log('building dist (vite build, JS only)…');
+  execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  sizes.dist = await measureSizes('dist');
   const sizeRows = Object.entries(sizes).flatMap(([source, rs]) =>
     rs.map((r) => ({
       bundle: `${r.name} [${source}]`,
@@ -260,9 +263,10 @@ async function main(): Promise<void> {
   }
 
   const budgets: Budget[] = [];
-  const [a, b] = sizes.src!;
-  budgets.push({ what: '(a) InboxLayout + provider + marketplace, initial gzip', budget: '≤ 45 kB', measured: `${kB(a!.gzipBytes)} (total incl. lazy ${kB(a!.totalGzipBytes)})`, pass: a!.pass });
-  budgets.push({ what: '(b) UnreadBadge + provider + marketplace, initial gzip', budget: '≤ 15 kB', measured: `${kB(b!.gzipBytes)} (total incl. lazy ${kB(b!.totalGzipBytes)})`, pass: b!.pass });
+  // Judged on the built package (what hosts install); the sources' row above shows the same within ~0.1 kB.
+  const [a, b] = sizes.dist!;
+  budgets.push({ what: '(a) InboxLayout + provider + marketplace, initial gzip (dist)', budget: '≤ 45 kB', measured: `${kB(a!.gzipBytes)} (total incl. lazy ${kB(a!.totalGzipBytes)})`, pass: a!.pass });
+  budgets.push({ what: '(b) UnreadBadge + provider + marketplace, initial gzip (dist)', budget: '≤ 15 kB', measured: `${kB(b!.gzipBytes)} (total incl. lazy ${kB(b!.totalGzipBytes)})`, pass: b!.pass });
   if (thread && inbox && send) {
     budgets.push({ what: 'thread 10k: first paint (cold)', budget: '≤ 150 ms', measured: `${thread.coldFirstPaintMs} ms (warm ${thread.warmFirstPaintMs} ms)`, pass: thread.coldFirstPaintMs <= 150 });
     budgets.push({ what: 'thread 10k: DOM nodes mounted at first paint / settled', budget: '≤ 400', measured: `${thread.nodesAtFirstPaint} / ${thread.nodesSettled}`, pass: Math.max(thread.nodesAtFirstPaint, thread.nodesSettled) <= 400 });
