@@ -1,5 +1,7 @@
+import { pngDataUri } from '../png';
+
 /**
- * Offline images for seed data: small inline SVG data URIs, so thumbnails,
+ * Offline images for seed data: small inline data URIs, so thumbnails,
  * avatars and attachments render in a browser without network access.
  */
 
@@ -22,6 +24,60 @@ export function vehicleThumbnail(kind: VehicleKind, hue: number): string {
   return svg(
     `<rect width="160" height="120" fill="hsl(${hue} 45% 42%)"/>${SHAPES[kind]}<circle cx="40" cy="88" r="10" fill="#222"/><circle cx="120" cy="88" r="10" fill="#222"/>`,
   );
+}
+
+/** `hsl(h 45% 42%)` (the SVG thumbnails' background) as RGB. */
+function thumbnailBackground(hue: number): [number, number, number] {
+  const s = 0.45;
+  const l = 0.42;
+  const a = s * Math.min(l, 1 - l);
+  const f = (n: number) => {
+    const k = (n + hue / 30) % 12;
+    return Math.round(255 * (l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
+  };
+  return [f(0), f(8), f(4)];
+}
+
+/** Whether a point (in the SVG thumbnails' 160 × 120 space) is on the vehicle's body. */
+const BODY: Record<VehicleKind, (x: number, y: number) => boolean> = {
+  truck: (x, y) => (x >= 18 && x <= 96 && y >= 38 && y <= 82) || (x >= 98 && y >= 52 && y <= 82 && x <= 122 + Math.min(16, y - 52)),
+  trailer: (x, y) => (x >= 10 && x <= 136 && y >= 34 && y <= 80) || (x >= 136 && x <= 152 && y >= 70 && y <= 74),
+  van: (x, y) => x >= 22 && y >= 44 && y <= 82 && x <= 104 + Math.min(22, ((y - 44) * 22) / 18),
+};
+const WINDOW: Record<VehicleKind, (x: number, y: number) => boolean> = {
+  truck: (x, y) => x >= 104 && x <= 120 && y >= 56 && y <= 66,
+  trailer: () => false,
+  van: (x, y) => x >= 86 && x <= 104 && y >= 50 && y <= 62,
+};
+
+/**
+ * A vehicle thumbnail as a 32 × 24 PNG: the same picture as
+ * {@link vehicleThumbnail}, drawn in pixels. The bulk listings of the `large`
+ * seed use it. Each distinct SVG image is a document of its own that the
+ * browser parses, styles and lays out on the main thread when it first shows;
+ * 5,000 distinct ones turned scrolling the large inbox into a benchmark of
+ * that. A raster image, like a real listing photo, is decoded off the main thread.
+ */
+export function rasterVehicleThumbnail(kind: VehicleKind, hue: number): string {
+  const key = `${kind}:${hue}`;
+  let uri = rasterCache.get(key);
+  if (!uri) rasterCache.set(key, (uri = drawVehicle(kind, hue)));
+  return uri;
+}
+
+/** Encoded thumbnails by kind and hue: at most 3 × 360 of them, shared by all seeds. */
+const rasterCache = new Map<string, string>();
+
+function drawVehicle(kind: VehicleKind, hue: number): string {
+  const scale = 5; // 160 × 120 → 32 × 24
+  const wheel = (x: number, y: number) => y >= 78 && ((x - 40) ** 2 + (y - 88) ** 2 <= 100 || (x - 120) ** 2 + (y - 88) ** 2 <= 100);
+  return pngDataUri(32, 24, [thumbnailBackground(hue), [255, 255, 255], [0x99, 0xcc, 0xcc], [0x22, 0x22, 0x22]], (px, py) => {
+    const x = (px + 0.5) * scale;
+    const y = (py + 0.5) * scale;
+    if (wheel(x, y)) return 3;
+    if (WINDOW[kind](x, y)) return 2;
+    return BODY[kind](x, y) ? 1 : 0;
+  });
 }
 
 /** A round avatar with initials. */

@@ -1,4 +1,4 @@
-import { DOCUMENT_THUMBNAIL, avatar, documentUrl, photo, vehicleThumbnail } from './assets';
+import { DOCUMENT_THUMBNAIL, avatar, documentUrl, photo, rasterVehicleThumbnail, vehicleThumbnail } from './assets';
 import type { MarketplaceDb, MkConversation, MkListing, MkMessage, MkNotification, MkUser } from './db';
 import { createPrng } from '../prng';
 import type { Prng } from '../prng';
@@ -245,11 +245,13 @@ export function seedMarketplace(db: MarketplaceDb, options: { seed: number; size
   seedNotifications(db, now, iso);
 }
 
-function addListing(db: MarketplaceDb, l: ListingSeed, rng: Prng): MkListing {
+/** `raster`: a PNG thumbnail instead of an SVG one (the bulk listings of `large`, see `rasterVehicleThumbnail`). */
+function addListing(db: MarketplaceDb, l: ListingSeed, rng: Prng, raster = false): MkListing {
+  const hue = rng.int(0, 359);
   const listing: MkListing = {
     ...l,
     slug: `${slugify(l.title)}-${l.id.slice(4)}`,
-    thumbnail: vehicleThumbnail(l.kind, rng.int(0, 359)),
+    thumbnail: raster ? rasterVehicleThumbnail(l.kind, hue) : vehicleThumbnail(l.kind, hue),
   };
   db.listings.set(l.id, listing);
   return listing;
@@ -295,7 +297,7 @@ function largeInbox(db: MarketplaceDb, rng: Prng, now: number, iso: (t: number) 
   const target = 5_000 - existing;
   for (let i = 1; i <= target; i++) {
     const kind = kinds[i % 3]!;
-    const listing = addListing(db, { id: `lst_l${i}`, sellerId: sellers[i % sellers.length]!, title: `${2010 + (i % 14)} ${makes[i % makes.length]} #${i}`, kind, price: 5_000 + rng.int(0, 190) * 500, status: i % 17 === 0 ? 'sold' : 'active' }, rng);
+    const listing = addListing(db, { id: `lst_l${i}`, sellerId: sellers[i % sellers.length]!, title: `${2010 + (i % 14)} ${makes[i % makes.length]} #${i}`, kind, price: 5_000 + rng.int(0, 190) * 500, status: i % 17 === 0 ? 'sold' : 'active' }, rng, true);
     const t = now - 500 * HOUR - i * 37 * MIN;
     const c: MkConversation = { id: `conv_l${i}`, listingId: listing.id, buyerId: 'usr_buyer_1', sellerId: listing.sellerId, createdAt: iso(t), updatedAt: iso(t), archivedBy: new Set(i % 50 === 0 ? ['usr_buyer_1'] : []), deletedBy: new Set() };
     db.conversations.set(c.id, c);

@@ -357,4 +357,13 @@ describe('seed data', () => {
     expect(db.conversationsOf(F.buyer.id).length).toBeGreaterThanOrEqual(5000);
     expect(db.messages.get(F.longConversationId)).toHaveLength(10_000);
   });
+
+  it('gives the bulk listings of the large size raster thumbnails; the hand-written ones keep their SVGs', () => {
+    const db = createMockDb({ size: 'large', now: NOW }).marketplace;
+    const bulk = [...db.listings.values()].filter((l) => l.id.startsWith('lst_l'));
+    expect(bulk.length).toBeGreaterThan(4900);
+    expect(bulk.every((l) => l.thumbnail.startsWith('data:image/png;base64,'))).toBe(true);
+    expect(new Set(bulk.map((l) => l.thumbnail)).size).toBeGreaterThan(500);
+    expect(db.listings.get('lst_1001')!.thumbnail).toMatch(/^data:image\/svg\+xml/);
+  });
 });
