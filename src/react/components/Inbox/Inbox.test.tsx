@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw';
 import { useState } from 'react';
 import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
+import type { Participant } from '../../../core/types';
 import { Inbox } from '.';
 import { mockInboxLayout } from './testLayout';
 
@@ -56,6 +57,29 @@ describe('Inbox rows', () => {
     expect(screen.queryByRole('group', { name: 'As' })).toBeNull();
     expect(within(screen.getByRole('group', { name: 'Show' })).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['all', 'unread', 'read', 'archived']);
     expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('leaves rows alone while the list refetches: a host Avatar renders again only where the conversation changed', async () => {
+    const renders = new Map<string, number>();
+    const components = {
+      Avatar: ({ participant }: { participant: Participant }) => {
+        renders.set(participant.name, (renders.get(participant.name) ?? 0) + 1);
+        return <span className="ik-avatar" aria-hidden="true" />;
+      },
+    };
+    const { queryClient, user } = renderWithInbox(<Inbox />, { as: 'buyer', provider: { components } });
+    const g = await grid();
+    await waitFor(() => expect(openButtons(g)).toHaveLength(6));
+    await waitFor(() => expect(g).not.toHaveAttribute('aria-busy'));
+    const settled = new Map(renders);
+    // A refetch (focus, polling, another tab's change) that brings the same conversations back.
+    await act(() => queryClient.refetchQueries());
+    await waitFor(() => expect(g).not.toHaveAttribute('aria-busy'));
+    expect(renders).toEqual(settled);
+    // Something that changes one conversation re-renders that row (the count really counts).
+    await user.click(within(rowOf(/^Jan Bakker, 1 unread/)).getByRole('button', { name: 'Mark read' }));
+    await waitFor(() => expect(renders.get('Jan Bakker')).toBeGreaterThan(settled.get('Jan Bakker')!));
+    await waitFor(() => expect(polite()).toHaveTextContent('Marked as read'));
   });
 });
 

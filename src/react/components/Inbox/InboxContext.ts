@@ -53,6 +53,24 @@ export interface InboxContextValue {
 
 export const [InboxContext, useInboxContext] = createStrictContext<InboxContextValue>('Inbox.Root');
 
+/**
+ * What each row reads from `Inbox.Root`. Kept apart from {@link InboxContextValue}
+ * (which changes with every fetch state and every new page) so that memoized rows
+ * re-render only when selection, the roving tab stop or capabilities change.
+ */
+export interface InboxRowContextValue {
+  selectedId: string | null;
+  /** The row and cell holding the grid's one tab stop: the last-focused cell, else the first row's conversation. */
+  tabStop: { id: string | null; cell: InboxCell };
+  cellsFor(conversation: Conversation): InboxCell[];
+  open(conversation: Conversation): void;
+  markRead(conversation: Conversation): void;
+  toggleArchive(conversation: Conversation): void;
+  requestDelete(conversationId: string): void;
+}
+
+export const [InboxRowContext, useInboxRowContext] = createStrictContext<InboxRowContextValue>('Inbox.Root');
+
 /** Finds a rendered cell's focusable element by row id and cell. */
 export function findCell(grid: HTMLElement | null, rowId: string, cell: InboxCell): HTMLElement | null {
   if (!grid) return null;

@@ -4,7 +4,7 @@ import type { Conversation } from '../../../core/types';
 import { useMessaging } from '../../MessagingProvider';
 import { Avatar } from '../primitives/Avatar';
 import { cx } from '../primitives/cx';
-import { useInboxContext } from './InboxContext';
+import { useInboxRowContext } from './InboxContext';
 import type { InboxCell } from './InboxContext';
 import { previewParts, roleLabel, rowTime, subjectParts, subjectText } from './conversationText';
 import type { RowTextContext } from './conversationText';
@@ -41,20 +41,16 @@ function sameRowProps(a: InboxItemProps, b: InboxItemProps): boolean {
  */
 const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxItem({ conversation: c, index, className, ...rest }, ref) {
   const { t, locale, currentUser } = useMessaging('Inbox.Item');
-  const inbox = useInboxContext('Inbox.Item');
+  const inbox = useInboxRowContext('Inbox.Item');
   const id = useId();
   const nameId = `${id}-name`;
   const descId = `${id}-desc`;
   const ctx: RowTextContext = { t, locale, currentUserId: currentUser?.id };
   const selected = inbox.selectedId === c.id;
   const cells = inbox.cellsFor(c);
-  // Only the first row can be the fallback tab stop, so only it pays for the lookup.
-  const fallbackActive = index === 0 && (inbox.active.id === null || !inbox.rows.some((r) => r.id === inbox.active.id));
-  const tabIndexFor = (cell: InboxCell) => {
-    if (inbox.active.id === c.id) return (cells.includes(inbox.active.cell) ? inbox.active.cell : 'open') === cell ? 0 : -1;
-    // Before any row had focus, Tab enters at the first row's conversation.
-    return fallbackActive && index === 0 && cell === 'open' ? 0 : -1;
-  };
+  // Roving tabindex: one cell of one row is in the tab order (a cell that went away hands it to the conversation).
+  const { tabStop } = inbox;
+  const tabIndexFor = (cell: InboxCell) => (tabStop.id === c.id && (cells.includes(tabStop.cell) ? tabStop.cell : 'open') === cell ? 0 : -1);
   const subject = subjectParts(c, ctx);
   const description = [subjectText(c, ctx), roleLabel(c, t), c.counterpart.verified ? t('verified') : ''].filter(Boolean).join(', ');
   const thumb = c.subject?.thumbnailUrl && SAFE_IMG.test(c.subject.thumbnailUrl) ? c.subject.thumbnailUrl : undefined;
@@ -174,7 +170,8 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
 });
 
 /**
- * One inbox row; memoized, so scrolling re-renders only rows that enter the
- * window (rows still re-render when the inbox context changes: focus, selection, data).
+ * One inbox row; memoized, so scrolling and new pages re-render only rows that
+ * enter the window or whose conversation changed (and every row when the
+ * selection or the roving tab stop moves).
  */
 export const InboxItem = memo(InboxItemRow, sameRowProps);

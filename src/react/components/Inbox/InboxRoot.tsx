@@ -8,8 +8,8 @@ import { useMarkRead } from '../../hooks/useMarkRead';
 import { useArchive } from '../../hooks/useArchive';
 import { useDeleteConversation } from '../../hooks/useDeleteConversation';
 import { cx } from '../primitives/cx';
-import { InboxContext, findCell } from './InboxContext';
-import type { InboxCell, InboxContextValue, InboxHandle, InboxListApi } from './InboxContext';
+import { InboxContext, InboxRowContext, findCell } from './InboxContext';
+import type { InboxCell, InboxContextValue, InboxHandle, InboxListApi, InboxRowContextValue } from './InboxContext';
 import { matchesSearch } from './conversationText';
 import { useResultCountAnnouncement } from './useResultCountAnnouncement';
 import { withStrings } from '../../strings/StringsScope';
@@ -104,18 +104,18 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
     [capabilities],
   );
 
-  const markReadMutation = useMarkRead();
-  const archiveMutation = useArchive();
-  const deleteMutation = useDeleteConversation();
+  // `mutate` is stable; the mutation result objects are new on every render.
+  const { mutate: markReadMutate } = useMarkRead();
+  const { mutate: archiveMutate } = useArchive();
+  const { mutate: deleteMutate } = useDeleteConversation();
   const failed = useCallback(() => announce(t('errorGeneric'), { assertive: true }), [announce, t]);
   const markRead = useCallback(
-    (c: Conversation) =>
-      markReadMutation.mutate({ conversationId: c.id }, { onSuccess: () => announce(t('markedRead')), onError: failed }),
-    [markReadMutation, announce, t, failed],
+    (c: Conversation) => markReadMutate({ conversationId: c.id }, { onSuccess: () => announce(t('markedRead')), onError: failed }),
+    [markReadMutate, announce, t, failed],
   );
   const toggleArchive = useCallback(
-    (c: Conversation) => archiveMutation.mutate({ conversationId: c.id, archived: !c.archived }, { onError: failed }),
-    [archiveMutation, failed],
+    (c: Conversation) => archiveMutate({ conversationId: c.id, archived: !c.archived }, { onError: failed }),
+    [archiveMutate, failed],
   );
 
   const [pendingDelete, setPendingDelete] = useState<string | null>(null);
@@ -177,25 +177,36 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
     [query, rows, rowCount, capabilities, selectedId, open, active, setActive, cellsFor, markRead, toggleArchive, searchValue, idBase],
   );
 
+  // The tab stop falls back to the first row until a row that is still listed had focus.
+  const activeListed = useMemo(() => active.id !== null && rows.some((r) => r.id === active.id), [rows, active.id]);
+  const tabStopId = activeListed ? active.id : (rows[0]?.id ?? null);
+  const tabStopCell = activeListed ? active.cell : 'open';
+  const rowCtx = useMemo<InboxRowContextValue>(
+    () => ({ selectedId, tabStop: { id: tabStopId, cell: tabStopCell }, cellsFor, open, markRead, toggleArchive, requestDelete: setPendingDelete }),
+    [selectedId, tabStopId, tabStopCell, cellsFor, open, markRead, toggleArchive],
+  );
+
   return (
     <InboxContext.Provider value={ctx}>
-      <div ref={ref} className={cx('ik-root', 'ik-inbox', className)} data-theme={theme} data-slot="inbox" {...rest}>
-        {children}
-        {deleteRequested ? (
-          <Suspense fallback={null}>
-            <InboxDeleteDialog
-              conversationId={pendingDelete}
-              onCancel={() => setPendingDelete(null)}
-              onConfirm={(id) => {
-                // Focus returns to the row's Delete button, then follows to the next row when the row goes (V4).
-                focusInside.current = true;
-                setPendingDelete(null);
-                deleteMutation.mutate({ conversationId: id }, { onError: failed });
-              }}
-            />
-          </Suspense>
-        ) : null}
-      </div>
+      <InboxRowContext.Provider value={rowCtx}>
+        <div ref={ref} className={cx('ik-root', 'ik-inbox', className)} data-theme={theme} data-slot="inbox" {...rest}>
+          {children}
+          {deleteRequested ? (
+            <Suspense fallback={null}>
+              <InboxDeleteDialog
+                conversationId={pendingDelete}
+                onCancel={() => setPendingDelete(null)}
+                onConfirm={(id) => {
+                  // Focus returns to the row's Delete button, then follows to the next row when the row goes (V4).
+                  focusInside.current = true;
+                  setPendingDelete(null);
+                  deleteMutate({ conversationId: id }, { onError: failed });
+                }}
+              />
+            </Suspense>
+          ) : null}
+        </div>
+      </InboxRowContext.Provider>
     </InboxContext.Provider>
   );
 });
