@@ -123,7 +123,15 @@ describe.skipIf(!baseUrl)('playground', () => {
       const rowId = (await first.getAttribute('data-row-id'))!;
       const row = grid(page).locator(`[data-row-id="${rowId}"]`);
       await first.getByRole('button', { name: 'Archive', exact: true }).click();
-      await row.waitFor({ state: 'detached' });
+      await row.waitFor({ state: 'detached', timeout: 10_000 }).catch((e: Error) => {
+        const diag = await page.evaluate(async () => {
+          const r = await fetch('/v1/messages/conversations?limit=3', { headers: { authorization: 'Bearer mk_seller_1' } });
+          const body = await r.text();
+          const g = document.querySelector('[role="grid"]');
+          return { server: body.slice(0, 400), rowcount: g?.getAttribute('aria-rowcount'), ids: [...document.querySelectorAll('[data-row-id]')].map((x) => x.getAttribute('data-row-id')).join(','), active: document.activeElement?.outerHTML.slice(0, 300), busy: g?.getAttribute('aria-busy') };
+        });
+        throw new Error(`${e.message.split('\n')[0]}; writes: ${writes.join('; ') || 'none'}; diag: ${JSON.stringify(diag)}`);
+      });
 
       await page.getByRole('radio', { name: 'Archived', exact: true }).check();
       const archived = row;
