@@ -123,12 +123,15 @@ describe.skipIf(!baseUrl)('playground', () => {
       const rowId = (await first.getAttribute('data-row-id'))!;
       const row = grid(page).locator(`[data-row-id="${rowId}"]`);
       await first.getByRole('button', { name: 'Archive', exact: true }).click();
-      await row.waitFor({ state: 'detached', timeout: 10_000 }).catch((e: Error) => {
+      await row.waitFor({ state: 'detached', timeout: 10_000 }).catch(async (e: Error) => {
         const diag = await page.evaluate(async () => {
           const r = await fetch('/v1/messages/conversations?limit=3', { headers: { authorization: 'Bearer mk_seller_1' } });
           const body = await r.text();
           const g = document.querySelector('[role="grid"]');
-          return { server: body.slice(0, 400), rowcount: g?.getAttribute('aria-rowcount'), ids: [...document.querySelectorAll('[data-row-id]')].map((x) => x.getAttribute('data-row-id')).join(','), active: document.activeElement?.outerHTML.slice(0, 300), busy: g?.getAttribute('aria-busy') };
+          const qc = (window as unknown as { __inboxKitQueryClient?: { getQueriesData(f: object): Array<[unknown, unknown]>; getMutationCache(): { getAll(): Array<{ state: { status: string; error: unknown; variables: unknown } }> } } }).__inboxKitQueryClient;
+          const lists = qc?.getQueriesData({ queryKey: ['inbox-kit'] }).filter(([k]) => JSON.stringify(k).includes('list')).map(([k, d]) => `${JSON.stringify(k)}=${((d as { pages?: Array<{ items: Array<{ id: string }> }> })?.pages ?? []).map((p) => p.items.map((c) => c.id).join(',')).join('|')}`);
+          const mutations = qc?.getMutationCache().getAll().map((m) => `${m.state.status}:${JSON.stringify(m.state.variables)}:${String(m.state.error)}`);
+          return { lists, mutations, server: body.slice(0, 120), rowcount: g?.getAttribute('aria-rowcount'), ids: [...document.querySelectorAll('[data-row-id]')].map((x) => x.getAttribute('data-row-id')).join(','), active: document.activeElement?.outerHTML.slice(0, 300), busy: g?.getAttribute('aria-busy') };
         });
         throw new Error(`${e.message.split('\n')[0]}; writes: ${writes.join('; ') || 'none'}; diag: ${JSON.stringify(diag)}`);
       });

@@ -64,6 +64,8 @@ export function App({ initial }: { initial: PlaygroundSettings }) {
     if (!who) return undefined;
     const transport = createTransport(who);
     const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 10_000 } } });
+    // For the browser console (and the e2e suite's failure reports): the cache the components read.
+    (window as unknown as { __inboxKitQueryClient?: QueryClient }).__inboxKitQueryClient = queryClient;
     return transport ? { transport, queryClient, key: `${who.id}:${generation}` } : undefined;
   }, [who, generation]);
 
