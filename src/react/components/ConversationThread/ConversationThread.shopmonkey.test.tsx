@@ -38,6 +38,7 @@ describe('ConversationThread (Shopmonkey)', () => {
     expect(within(note).getByText('Internal note · Not sent to customer')).toBeInTheDocument();
     // Tom's colour travels as a custom property; his name is not on the wire, so the role is shown.
     expect(note.style.getPropertyValue('--ik-author-color')).toBe('#b45309');
+    expect(note).toHaveAttribute('data-author-color'); // what the stylesheet's colour stripe matches
     expect(note).toHaveAccessibleName(/^Staff /);
     expect(within(note).getByText('via Mobile app')).toBeInTheDocument();
 

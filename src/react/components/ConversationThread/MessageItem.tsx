@@ -58,6 +58,7 @@ export const MessageItem = forwardRef<HTMLElement, MessageItemProps>(function Me
       data-group={row.startsGroup ? 'start' : 'continue'}
       {...(outgoing ? { 'data-status': m.status ?? 'sent' } : { 'data-state': (m.read ?? !!m.readAt) ? 'read' : 'unread' })}
       {...(m.deleted ? { 'data-deleted': '' } : {})}
+      {...(color ? { 'data-author-color': '' } : {})}
       style={color ? ({ '--ik-author-color': color, ...style } as CSSProperties) : style}
       {...rest}
     >
