@@ -110,6 +110,8 @@ describe('ConversationThread (Shopmonkey)', () => {
     const held = articleWith('We will start on your Outback first thing tomorrow.');
     expect(within(held).getByText('SMS: Scheduled after quiet hours')).toBeInTheDocument();
     expect(held.querySelector('[data-channel="sms"]')).toHaveAttribute('data-state', 'scheduled');
+    // A drawn clock (a shape, hidden from screen readers) next to the words.
+    expect(held.querySelector('[data-channel="sms"] .ik-delivery__icon[aria-hidden="true"] svg')).not.toBeNull();
   });
 
   it('marks the whole conversation read when its unread message is seen (no per-message read)', async () => {
