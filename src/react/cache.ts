@@ -88,7 +88,12 @@ export function upsertMessage(client: QueryClient, scope: string, message: Messa
     });
     if (isNew) {
       const first = pages[0]!;
-      pages[0] = { ...first, items: [...first.items, message].sort((a, b) => a.sentAt.localeCompare(b.sentAt)) };
+      // The server holds one more message now: keep the total in step, so positions in the thread stay right.
+      pages[0] = {
+        ...first,
+        items: [...first.items, message].sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
+        ...(first.total !== undefined ? { total: first.total + 1 } : {}),
+      };
     }
     return { ...data, pages };
   });

@@ -32,7 +32,7 @@ export function useMessages(conversationId: string | null | undefined) {
   const { transport, scope, currentUser } = useMessaging('useMessages');
   const query = useInfiniteQuery({ ...messagesOptions(transport, scope, conversationId ?? ''), enabled: !!conversationId });
   const outbox = useInboxStore((s) => s.outbox);
-  const messages = useMemo<Message[]>(() => {
+  const messages = useMemo(() => {
     const pages = query.data?.pages ?? [];
     const out: Message[] = [];
     const ids = new Set<string>();
@@ -45,10 +45,17 @@ export function useMessages(conversationId: string | null | undefined) {
         out.push(m);
       }
     }
+    const fromServer = out.length;
     for (const e of outbox) {
       if (e.conversationId === conversationId && !clientIds.has(e.clientId)) out.push(outboxToMessage(e, currentUser?.id ?? 'me'));
     }
-    return out;
+    return { list: out, fromServer };
   }, [query.data, outbox, conversationId, currentUser?.id]);
-  return { ...query, messages, reachedStart: query.isSuccess && !query.hasNextPage };
+  return {
+    ...query,
+    messages: messages.list,
+    /** How many of `messages` (the first ones) came from the server's pages; the rest are outbox entries not stored yet. */
+    serverCount: messages.fromServer,
+    reachedStart: query.isSuccess && !query.hasNextPage,
+  };
 }

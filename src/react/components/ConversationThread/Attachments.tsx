@@ -4,7 +4,7 @@ import type { Attachment, Message } from '../../../core/types';
 import { formatFileSize } from '../../../core/dates';
 import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
-import { useThreadContext } from './ThreadContext';
+import { useMessageContext } from './ThreadContext';
 
 /** Whether an attachment is shown as an image (thumbnail + viewer). */
 export function isImage(a: Attachment): boolean {
@@ -44,7 +44,7 @@ export interface AttachmentsProps extends ComponentPropsWithoutRef<'ul'> {
  */
 export const Attachments = forwardRef<HTMLUListElement, AttachmentsProps>(function Attachments({ message, className, ...rest }, ref) {
   const { t, components } = useMessaging('ConversationThread.Attachments');
-  const ctx = useThreadContext('ConversationThread.Attachments');
+  const ctx = useMessageContext('ConversationThread.Attachments');
   if (message.attachments.length === 0) return null;
   const images = message.attachments.filter(isImage);
   const Custom = components.AttachmentPreview;

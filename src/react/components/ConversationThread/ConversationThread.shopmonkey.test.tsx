@@ -1,6 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { vi } from 'vitest';
+import type { Message } from '../../../core/types';
 import { createShopmonkeyTransport } from '../../../transports/shopmonkey';
+import { useSendMessage } from '../../hooks/useSendMessage';
 import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
 import { ConversationThread } from './ConversationThread';
 import { useThreadLayout } from './testLayout';
@@ -140,5 +142,38 @@ describe('ConversationThread (Shopmonkey)', () => {
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(8));
     await waitFor(() => expect(screen.getAllByRole('article')[0]).toHaveAttribute('aria-posinset', '1'));
     expect(screen.getByText('Start of conversation')).toBeInTheDocument();
+  });
+
+  it('a send takes the next position; the messages already shown keep theirs and are not rendered again', async () => {
+    const transport = createShopmonkeyTransport({ baseUrl: 'http://localhost/v3', userId: 'sm_user_1', getToken: () => 'sm_staff_1', retries: 0, pageSize: 3 });
+    const bodies = new Map<string, number>();
+    const MessageBody = ({ message }: { message: Message }) => {
+      bodies.set(message.text, (bodies.get(message.text) ?? 0) + 1);
+      return <div className="ik-message__body">{message.text}</div>;
+    };
+    function Send({ conversationId }: { conversationId: string }) {
+      const { send } = useSendMessage(conversationId);
+      return (
+        <button type="button" onClick={() => void send({ text: 'On my way' })}>
+          test send
+        </button>
+      );
+    }
+    const { conversation, rerenderInbox, user } = await openCustomer('Jamie Rivera', {}, { transport, provider: { components: { MessageBody } } });
+    rerenderInbox(
+      <>
+        <ConversationThread conversationId={conversation.id} />
+        <Send conversationId={conversation.id} />
+      </>,
+    );
+    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(3));
+    expect(screen.getAllByRole('article').map((a) => a.getAttribute('aria-posinset'))).toEqual(['6', '7', '8']);
+    const shown = new Map(bodies);
+    await user.click(screen.getByRole('button', { name: 'test send' }));
+    await waitFor(() => expect(articleWith('On my way')).toHaveAttribute('data-status', 'sent'));
+    const all = screen.getAllByRole('article');
+    expect(all.map((a) => a.getAttribute('aria-posinset'))).toEqual(['6', '7', '8', '9']);
+    expect(all.map((a) => a.getAttribute('aria-setsize'))).toEqual(['9', '9', '9', '9']);
+    for (const [text, count] of shown) expect(bodies.get(text), text).toBe(count);
   });
 });

@@ -11,8 +11,9 @@ import { isImage } from './Attachments';
 import { ImageViewer } from './ImageViewer';
 import { ReportDialog } from './ReportDialog';
 import { buildRows, isUnreadIncoming, rowKey } from './rows';
-import { ThreadContext } from './ThreadContext';
-import type { AnnounceIncoming, AppointmentInfo, FeedControls, SharedOrder, ThreadContextValue } from './ThreadContext';
+import type { ThreadRow } from './rows';
+import { MessageContext, ThreadContext } from './ThreadContext';
+import type { AnnounceIncoming, AppointmentInfo, FeedControls, MessageContextValue, SharedOrder, ThreadContextValue } from './ThreadContext';
 import { useIncomingAnnouncements } from './useIncomingAnnouncements';
 import { withStrings } from '../../strings/StringsScope';
 import { thread } from '../../strings/en/thread';
@@ -59,6 +60,8 @@ const ConversationThreadRootInner = forwardRef<HTMLElement, ConversationThreadRo
   // each loaded page rebuilds the rows, but the cache keeps that to the new messages.
   const times = useMemo(() => new Map<string, string>(), [locale]);
   const today = dayKey(new Date().toISOString()); // "Today"/"Yesterday" move on at midnight
+  // Rows that did not change keep their object, so memoized messages skip re-rendering.
+  const previousRows = useRef<readonly ThreadRow[]>([]);
   const rows = useMemo(() => {
     const labels = { today: t('today'), yesterday: t('yesterday') };
     const now = new Date();
@@ -67,7 +70,13 @@ const ConversationThreadRootInner = forwardRef<HTMLElement, ConversationThreadRo
       if (s === undefined) times.set(iso, (s = formatTime(iso, locale)));
       return s;
     };
-    return buildRows(thread.messages, { firstUnreadId, dayOf: dayKey, timeOf, dayLabelOf: (iso) => formatDayLabel(iso, labels, now, locale) });
+    return (previousRows.current = buildRows(thread.messages, {
+      firstUnreadId,
+      dayOf: dayKey,
+      timeOf,
+      dayLabelOf: (iso) => formatDayLabel(iso, labels, now, locale),
+      previous: previousRows.current,
+    }));
   }, [thread.messages, firstUnreadId, times, locale, t, today]);
 
   useIncomingAnnouncements(thread.messages, conversation, announceIncoming);
@@ -87,6 +96,21 @@ const ConversationThreadRootInner = forwardRef<HTMLElement, ConversationThreadRo
     }, 0);
   };
   const reportMutation = useReportMessage(conversationId);
+  const openReport = useCallback((message: Message, trigger: HTMLElement | null) => {
+    returnFocus.current = trigger;
+    setReport({ message, trigger });
+  }, []);
+  const openViewer = useCallback((message: Message, index: number, trigger: HTMLElement | null) => {
+    returnFocus.current = trigger;
+    setViewer({ message, trigger, index });
+  }, []);
+  // Both keep their identity when a send patches the conversation's last message (and through refetches).
+  const counterpart = conversation?.counterpart;
+  const subject = conversation?.subject;
+  const messageContext = useMemo<MessageContextValue>(
+    () => ({ conversationId, counterpart, subject, menuFor, setMenuFor, openReport, openViewer, onOpenOrder, onOpenAppointment }),
+    [conversationId, counterpart, subject, menuFor, openReport, openViewer, onOpenOrder, onOpenAppointment],
+  );
   const value: ThreadContextValue = {
     conversationId,
     conversation,
@@ -106,14 +130,8 @@ const ConversationThreadRootInner = forwardRef<HTMLElement, ConversationThreadRo
     setUnseen,
     menuFor,
     setMenuFor,
-    openReport: (message, trigger) => {
-      returnFocus.current = trigger;
-      setReport({ message, trigger });
-    },
-    openViewer: (message, index, trigger) => {
-      returnFocus.current = trigger;
-      setViewer({ message, trigger, index });
-    },
+    openReport,
+    openViewer,
   };
   const viewerMessage = viewer ? (thread.messages.find((m) => m.id === viewer.message.id) ?? viewer.message) : undefined;
   return (
@@ -126,7 +144,9 @@ const ConversationThreadRootInner = forwardRef<HTMLElement, ConversationThreadRo
       {...rest}
     >
       <ThreadContext.Provider value={value}>
-        <Fragment key={conversationId}>{children}</Fragment>
+        <MessageContext.Provider value={messageContext}>
+          <Fragment key={conversationId}>{children}</Fragment>
+        </MessageContext.Provider>
         <ReportDialog
           open={!!report}
           returnFocusRef={returnFocus}

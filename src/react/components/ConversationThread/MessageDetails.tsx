@@ -4,7 +4,7 @@ import type { Message } from '../../../core/types';
 import { useMessaging } from '../../MessagingProvider';
 import type { StringKey } from '../../strings/en';
 import { cx } from '../primitives/cx';
-import { useThreadContext } from './ThreadContext';
+import { useMessageContext } from './ThreadContext';
 
 const ORIGIN: Record<string, StringKey> = {
   web: 'originWeb',
@@ -36,13 +36,12 @@ export interface MessageDetailProps extends ComponentPropsWithoutRef<'div'> {
  */
 export const MessageHints = forwardRef<HTMLDivElement, MessageDetailProps>(function MessageHints({ message, className, ...rest }, ref) {
   const { t } = useMessaging('ConversationThread.MessageHints');
-  const { conversation } = useThreadContext('ConversationThread.MessageHints');
+  const { subject } = useMessageContext('ConversationThread.MessageHints');
   const x = message.extras;
   const hints: Array<[string, string]> = [];
   if (x?.emailSubject) hints.push(['subject', t('emailSubject', { subject: x.emailSubject })]);
   if (x?.origin) hints.push(['origin', t('origin', { origin: t(ORIGIN[x.origin] ?? 'originWeb') })]);
   if (x?.vehicleId) {
-    const subject = conversation?.subject;
     hints.push(['vehicle', subject?.kind === 'vehicle' && subject.id === x.vehicleId ? subject.title : t('vehicle', { id: x.vehicleId })]);
   }
   if (x?.reported) hints.push(['reported', t('reportedLabel')]);
@@ -61,7 +60,7 @@ export const MessageHints = forwardRef<HTMLDivElement, MessageDetailProps>(funct
 /** A shared order (Shopmonkey `isOrderShare`) as a card with "Open order". */
 export const OrderShareCard = forwardRef<HTMLDivElement, MessageDetailProps>(function OrderShareCard({ message, className, ...rest }, ref) {
   const { t } = useMessaging('ConversationThread.OrderShareCard');
-  const { onOpenOrder } = useThreadContext('ConversationThread.OrderShareCard');
+  const { onOpenOrder } = useMessageContext('ConversationThread.OrderShareCard');
   const id = useId();
   const order = message.extras?.orderShare;
   if (!order) return null;
@@ -88,7 +87,7 @@ export const OrderShareCard = forwardRef<HTMLDivElement, MessageDetailProps>(fun
 /** An appointment event (Scheduled, Rescheduled, …) with "Open appointment". */
 export const AppointmentEvent = forwardRef<HTMLDivElement, MessageDetailProps>(function AppointmentEvent({ message, className, ...rest }, ref) {
   const { t } = useMessaging('ConversationThread.AppointmentEvent');
-  const { onOpenAppointment } = useThreadContext('ConversationThread.AppointmentEvent');
+  const { onOpenAppointment } = useMessageContext('ConversationThread.AppointmentEvent');
   const id = useId();
   const appt = message.extras?.appointment;
   if (!appt) return null;

@@ -1,10 +1,11 @@
-import { forwardRef, useId } from 'react';
+import { forwardRef, memo, useId } from 'react';
 import type { ComponentPropsWithoutRef, CSSProperties } from 'react';
 import { formatDayLabel, formatTime } from '../../../core/dates';
 import { useMessaging } from '../../MessagingProvider';
 import { useSendMessage } from '../../hooks/useSendMessage';
 import { Avatar } from '../primitives/Avatar';
 import { cx } from '../primitives/cx';
+import { sameRowProps } from '../primitives/sameRowProps';
 import { Attachments } from './Attachments';
 import { DeliveryStatus } from './DeliveryStatus';
 import { MessageBody } from './MessageBody';
@@ -13,7 +14,7 @@ import { MessageMenu } from './MessageMenu';
 import { RowErrorBoundary } from './RowErrorBoundary';
 import { senderOf } from './rows';
 import type { ThreadRow } from './rows';
-import { useThreadContext } from './ThreadContext';
+import { useMessageContext } from './ThreadContext';
 
 /** Props of {@link MessageItem}. */
 export interface MessageItemProps extends ComponentPropsWithoutRef<'article'> {
@@ -24,19 +25,12 @@ export interface MessageItemProps extends ComponentPropsWithoutRef<'article'> {
   setsize: number;
 }
 
-/**
- * One message as a feed `article`: day heading and "New messages" marker
- * first (as `h3`s), then sender and time (its name), context hints, the body
- * (its description), files, order/appointment cards, delivery and receipt,
- * and the "More actions" menu. What is inside is guarded by an error
- * boundary, so one bad message shows a placeholder instead of breaking the thread.
- */
-export const MessageItem = forwardRef<HTMLElement, MessageItemProps>(function MessageItem({ row, posinset, setsize, className, style, ...rest }, ref) {
+const MessageArticle = forwardRef<HTMLElement, MessageItemProps>(function MessageItem({ row, posinset, setsize, className, style, ...rest }, ref) {
   const { t, locale, currentUser } = useMessaging('ConversationThread.MessageItem');
-  const ctx = useThreadContext('ConversationThread.MessageItem');
+  const { counterpart } = useMessageContext('ConversationThread.MessageItem');
   const { message: m } = row;
   const id = useId();
-  const sender = senderOf(m, ctx.conversation, currentUser, { you: t('you'), system: t('systemSender'), staff: t('roleStaff') });
+  const sender = senderOf(m, counterpart && { counterpart }, currentUser, { you: t('you'), system: t('systemSender'), staff: t('roleStaff') });
   const senderId = `${id}-sender`;
   const timeId = `${id}-time`;
   const bodyId = `${id}-body`;
@@ -89,22 +83,35 @@ export const MessageItem = forwardRef<HTMLElement, MessageItemProps>(function Me
           </p>
         }
       >
-        <MessageContent row={row} bodyId={bodyId} senderId={senderId} readerName={ctx.conversation?.counterpart.name} />
+        <MessageContent row={row} bodyId={bodyId} senderId={senderId} readerName={counterpart?.name} />
       </RowErrorBoundary>
     </article>
   );
 });
 
+/**
+ * One message as a feed `article`: day heading and "New messages" marker
+ * first (as `h3`s), then sender and time (its name), context hints, the body
+ * (its description), files, order/appointment cards, delivery and receipt,
+ * and the "More actions" menu. What is inside is guarded by an error
+ * boundary, so one bad message shows a placeholder instead of breaking the thread.
+ *
+ * Memoized: a send or an arrival re-renders the new message, the rows whose
+ * flags changed, and the article shells whose `aria-setsize` grew; everything
+ * below the sender line re-renders only when its own row changes.
+ */
+export const MessageItem = memo(MessageArticle, sameRowProps);
+
 /** Everything inside an article below sender and time. */
-function MessageContent({ row, bodyId, senderId, readerName }: { row: ThreadRow; bodyId: string; senderId: string; readerName: string | undefined }) {
+const MessageContent = memo(function MessageContent({ row, bodyId, senderId, readerName }: { row: ThreadRow; bodyId: string; senderId: string; readerName: string | undefined }) {
   const { t, currentUser } = useMessaging('ConversationThread.MessageItem');
-  const { conversationId, conversation } = useThreadContext('ConversationThread.MessageItem');
+  const { conversationId, counterpart } = useMessageContext('ConversationThread.MessageItem');
   const { retry, discard } = useSendMessage(conversationId);
   const m = row.message;
   if (m.deleted) {
     const byId = m.extras?.deletedBy;
     // Who deleted it, by id: the current user, the counterpart, or (unnamed on the wire) a staff member.
-    const by = !byId ? undefined : byId === currentUser?.id ? t('you') : byId === conversation?.counterpart.id ? conversation.counterpart.name : t('roleStaff');
+    const by = !byId ? undefined : byId === currentUser?.id ? t('you') : byId === counterpart?.id ? counterpart.name : t('roleStaff');
     const reason = m.extras?.deletedReason;
     return (
       <div className="ik-message__bubble" data-slot="message-bubble">
@@ -148,4 +155,4 @@ function MessageContent({ row, bodyId, senderId, readerName }: { row: ThreadRow;
       <MessageMenu message={m} labelledBy={senderId} />
     </>
   );
-}
+});

@@ -3,7 +3,7 @@ import type { ComponentPropsWithoutRef, KeyboardEvent } from 'react';
 import type { Message } from '../../../core/types';
 import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
-import { useThreadContext } from './ThreadContext';
+import { useMessageContext } from './ThreadContext';
 
 /** One action in a message's menu. */
 export interface MessageAction {
@@ -15,7 +15,7 @@ export interface MessageAction {
 /** The actions the backend allows on a message (today: Report on others' messages). */
 export function useMessageActions(message: Message): MessageAction[] {
   const { t, transport } = useMessaging('ConversationThread.MessageMenu');
-  const ctx = useThreadContext('ConversationThread.MessageMenu');
+  const ctx = useMessageContext('ConversationThread.MessageMenu');
   const actions: MessageAction[] = [];
   const reportable = transport.capabilities.report && message.direction === 'incoming' && message.kind !== 'system' && !message.deleted && !message.id.startsWith('local:');
   if (reportable) actions.push({ id: 'report', label: t('report'), onSelect: (trigger) => ctx.openReport(message, trigger) });
@@ -36,7 +36,7 @@ export interface MessageMenuProps extends ComponentPropsWithoutRef<'div'> {
  */
 export const MessageMenu = forwardRef<HTMLDivElement, MessageMenuProps>(function MessageMenu({ message, labelledBy, className, ...rest }, ref) {
   const { t } = useMessaging('ConversationThread.MessageMenu');
-  const ctx = useThreadContext('ConversationThread.MessageMenu');
+  const ctx = useMessageContext('ConversationThread.MessageMenu');
   const actions = useMessageActions(message);
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);

@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import type { Conversation, Message, MessageExtras } from '../../../core/types';
+import type { Conversation, Message, MessageExtras, Participant, Subject } from '../../../core/types';
 import { createStrictContext } from '../../createContext';
 import type { useMessages } from '../../hooks/useMessages';
 import type { ThreadRow } from './rows';
@@ -48,3 +48,19 @@ export interface ThreadContextValue {
 
 const [ThreadContext, useThreadContext] = createStrictContext<ThreadContextValue>('ConversationThread.Root');
 export { ThreadContext, useThreadContext };
+
+/**
+ * What the parts of one message read from `ConversationThread.Root`. Kept apart
+ * from {@link ThreadContextValue} (which changes with every message, scroll and
+ * fetch) so that memoized messages re-render only when the counterpart, the
+ * subject or the open menu changes: not when another message is sent or
+ * arrives, nor when the conversation's last message or unread count moves.
+ */
+export interface MessageContextValue
+  extends Pick<ThreadContextValue, 'conversationId' | 'menuFor' | 'setMenuFor' | 'openReport' | 'openViewer' | 'onOpenOrder' | 'onOpenAppointment'> {
+  counterpart: Participant | undefined;
+  subject: Subject | undefined;
+}
+
+const [MessageContext, useMessageContext] = createStrictContext<MessageContextValue>('ConversationThread.Root');
+export { MessageContext, useMessageContext };

@@ -229,8 +229,11 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
     }, 0);
   };
 
-  const total = thread.reachedStart ? rows.length : (thread.data?.pages[0]?.total ?? -1);
-  const serverTotalKnown = total >= rows.length;
+  // Positions count from the oldest loaded message: the server's total (when it gives one) minus what is
+  // loaded from it. Unsent outbox messages come after the server's, so a send adds a position at the
+  // end and the messages already shown keep theirs.
+  const serverTotal = thread.reachedStart ? thread.serverCount : thread.data?.pages[0]?.total;
+  const older = serverTotal !== undefined && serverTotal >= thread.serverCount ? serverTotal - thread.serverCount : -1;
   const items = virtualizer.getVirtualItems();
   const margin = virtualizer.options.scrollMargin;
   return (
@@ -285,8 +288,8 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
                 data-index={item.index}
                 data-row-key={row.key}
                 row={row}
-                posinset={serverTotalKnown ? total - rows.length + item.index + 1 : item.index + 1}
-                setsize={serverTotalKnown ? total : -1}
+                posinset={older >= 0 ? older + item.index + 1 : item.index + 1}
+                setsize={older >= 0 ? older + rows.length : -1}
                 style={style}
               />
             </RowErrorBoundary>

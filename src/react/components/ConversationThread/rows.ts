@@ -45,8 +45,12 @@ export function buildRows(
     timeOf?: (iso: string) => string;
     /** The day heading of the first message of a day. */
     dayLabelOf?: (iso: string) => string;
+    /** The rows built last time: a row that comes out the same is that same object, so memoized messages can skip it. */
+    previous?: readonly ThreadRow[];
   },
 ): ThreadRow[] {
+  const before = new Map<string, ThreadRow>();
+  for (const row of options.previous ?? []) before.set(row.key, row);
   let receiptIndex = -1;
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i]!;
@@ -70,7 +74,7 @@ export function buildRows(
       m.kind === 'system' ||
       groupOf(prev) !== groupOf(m) ||
       Date.parse(m.sentAt) - Date.parse(prev.sentAt) > GROUP_GAP_MS;
-    rows.push({
+    const row: ThreadRow = {
       key: rowKey(m),
       message: m,
       ...(newDay ? { dayKey: day, ...(options.dayLabelOf ? { dayLabel: options.dayLabelOf(m.sentAt) } : {}) } : {}),
@@ -78,17 +82,31 @@ export function buildRows(
       newMarker,
       startsGroup,
       receipt: i === receiptIndex,
-    });
+    };
+    const old = before.get(row.key);
+    rows.push(old && sameRow(old, row) ? old : row);
     prev = m;
     prevDay = day;
   });
   return rows;
 }
 
+function sameRow(a: ThreadRow, b: ThreadRow): boolean {
+  return (
+    a.message === b.message &&
+    a.dayKey === b.dayKey &&
+    a.dayLabel === b.dayLabel &&
+    a.time === b.time &&
+    a.newMarker === b.newMarker &&
+    a.startsGroup === b.startsGroup &&
+    a.receipt === b.receipt
+  );
+}
+
 /** Who wrote a message, as far as the thread knows. */
 export function senderOf(
   m: Message,
-  conversation: Conversation | undefined,
+  conversation: Pick<Conversation, 'counterpart'> | undefined,
   me: { id: string; name?: string | undefined } | undefined,
   labels: { you: string; system: string; staff?: string },
 ): Participant & { isMe: boolean } {

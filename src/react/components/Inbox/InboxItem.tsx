@@ -4,6 +4,7 @@ import type { Conversation } from '../../../core/types';
 import { useMessaging } from '../../MessagingProvider';
 import { Avatar } from '../primitives/Avatar';
 import { cx } from '../primitives/cx';
+import { sameRowProps } from '../primitives/sameRowProps';
 import { useInboxRowContext } from './InboxContext';
 import type { InboxCell } from './InboxContext';
 import { previewParts, roleLabel, rowTime, subjectParts, subjectText } from './conversationText';
@@ -18,21 +19,6 @@ export interface InboxItemProps extends ComponentPropsWithoutRef<'div'> {
 }
 
 const SAFE_IMG = /^(https?:|data:image\/|blob:|\/)/i;
-
-/** Props equal, comparing `style` by its entries: the list passes a fresh style object (the row's offset) on every scroll frame. */
-function sameRowProps(a: InboxItemProps, b: InboxItemProps): boolean {
-  const keys = Object.keys(a) as Array<keyof InboxItemProps>;
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const k of keys) {
-    if (a[k] === b[k]) continue;
-    if (k !== 'style') return false;
-    const sa = (a.style ?? {}) as Record<string, unknown>;
-    const sb = (b.style ?? {}) as Record<string, unknown>;
-    const sk = Object.keys(sa);
-    if (sk.length !== Object.keys(sb).length || sk.some((x) => sa[x] !== sb[x])) return false;
-  }
-  return true;
-}
 
 /**
  * One inbox row (`role="row"`): the conversation button, then Mark read,
