@@ -137,7 +137,20 @@ export function MessagingProvider(props: MessagingProviderProps) {
   );
   // Persisted state is read after mount so server and client render the same.
   useEffect(() => {
-    void store!.persist.rehydrate();
+    const persist = store!.persist;
+    void persist.rehydrate();
+    // Saves wait for the next paint; a page going away (or this provider) writes them now.
+    const flush = () => persist.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      flush();
+    };
   }, [store]);
   const tree = (
     <MessagingContext.Provider value={value}>

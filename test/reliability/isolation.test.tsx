@@ -87,7 +87,7 @@ for (const shared of [false, true]) {
       // Drafts go to each user's own store and storage key.
       await user.type(within(anna).getByRole('textbox', { name: 'Message' }), 'anna draft');
       expect(within(abc).getByRole('textbox', { name: 'Message' })).toHaveValue('');
-      expect(storage.getItem('inbox-kit:marketplace:usr_buyer_1')).toContain('anna draft');
+      await waitFor(() => expect(storage.getItem('inbox-kit:marketplace:usr_buyer_1')).toContain('anna draft'));
       expect(storage.getItem('inbox-kit:marketplace:usr_seller_1') ?? '').not.toContain('anna draft');
       // Every cached query is keyed by its user's scope.
       const scopes = new Set(clients.flatMap((c) => c.getQueryCache().getAll().map((q) => `${String(q.queryKey[0])}|${String(q.queryKey[1])}`)));

@@ -21,10 +21,35 @@ describe('createInboxStore persistence', () => {
     expect(store.persist.hasHydrated()).toBe(true);
     expect(finished).toHaveBeenCalledTimes(1);
     expect(store.getState()).toMatchObject({ drafts: { c1: 'draft' }, outbox: [entry('a')], dismissedSuggestions: ['m1'] });
+    const saved = map.get(key);
     store.getState().setDraft('c2', 'more');
-    expect(JSON.parse(map.get(key)!)).toEqual({ state: { drafts: { c1: 'draft', c2: 'more' }, outbox: [entry('a')], dismissedSuggestions: ['m1'] }, version: 1 });
+    // Not inside the keystroke: after the next paint.
+    expect(map.get(key)).toBe(saved);
+    await vi.waitFor(() => expect(JSON.parse(map.get(key)!)).toEqual({ state: { drafts: { c1: 'draft', c2: 'more' }, outbox: [entry('a')], dismissedSuggestions: ['m1'] }, version: 1 }));
     store.getState().select('c2'); // not persisted: no write needed
     store.getState().clearPersisted();
+    expect(map.has(key)).toBe(false);
+  });
+
+  it('writes changes together after the next paint, or at once on flush; sign-out drops a waiting write', async () => {
+    const { map, storage } = memory();
+    const key = storageKey('f');
+    const setItem = vi.spyOn(storage, 'setItem');
+    const store = createInboxStore({ persistKey: 'f', storage });
+    await store.persist.rehydrate();
+    store.getState().setDraft('c1', 'a');
+    store.getState().setDraft('c1', 'ab');
+    store.getState().upsertOutbox(entry('x'));
+    expect(setItem).not.toHaveBeenCalled();
+    store.persist.flush();
+    expect(setItem).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(map.get(key)!).state).toMatchObject({ drafts: { c1: 'ab' }, outbox: [entry('x')] });
+    store.persist.flush(); // nothing new: no write
+    await new Promise((r) => setTimeout(r, 50));
+    expect(setItem).toHaveBeenCalledTimes(1);
+    store.getState().setDraft('c1', 'abc');
+    store.getState().clearPersisted();
+    await new Promise((r) => setTimeout(r, 50));
     expect(map.has(key)).toBe(false);
   });
 

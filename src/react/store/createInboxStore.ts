@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { StateStorage } from 'zustand/middleware';
 import type { InboxFilter, OutgoingFile, SendMessageInput } from '../../transports/types';
 import type { ParticipantRole } from '../../core/types';
+import type { PersistControl } from './persistInboxStore';
 
 /** What the outbox keeps of a send: everything needed to send it again after a reload. */
 export interface OutboxEntry {
@@ -89,6 +90,12 @@ export interface InboxStorePersist {
   hasHydrated(): boolean;
   /** Called once the persisted state has been read. Returns an unsubscribe. */
   onFinishHydration(listener: (state: InboxState) => void): () => void;
+  /**
+   * Writes changes now. They are otherwise written after the next paint, so a
+   * keystroke or a send never waits for storage; `MessagingProvider` calls this
+   * when the page is hidden or unloaded and on unmount.
+   */
+  flush(): void;
 }
 
 /** Creates one store per provider (never a module singleton). */
@@ -141,17 +148,20 @@ export function createInboxStore(options: CreateInboxStoreOptions): StoreApi<Inb
         set((s) => (s.dismissedSuggestions.includes(messageId) ? s : { dismissedSuggestions: [...s.dismissedSuggestions.slice(-199), messageId] })),
       clearPersisted: () => {
         set({ drafts: {}, outbox: [], outboxFiles: {}, dismissedSuggestions: [] });
+        control?.cancel();
         storage.removeItem(name);
       },
     }),
   );
   let hydrated = false;
   let hydrating: Promise<void> | undefined;
+  let control: PersistControl | undefined;
   const listeners = new Set<(state: InboxState) => void>();
   const persist: InboxStorePersist = {
     rehydrate: () =>
       (hydrating ??= import('./persistInboxStore')
         .then((m) => m.persistInboxStore(store, storage, name))
+        .then((c) => void (control = c))
         .catch(() => undefined) // could not load: the state lives in memory
         .then(() => {
           hydrated = true;
@@ -162,6 +172,7 @@ export function createInboxStore(options: CreateInboxStoreOptions): StoreApi<Inb
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
+    flush: () => control?.flush(),
   };
   return Object.assign(store, { persist });
 }

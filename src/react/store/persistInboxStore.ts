@@ -20,6 +20,34 @@ function merge(saved: Partial<Persisted>, now: InboxState): Persisted {
   };
 }
 
+/** Control over the pending write, for `createInboxStore`. */
+export interface PersistControl {
+  /** Writes a change that is waiting for the next paint now (page hidden or unloading, provider unmount). */
+  flush(): void;
+  /** Forgets a waiting change (sign-out removes the key instead). */
+  cancel(): void;
+}
+
+/**
+ * Calls `fn` once the next frame has been painted (a frame callback, then a task),
+ * or in a task where there are no frames (hidden page, no DOM). Returns a cancel.
+ */
+function afterNextPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const visible = typeof document !== 'undefined' && document.visibilityState === 'visible';
+  if (!visible || typeof requestAnimationFrame !== 'function') {
+    timer = setTimeout(fn, 0);
+    return () => clearTimeout(timer);
+  }
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
 /**
  * Reads the persisted drafts, outbox and dismissed suggestions into the store,
  * then saves them whenever they change. `createInboxStore` loads this module
@@ -27,8 +55,13 @@ function merge(saved: Partial<Persisted>, now: InboxState): Persisted {
  * and client render alike, and the first paint does not carry it. Storage
  * failures (blocked, full, unreadable) never reach the UI; the state then
  * lives in memory only.
+ *
+ * Saving serializes all drafts and the outbox, so it is not done inside the
+ * keystroke or the send that changed them: changes are written together once
+ * the next frame has been painted. `MessagingProvider` flushes them when the
+ * page is hidden or unloaded (`pagehide`, `visibilitychange`) and on unmount.
  */
-export async function persistInboxStore(store: StoreApi<InboxState>, storage: StateStorage, name: string): Promise<void> {
+export async function persistInboxStore(store: StoreApi<InboxState>, storage: StateStorage, name: string): Promise<PersistControl> {
   let saved: Partial<Persisted> | undefined;
   try {
     const raw = await storage.getItem(name);
@@ -48,10 +81,28 @@ export async function persistInboxStore(store: StoreApi<InboxState>, storage: St
     }
   };
   let last = pick(store.getState());
-  if (dirty) save(last);
+  // What storage holds (as far as this store knows): changes made before it was read still need writing.
+  let written: Persisted | undefined = dirty ? undefined : last;
+  let cancelWrite: (() => void) | undefined;
+  const flush = () => {
+    cancelWrite?.();
+    cancelWrite = undefined;
+    if (written === last) return;
+    written = last;
+    save(last);
+  };
+  flush();
   store.subscribe((s) => {
     if (s.drafts === last.drafts && s.outbox === last.outbox && s.dismissedSuggestions === last.dismissedSuggestions) return;
     last = pick(s);
-    save(last);
+    cancelWrite ??= afterNextPaint(flush);
   });
+  return {
+    flush,
+    cancel: () => {
+      cancelWrite?.();
+      cancelWrite = undefined;
+      written = last;
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { memoryStorage, renderWithInbox, useMockServer } from '../../../../test/harness';
@@ -88,9 +88,30 @@ describe('Composer: drafts', () => {
     await second.user.type(messageField(), '{Enter}');
     await waitFor(() => expect(mkLast(mock, 'conv_1003').content).toBe('Draft for Sprinter'));
     expect(messageField()).toHaveValue('');
-    const saved = storage.getItem(storageKey('marketplace:usr_buyer_1')) ?? '';
-    expect(saved).not.toContain('Draft for Sprinter');
-    expect(saved).toContain('Draft for Scania');
+    // Saved once the frame that shows the send has been painted.
+    await waitFor(() => expect(storage.getItem(storageKey('marketplace:usr_buyer_1'))).not.toContain('Draft for Sprinter'));
+    expect(storage.getItem(storageKey('marketplace:usr_buyer_1'))).toContain('Draft for Scania');
+  });
+
+  it('saves a draft typed just before the page goes away, without waiting for the next frame', async () => {
+    const storage = memoryStorage();
+    const key = storageKey('marketplace:usr_buyer_1');
+    const { user } = renderWithInbox(<Composer conversationId="conv_1002" />, { storage });
+    await user.type(messageField(), 'Almost');
+    await waitFor(() => expect(storage.getItem(key)).toContain('Almost'));
+    // One more keystroke, then the tab is closed (or hidden) before the next frame.
+    fireEvent.change(messageField(), { target: { value: 'Almost gone' } });
+    expect(storage.getItem(key)).not.toContain('Almost gone');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(storage.getItem(key)).toContain('Almost gone');
+    fireEvent.change(messageField(), { target: { value: 'Almost gone, hidden' } });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+    expect(storage.getItem(key)).toContain('Almost gone, hidden');
   });
 
   it('Esc never clears the draft', async () => {
