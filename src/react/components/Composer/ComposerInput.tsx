@@ -29,6 +29,12 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
   useLayoutEffect(() => {
     const el = c.inputRef.current;
     if (!el) return;
+    // Empty (as right after a send): the one-row CSS height, without reading layout, which
+    // would force a synchronous layout in the commit that shows the optimistic message.
+    if (!c.text) {
+      el.style.height = '';
+      return;
+    }
     el.style.height = 'auto';
     if (el.scrollHeight) el.style.height = `${el.scrollHeight}px`;
   }, [c.text, c.inputRef]);
