@@ -6,7 +6,7 @@
  *
  *   npm run bench                 # everything
  *   npm run bench -- --sizes      # sizes only
- *   npm run bench -- --runs 3     # median of 3 page loads per scenario (default 1)
+ *   npm run bench -- --runs 3     # median of 3 page loads per scenario; sends pooled over 3 page loads (default 1)
  *   npm run bench -- --profile    # unminified page + CPU profile of each scroll, by source module
  */
 import { execFileSync } from 'node:child_process';
@@ -27,6 +27,8 @@ const appDir = join(root, 'node_modules/.cache/inbox-kit-bench/app');
 const kB = (b: number) => `${(b / 1024).toFixed(1)} kB`;
 const MB = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** Nearest-rank percentile (`p` in 0–1): the smallest sample that at least `p` of the samples do not exceed. */
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(p * xs.length) - 1)]!;
 
 interface ScrollResult {
   durationMs: number;
@@ -57,6 +59,8 @@ interface ScenarioResult {
 }
 interface SendResult {
   samples: number;
+  /** Page loads the samples come from (`--runs`); each one's first send pays the page's one-time costs. */
+  pageLoads: number;
   /** keydown → optimistic node in the DOM. */
   keyToDomMs: number[];
   /** keydown → the rAF after the node appeared (the frame that shows it): the budgeted number. */
@@ -64,8 +68,15 @@ interface SendResult {
   /** keydown → after that frame painted (rAF + a task), an upper bound. */
   keyToPaintMs: number[];
   medianKeyToFrameMs: number;
+  /** The budgeted statistic: on this shared machine a lone descheduled sample can pass 16 ms whatever the page does. */
+  p95KeyToFrameMs: number;
   maxKeyToFrameMs: number;
+  /** Each page load's first send. */
+  firstKeyToFrameMs: number[];
 }
+
+/** Sends per page load. Enough for a 95th percentile that is not simply the maximum. */
+const SENDS_PER_PAGE = 20;
 
 async function heap(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -130,15 +141,14 @@ async function runScenario(page: Page, url: string, scenario: 'thread' | 'inbox'
   };
 }
 
-async function runSend(page: Page, url: string, samples = 10): Promise<SendResult> {
+/** Sends `samples` messages with Enter in a freshly loaded thread page; `into` collects the timings. */
+async function runSend(page: Page, url: string, into: Pick<SendResult, 'keyToDomMs' | 'keyToFrameMs' | 'keyToPaintMs' | 'firstKeyToFrameMs'>, samples = SENDS_PER_PAGE): Promise<void> {
   const cdp = await openPage(page, url, 'thread');
   const b = bench(page);
   await b.mount();
   await b.settled();
   const input = page.locator('[data-slot="composer-input"]');
-  const keyToDomMs: number[] = [];
-  const keyToFrameMs: number[] = [];
-  const keyToPaintMs: number[] = [];
+  const { keyToDomMs, keyToFrameMs, keyToPaintMs } = into;
   for (let i = 1; i <= samples; i += 1) {
     const text = `bench message ${i} ${Date.now()}`;
     await input.fill(text);
@@ -149,10 +159,10 @@ async function runSend(page: Page, url: string, samples = 10): Promise<SendResul
     keyToDomMs.push(Math.round(v.keyToDomMs * 10) / 10);
     keyToFrameMs.push(Math.round(v.keyToFrameMs * 10) / 10);
     keyToPaintMs.push(Math.round(v.keyToPaintMs * 10) / 10);
+    if (i === 1) into.firstKeyToFrameMs.push(keyToFrameMs.at(-1)!);
     await page.waitForTimeout(150);
   }
   await cdp.detach();
-  return { samples, keyToDomMs, keyToFrameMs, keyToPaintMs, medianKeyToFrameMs: median(keyToFrameMs), maxKeyToFrameMs: Math.max(...keyToFrameMs) };
 }
 
 interface CpuProfile {
@@ -241,8 +251,20 @@ async function main(): Promise<void> {
       }
       thread = pickMedian(threads);
       inbox = pickMedian(inboxes);
-      console.log('Enter → optimistic message…');
-      send = await runSend(page, server.url);
+      const sends = { keyToDomMs: [] as number[], keyToFrameMs: [] as number[], keyToPaintMs: [] as number[], firstKeyToFrameMs: [] as number[] };
+      for (let i = 0; i < runs; i += 1) {
+        console.log(`Enter → optimistic message, page load ${i + 1}/${runs} (${SENDS_PER_PAGE} sends)…`);
+        await runSend(page, server.url, sends);
+      }
+      const frames = sends.keyToFrameMs;
+      send = {
+        samples: frames.length,
+        pageLoads: runs,
+        ...sends,
+        medianKeyToFrameMs: median(frames),
+        p95KeyToFrameMs: percentile(frames, 0.95),
+        maxKeyToFrameMs: Math.max(...frames),
+      };
     } finally {
       await close();
       await server.close();
@@ -259,7 +281,10 @@ async function main(): Promise<void> {
       'scroll: max DOM nodes': r.scroll.maxNodes,
     });
     console.table({ 'thread 10k': row(thread), 'inbox 5k': row(inbox) });
-    console.log(`Enter → optimistic message: in DOM median ${median(send.keyToDomMs)} ms; its frame (rAF) median ${send.medianKeyToFrameMs} ms, max ${send.maxKeyToFrameMs} ms; painted (rAF + task) median ${median(send.keyToPaintMs)} ms (${send.samples} sends)`);
+    console.log(
+      `Enter → optimistic message: in DOM median ${median(send.keyToDomMs)} ms; its frame (rAF) median ${send.medianKeyToFrameMs} ms, p95 ${send.p95KeyToFrameMs} ms, max ${send.maxKeyToFrameMs} ms ` +
+        `(first send of each page load: ${send.firstKeyToFrameMs.join(', ')} ms); painted (rAF + task) median ${median(send.keyToPaintMs)} ms (${send.samples} sends over ${send.pageLoads} page loads)`,
+    );
   }
 
   const budgets: Budget[] = [];
@@ -272,7 +297,14 @@ async function main(): Promise<void> {
     budgets.push({ what: 'thread 10k: DOM nodes mounted at first paint / settled', budget: '≤ 400', measured: `${thread.nodesAtFirstPaint} / ${thread.nodesSettled}`, pass: Math.max(thread.nodesAtFirstPaint, thread.nodesSettled) <= 400 });
     budgets.push({ what: 'thread 10k: long tasks > 50 ms while scrolling', budget: '0', measured: `${thread.scroll.longTasksOver50} (longest ${thread.scroll.longestTaskMs} ms)`, pass: thread.scroll.longTasksOver50 === 0 });
     budgets.push({ what: 'inbox 5k: long tasks > 50 ms while scrolling', budget: '0', measured: `${inbox.scroll.longTasksOver50} (longest ${inbox.scroll.longestTaskMs} ms)`, pass: inbox.scroll.longTasksOver50 === 0 });
-    budgets.push({ what: 'Enter → optimistic message in its frame (median / max)', budget: '≤ 16 ms', measured: `${send.medianKeyToFrameMs} / ${send.maxKeyToFrameMs} ms`, pass: send.medianKeyToFrameMs <= 16 });
+    // Judged on the 95th percentile, not the median (half the sends could miss the frame and still pass)
+    // nor the max (one descheduled sample on this shared machine would fail any page); the max is printed.
+    budgets.push({
+      what: `Enter → optimistic message in its frame: p95 (median / p95 / max, ${send.samples} sends)`,
+      budget: '≤ 16 ms',
+      measured: `${send.medianKeyToFrameMs} / ${send.p95KeyToFrameMs} / ${send.maxKeyToFrameMs} ms`,
+      pass: send.p95KeyToFrameMs <= 16,
+    });
   }
   console.table(budgets.map((x) => ({ budget: x.what, limit: x.budget, measured: x.measured, result: x.pass ? 'PASS' : 'MISS' })));
 
