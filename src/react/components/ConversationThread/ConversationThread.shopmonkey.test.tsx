@@ -128,8 +128,9 @@ describe('ConversationThread (Shopmonkey)', () => {
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(3));
     const feed = screen.getByRole('feed', { name: 'Messages' });
     const first = screen.getAllByRole('article')[0]!;
-    // The server tells the total, so positions are exact before the start is loaded.
-    expect(first).toHaveAttribute('aria-setsize', '8');
+    // The server tells the total, so positions are exact before the start is loaded; the set size
+    // stays unknown (−1) until the start of history is loaded (A11Y §3).
+    expect(first).toHaveAttribute('aria-setsize', '-1');
     expect(first).toHaveAttribute('aria-posinset', '6');
     expect(first).toHaveTextContent('Rotors are below minimum thickness');
     act(() => first.focus());
@@ -142,6 +143,7 @@ describe('ConversationThread (Shopmonkey)', () => {
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(8));
     await waitFor(() => expect(screen.getAllByRole('article')[0]).toHaveAttribute('aria-posinset', '1'));
     expect(screen.getByText('Start of conversation')).toBeInTheDocument();
+    expect(screen.getAllByRole('article').map((a) => a.getAttribute('aria-setsize'))).toEqual(Array(8).fill('8'));
   });
 
   it('a send takes the next position; the messages already shown keep theirs and are not rendered again', async () => {
@@ -173,7 +175,7 @@ describe('ConversationThread (Shopmonkey)', () => {
     await waitFor(() => expect(articleWith('On my way')).toHaveAttribute('data-status', 'sent'));
     const all = screen.getAllByRole('article');
     expect(all.map((a) => a.getAttribute('aria-posinset'))).toEqual(['6', '7', '8', '9']);
-    expect(all.map((a) => a.getAttribute('aria-setsize'))).toEqual(['9', '9', '9', '9']);
+    expect(all.map((a) => a.getAttribute('aria-setsize'))).toEqual(['-1', '-1', '-1', '-1']);
     for (const [text, count] of shown) expect(bodies.get(text), text).toBe(count);
   });
 });

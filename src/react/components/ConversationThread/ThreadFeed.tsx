@@ -231,7 +231,8 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
 
   // Positions count from the oldest loaded message: the server's total (when it gives one) minus what is
   // loaded from it. Unsent outbox messages come after the server's, so a send adds a position at the
-  // end and the messages already shown keep theirs.
+  // end and the messages already shown keep theirs. The set size stays −1 until the start of history
+  // is loaded (A11Y §3): a server total can be stale by the time the reader gets there.
   const serverTotal = thread.reachedStart ? thread.serverCount : thread.data?.pages[0]?.total;
   const older = serverTotal !== undefined && serverTotal >= thread.serverCount ? serverTotal - thread.serverCount : -1;
   const items = virtualizer.getVirtualItems();
@@ -289,7 +290,7 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
                 data-row-key={row.key}
                 row={row}
                 posinset={older >= 0 ? older + item.index + 1 : item.index + 1}
-                setsize={older >= 0 ? older + rows.length : -1}
+                setsize={thread.reachedStart ? rows.length : -1}
                 style={style}
               />
             </RowErrorBoundary>
