@@ -45,7 +45,8 @@ describe('Composer: send pipeline', () => {
     await expectAnnounced('Message not sent', true);
     const retry = await screen.findByRole('button', { name: 'Retry' });
     expect(mkCount(mock, 'conv_1002')).toBe(before);
-    expect(storage.getItem(storageKey('marketplace:usr_buyer_1'))).toContain('"status":"failed"');
+    // Persisted (after the next paint) so a reload still shows it with Retry.
+    await waitFor(() => expect(storage.getItem(storageKey('marketplace:usr_buyer_1'))).toContain('"status":"failed"'));
     await user.click(retry);
     await waitFor(() => expect(mkCount(mock, 'conv_1002')).toBe(before + 1));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull());
