@@ -53,6 +53,24 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/**
+ * Whether every visible thread is scrolled to its newest message (true where there is none).
+ * Polled for a few seconds: history and unsent messages can land in either order.
+ */
+async function opensAtNewest(page: Page): Promise<boolean> {
+  const check = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-slot="thread-scroller"]')]
+        .filter((el) => el.clientHeight > 0)
+        .every((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 4),
+    );
+  for (let i = 0; i < 25; i += 1) {
+    if (await check()) return true;
+    await page.waitForTimeout(200);
+  }
+  return check();
+}
+
 describe('Storybook', () => {
   it('builds', () => {
     expect(buildError, buildError).toBe('');
@@ -67,11 +85,13 @@ describe('Storybook', () => {
       const errors = [...outcome.errors, ...pageErrors];
       await page.screenshot({ path: join(SHOTS, `${story.id}.png`), fullPage: true });
       const violations = await runAxe(page, '#storybook-root', { pageRules: false });
+      const atNewest = await opensAtNewest(page);
       const motion = await movingParts(page);
       const focus = await walkFocus(page);
       summary[story.id] = { file: story.importPath, errors, violations, focus, motion };
       expect(errors, `${story.importPath}: errors while rendering`).toEqual([]);
       expect(violations, `${story.importPath}: axe violations\n${formatViolations(violations)}`).toEqual([]);
+      expect(atNewest, `${story.importPath}: a thread opens at its newest message`).toBe(true);
       expect(motion, `${story.importPath}: moves despite prefers-reduced-motion`).toEqual([]);
       expect(focus.invisible, `${story.importPath}: tab stops without a visible focus indicator (order: ${focus.order.join(' → ')})`).toEqual([]);
     });

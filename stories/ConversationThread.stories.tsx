@@ -87,14 +87,19 @@ export const LongThread: Story = {
   parameters: { inbox: { as: 'buyer', height: 720 } },
 };
 
-/** A send that fails once (HTTP 500): the message shows "Not sent" with Retry and Discard; Retry goes through. */
+/** Sends to this story's server fail three times in four (HTTP 500): the first attempt and the transport's two automatic retries. */
+let sendAttempts = 0;
+
+/** A send that keeps failing (HTTP 500, also on the transport's own retries): the message shows "Not sent" with Retry and Discard; Retry goes through. */
 export const FailedSendWithRetry: Story = {
   args: { conversationId: 'conv_1002' },
   parameters: {
     inbox: { as: 'buyer' },
     msw: {
       handlers: [
-        http.post('*/v1/messages/conversations/:id', () => HttpResponse.json({ error: { code: 'internal', message: 'The server had a hiccup.' } }, { status: 500 }), { once: true }),
+        http.post('*/v1/messages/conversations/:id', () =>
+          sendAttempts++ % 4 < 3 ? HttpResponse.json({ error: { code: 'internal', message: 'The server had a hiccup.' } }, { status: 500 }) : undefined,
+        ),
       ],
     },
   },

@@ -118,13 +118,16 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
     [focusIndex, scrollToLatest, setUnseen],
   );
 
-  // Open at the newest message.
+  // Open at the newest message, once the server's newest page is in: unsent outbox messages (a send
+  // right at mount, or entries restored after a reload) can render first, and the history landing
+  // above them afterwards would otherwise leave the reader at the top of it.
   const opened = useRef(false);
+  const historyIn = !thread.isPending;
   useLayoutEffect(() => {
-    if (opened.current || rows.length === 0) return;
+    if (opened.current || rows.length === 0 || !historyIn) return;
     opened.current = true;
     scrollToLatest();
-  }, [rows.length, scrollToLatest]);
+  }, [rows.length, historyIn, scrollToLatest]);
 
   // Appends: follow (virtualizer) when at the bottom; own sends always scroll; otherwise count them.
   const atBottom = useRef(true);
