@@ -1,12 +1,13 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
-import { useContext, useEffect, useMemo, useState } from 'react';
+import { useContext, useMemo, useRef, useState } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import type { StateStorage } from 'zustand/middleware';
 import type { Attachment, Message, Participant } from '../core/types';
 import type { MessagingTransport } from '../transports/types';
 import { createStrictContext } from './createContext';
-import { createInboxStore } from './store/createInboxStore';
 import type { InboxStore } from './store/createInboxStore';
+import { createStoreSlot, legacyStore } from './store/storeSlot';
+import type { InboxStoreSlot } from './store/storeSlot';
 import { shared } from './strings/en/shared';
 import type { Strings } from './strings/en';
 import type { LocaleBundle } from './strings/locale';
@@ -15,13 +16,6 @@ import type { Translate } from './strings/format';
 import { useAnnouncer } from './Announcer';
 import type { Announce } from './Announcer';
 import { useRealtime } from './hooks/useRealtime';
-import { useOutboxFlush } from './hooks/useOutboxFlush';
-
-/** Sends what the persisted outbox still holds; mounted once per provider. */
-function OutboxFlush() {
-  useOutboxFlush();
-  return null;
-}
 
 /** Keeps the cache live (shared subscription, or polling with focus refetch); mounted once per provider. */
 function Realtime() {
@@ -42,7 +36,20 @@ export interface MessagingContextValue {
   /** Cache scope: backend id + user id. */
   scope: string;
   currentUser: { id: string; name?: string } | undefined;
-  store: InboxStore;
+  /**
+   * Where the provider keeps its UI store. The store is created by the first
+   * component that uses it; read it with `useInboxStoreApi()`.
+   */
+  storeSlot: InboxStoreSlot;
+  /**
+   * The UI store, created on first read.
+   * @deprecated Use `useInboxStoreApi()`: the provider no longer creates the
+   * store or keeps it persisted (so a badge alone does not bundle it); the
+   * hook does both. Reading this property neither reads persisted drafts nor
+   * flushes the outbox, and throws if no inbox-kit component that uses the
+   * store is bundled. It is not enumerable, so spreading the context skips it.
+   */
+  readonly store: InboxStore;
   t: Translate;
   /** BCP 47 tag for dates, numbers and plurals (Intl). */
   locale: string;
@@ -55,6 +62,26 @@ export interface MessagingContextValue {
 
 const [MessagingContext, useMessagingContext] = createStrictContext<MessagingContextValue>('MessagingProvider');
 export { MessagingContext };
+
+/**
+ * Makes the deprecated `store` getter non-enumerable: spreading the context (StringsScope, hosts) must not
+ * create the store, which would bring back the storage reads this provider no longer does.
+ */
+function hideStore(value: MessagingContextValue): MessagingContextValue {
+  return Object.defineProperty(value, 'store', { enumerable: false });
+}
+
+/**
+ * Copies a context value with some fields replaced, keeping the deprecated
+ * `store` getter without calling it (a spread would drop it). For
+ * `StringsScope`; not exported from the package.
+ * @internal
+ */
+export function withContext(base: MessagingContextValue, patch: Partial<Omit<MessagingContextValue, 'store'>>): MessagingContextValue {
+  const store = Object.getOwnPropertyDescriptor(base, 'store');
+  const next = { ...base, ...patch };
+  return store ? Object.defineProperty(next, 'store', store) : next;
+}
 
 /** Reads the provider's context. Throws with the caller's name outside a provider. */
 export function useMessaging(consumerName = 'useMessaging'): MessagingContextValue {
@@ -93,8 +120,9 @@ export interface MessagingProviderProps {
 }
 
 /**
- * Provides the transport, one UI store, strings and the announcer to every
- * inbox-kit component below it.
+ * Provides the transport, strings and the announcer to every inbox-kit
+ * component below it, and a place for one UI store per user, which the
+ * components that need it create (see `useInboxStoreApi`).
  */
 export function MessagingProvider(props: MessagingProviderProps) {
   const hostClient = useContext(QueryClientContext);
@@ -107,12 +135,12 @@ export function MessagingProvider(props: MessagingProviderProps) {
   const userId = props.currentUser?.id;
   const userName = props.currentUser?.name;
   const currentUser = useMemo(() => (userId === undefined ? undefined : { id: userId, ...(userName !== undefined ? { name: userName } : {}) }), [userId, userName]);
+  // Only a slot: the store, its persistence and the outbox flush come with the components that use them
+  // (useInboxStoreApi). Storage is read when the store is created, so an inline object does not change the context.
   const [stores] = useState(() => new Map<string, InboxStore>());
-  let store = stores.get(scope);
-  if (!store) {
-    store = createInboxStore({ persistKey: scope, ...(props.storage !== undefined ? { storage: props.storage } : {}) });
-    stores.set(scope, store);
-  }
+  const storageRef = useRef(props.storage);
+  storageRef.current = props.storage;
+  const storeSlot = useMemo(() => createStoreSlot(stores, scope, () => storageRef.current), [stores, scope]);
   const { announce, regions } = useAnnouncer();
   const bundle = typeof props.locale === 'object' ? props.locale : undefined;
   const locale = typeof props.locale === 'object' ? props.locale.code : (props.locale ?? 'en');
@@ -121,40 +149,26 @@ export function MessagingProvider(props: MessagingProviderProps) {
   // English here is only what the provider needs; each component root adds its area (StringsScope).
   const t = useMemo(() => createTranslate([shared], { ...bundleStrings, ...strings }, locale), [bundleStrings, locale, strings]);
   const value = useMemo<MessagingContextValue>(
-    () => ({
-      transport: props.transport,
-      scope,
-      currentUser,
-      store: store!,
-      t,
-      locale,
-      components: props.components ?? {},
-      theme: props.theme ?? 'light',
-      announce,
-      pollIntervalMs: props.pollIntervalMs ?? 15_000,
-    }),
-    [props.transport, scope, currentUser, store, t, locale, props.components, props.theme, announce, props.pollIntervalMs],
+    () =>
+      hideStore({
+        transport: props.transport,
+        scope,
+        currentUser,
+        storeSlot,
+        get store() {
+          return legacyStore(storeSlot);
+        },
+        t,
+        locale,
+        components: props.components ?? {},
+        theme: props.theme ?? 'light',
+        announce,
+        pollIntervalMs: props.pollIntervalMs ?? 15_000,
+      }),
+    [props.transport, scope, currentUser, storeSlot, t, locale, props.components, props.theme, announce, props.pollIntervalMs],
   );
-  // Persisted state is read after mount so server and client render the same.
-  useEffect(() => {
-    const persist = store!.persist;
-    void persist.rehydrate();
-    // Saves wait for the next paint; a page going away (or this provider) writes them now.
-    const flush = () => persist.flush();
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
-      flush();
-    };
-  }, [store]);
   const tree = (
     <MessagingContext.Provider value={value}>
-      <OutboxFlush />
       <Realtime />
       {props.children}
       {regions}

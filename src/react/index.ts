@@ -15,6 +15,8 @@ export type { ConversationPages, MessagePages, NotificationPages } from './queri
 export { createInboxStore } from './store/createInboxStore';
 export type { InboxState, InboxStore, OutboxEntry, CreateInboxStoreOptions } from './store/createInboxStore';
 export { useInboxStore, useInboxStoreShallow } from './hooks/useInboxStore';
+export { useInboxStoreApi } from './store/useInboxStoreApi';
+export type { InboxStoreSlot, InboxStoreFactory } from './store/storeSlot';
 export { useConversations } from './hooks/useConversations';
 export { useConversation } from './hooks/useConversation';
 export { useMessages } from './hooks/useMessages';

@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMessaging } from '../MessagingProvider';
+import { useInboxStoreApi } from '../store/useInboxStoreApi';
 import { findConversation, removeConversationFromLists, setConversationUnread } from '../cache';
 import { inboxKeys } from '../queryKeys';
 
 /** Deletes a conversation for the current user (permanent). Optimistic, restored on error. */
 export function useDeleteConversation() {
-  const { transport, scope, store, announce, t } = useMessaging('useDeleteConversation');
+  const { transport, scope, announce, t } = useMessaging('useDeleteConversation');
+  const store = useInboxStoreApi('useDeleteConversation');
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ conversationId }: { conversationId: string }) => transport.deleteConversation(conversationId),

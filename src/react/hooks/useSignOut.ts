@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import type { StateStorage } from 'zustand/middleware';
 import { useMessaging } from '../MessagingProvider';
 import { inboxKeys } from '../queryKeys';
-import { storageKey } from '../store/createInboxStore';
+import { storageKey } from '../store/storageKey';
 
 /**
  * Forgets everything this provider's user left on the device: persisted
@@ -16,14 +16,18 @@ import { storageKey } from '../store/createInboxStore';
  * <button onClick={() => { signOut(); auth.logout(); }}>Sign out</button>
  */
 export function useSignOut(): () => Promise<void> {
-  const { store, scope } = useMessaging('useSignOut');
+  const { storeSlot, scope } = useMessaging('useSignOut');
   const client = useQueryClient();
   return useCallback(async () => {
     const key = inboxKeys.all(scope);
     await client.cancelQueries({ queryKey: key });
-    store.getState().clearPersisted();
+    // No component has used the store yet (a badge alone): what an earlier visit persisted is still
+    // in storage, so remove it there rather than create the store just to clear it.
+    const store = storeSlot.peek();
+    if (store) store.getState().clearPersisted();
+    else clearPersistedData(scope, storeSlot.storage() ?? undefined);
     client.removeQueries({ queryKey: key });
-  }, [store, scope, client]);
+  }, [storeSlot, scope, client]);
 }
 
 /**
@@ -34,6 +38,10 @@ export function useSignOut(): () => Promise<void> {
  * @param storage - Where the provider persisted. @defaultValue `localStorage`
  */
 export function clearPersistedData(scope: string, storage?: StateStorage): void {
-  const target = storage ?? (typeof window !== 'undefined' ? window.localStorage : undefined);
-  target?.removeItem(storageKey(scope));
+  try {
+    const target = storage ?? (typeof window !== 'undefined' ? window.localStorage : undefined);
+    void target?.removeItem(storageKey(scope));
+  } catch {
+    // storage blocked (privacy mode): the store then persisted in memory only, so nothing is left here
+  }
 }

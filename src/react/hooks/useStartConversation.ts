@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMessaging } from '../MessagingProvider';
+import { useInboxStoreApi } from '../store/useInboxStoreApi';
 import { inboxKeys } from '../queryKeys';
-import { newClientId } from './useSendMessage';
+import { newClientId } from './deliverOutboxEntry';
 
 /** Starts a conversation about a subject (marketplace listing) and selects it. */
 export function useStartConversation() {
-  const { transport, scope, store } = useMessaging('useStartConversation');
+  const { transport, scope } = useMessaging('useStartConversation');
+  const store = useInboxStoreApi('useStartConversation');
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ subjectId, text, clientId }: { subjectId: string; text: string; clientId?: string }) =>

@@ -4,6 +4,7 @@ import type { StateStorage } from 'zustand/middleware';
 import type { InboxFilter, OutgoingFile, SendMessageInput } from '../../transports/types';
 import type { ParticipantRole } from '../../core/types';
 import type { PersistControl } from './persistInboxStore';
+import { storageKey } from './storageKey';
 
 /** What the outbox keeps of a send: everything needed to send it again after a reload. */
 export interface OutboxEntry {
@@ -75,15 +76,14 @@ function defaultStorage(): StateStorage {
   return memoryStorage();
 }
 
-/** The persisted-storage key for a user. */
-export const storageKey = (persistKey: string) => `inbox-kit:${persistKey}`;
+export { storageKey };
 
 /** Drafts, outbox and dismissed suggestions surviving reloads (see `persistInboxStore`). */
 export interface InboxStorePersist {
   /**
    * Reads the persisted state into the store, then keeps it saved. The first
    * call loads the persistence code and reads storage; later calls return the
-   * same promise. `MessagingProvider` calls it after mount.
+   * same promise. `useInboxStoreApi` calls it after mount.
    */
   rehydrate(): Promise<void>;
   /** Whether the persisted state has been read. */
@@ -92,8 +92,8 @@ export interface InboxStorePersist {
   onFinishHydration(listener: (state: InboxState) => void): () => void;
   /**
    * Writes changes now. They are otherwise written after the next paint, so a
-   * keystroke or a send never waits for storage; `MessagingProvider` calls this
-   * when the page is hidden or unloaded and on unmount.
+   * keystroke or a send never waits for storage; `useInboxStoreApi` calls this
+   * when the page is hidden or unloaded and when its last user unmounts.
    */
   flush(): void;
 }

@@ -51,15 +51,16 @@ function afterNextPaint(fn: () => void): () => void {
 /**
  * Reads the persisted drafts, outbox and dismissed suggestions into the store,
  * then saves them whenever they change. `createInboxStore` loads this module
- * on `persist.rehydrate()`, which `MessagingProvider` calls after mount: server
+ * on `persist.rehydrate()`, which `useInboxStoreApi` calls after mount: server
  * and client render alike, and the first paint does not carry it. Storage
  * failures (blocked, full, unreadable) never reach the UI; the state then
  * lives in memory only.
  *
  * Saving serializes all drafts and the outbox, so it is not done inside the
  * keystroke or the send that changed them: changes are written together once
- * the next frame has been painted. `MessagingProvider` flushes them when the
- * page is hidden or unloaded (`pagehide`, `visibilitychange`) and on unmount.
+ * the next frame has been painted. `useInboxStoreApi` flushes them when the
+ * page is hidden or unloaded (`pagehide`, `visibilitychange`) and when the
+ * store's last user unmounts.
  */
 export async function persistInboxStore(store: StoreApi<InboxState>, storage: StateStorage, name: string): Promise<PersistControl> {
   let saved: Partial<Persisted> | undefined;

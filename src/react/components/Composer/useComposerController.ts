@@ -5,6 +5,7 @@ import { useInboxStore } from '../../hooks/useInboxStore';
 import { newClientId, useSendMessage } from '../../hooks/useSendMessage';
 import type { SendInput } from '../../hooks/useSendMessage';
 import { useMessaging } from '../../MessagingProvider';
+import { useInboxStoreApi } from '../../store/useInboxStoreApi';
 import type { ComposerContextValue } from './ComposerContext';
 import { contextVariables, variableLabel } from './templateUtils';
 import { isInQuietHours, useComposerChannels } from './useComposerChannels';
@@ -25,7 +26,8 @@ const DEFAULT_QUIET_HOURS = [21, 8] as const;
 
 /** The composer's state and actions; the send pipeline itself is `useSendMessage`. */
 export function useComposerController(options: ComposerControllerOptions): ComposerContextValue {
-  const { transport, store, t, announce, currentUser, locale } = useMessaging('Composer.Root');
+  const { transport, t, announce, currentUser, locale } = useMessaging('Composer.Root');
+  const store = useInboxStoreApi('Composer.Root');
   const caps = transport.capabilities;
   const selected = useInboxStore((s) => s.selectedConversationId);
   const conversationId = options.conversationId === undefined ? selected : options.conversationId;

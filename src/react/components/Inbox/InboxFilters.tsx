@@ -3,6 +3,7 @@ import type { ComponentPropsWithoutRef } from 'react';
 import type { InboxFilter } from '../../../transports/types';
 import type { StringKey } from '../../strings/en';
 import { useMessaging } from '../../MessagingProvider';
+import { useInboxStoreApi } from '../../store/useInboxStoreApi';
 import { useInboxStoreShallow } from '../../hooks/useInboxStore';
 import { cx } from '../primitives/cx';
 import { useInboxContext } from './InboxContext';
@@ -23,7 +24,8 @@ const ROLES = [
  * backend has a role filter.
  */
 export const InboxFilters = forwardRef<HTMLDivElement, InboxFiltersProps>(function InboxFilters({ className, ...rest }, ref) {
-  const { t, store } = useMessaging('Inbox.Filters');
+  const { t } = useMessaging('Inbox.Filters');
+  const store = useInboxStoreApi('Inbox.Filters');
   const { capabilities, idBase } = useInboxContext('Inbox.Filters');
   const { filter, role } = useInboxStoreShallow((s) => ({ filter: s.filter, role: s.role }));
   const filters: InboxFilter[] = ['all', ...capabilities.filters.filter((f) => f !== 'all')];

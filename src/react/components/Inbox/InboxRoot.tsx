@@ -2,6 +2,7 @@ import { forwardRef, lazy, Suspense, useCallback, useEffect, useId, useImperativ
 import type { ComponentPropsWithoutRef, Ref } from 'react';
 import type { Conversation } from '../../../core/types';
 import { useMessaging } from '../../MessagingProvider';
+import { useInboxStoreApi } from '../../store/useInboxStoreApi';
 import { useConversations } from '../../hooks/useConversations';
 import { useInboxStore } from '../../hooks/useInboxStore';
 import { useMarkRead } from '../../hooks/useMarkRead';
@@ -40,7 +41,8 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
   { value, defaultValue, onValueChange, onOpen, handleRef, searchDebounceMs = 300, className, children, ...rest },
   ref,
 ) {
-  const { transport, store, theme, t, announce } = useMessaging('Inbox.Root');
+  const { transport, theme, t, announce } = useMessaging('Inbox.Root');
+  const store = useInboxStoreApi('Inbox.Root');
   const capabilities = transport.capabilities;
   const query = useConversations();
   const idBase = useId();

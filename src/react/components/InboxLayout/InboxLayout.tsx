@@ -2,6 +2,7 @@ import { Suspense, forwardRef, useCallback, useEffect, useId, useImperativeHandl
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import type { Conversation } from '../../../core/types';
 import { useMessaging } from '../../MessagingProvider';
+import { useInboxStoreApi } from '../../store/useInboxStoreApi';
 import { useInboxStore } from '../../hooks/useInboxStore';
 import { cx } from '../primitives/cx';
 import { Inbox } from '../Inbox';
@@ -64,7 +65,8 @@ const InboxLayoutInner = forwardRef<InboxLayoutHandle, InboxLayoutProps>(functio
   { value, defaultValue, onValueChange, renderThread = defaultThread, renderComposer = defaultComposer, inboxProps, layout = 'auto', className, ...rest },
   ref,
 ) {
-  const { t, theme, store } = useMessaging('InboxLayout');
+  const { t, theme } = useMessaging('InboxLayout');
+  const store = useInboxStoreApi('InboxLayout');
   const rootRef = useRef<HTMLDivElement>(null);
   const listPaneRef = useRef<HTMLElement>(null);
   const threadPaneRef = useRef<HTMLDivElement>(null);
