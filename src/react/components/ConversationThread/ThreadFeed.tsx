@@ -48,6 +48,18 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
   const focusedIndex = focusedKey ? rows.findIndex((r) => r.key === focusedKey) : -1;
   if (focusedIndex >= 0) lastFocusedIndex.current = focusedIndex;
   const viewport = useRef(600);
+  /** Whether the reader is at the newest message (within `bottomThreshold`), as of the last scroll. */
+  const atBottom = useRef(true);
+  const opened = useRef(false);
+  const totalSize = useRef(0);
+  // What sits above the feed inside the scroller (history note): the virtualizer's `scrollMargin`. Read
+  // after each commit, not during render, where the feed may not be mounted yet (a margin of 0 then
+  // left the thread opening short of its newest message by exactly that height).
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    const margin = feedRef.current?.offsetTop ?? 0;
+    if (margin !== scrollMargin) setScrollMargin(margin);
+  });
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -67,7 +79,17 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
     anchorTo: 'end',
     followOnAppend: 'auto',
     scrollEndThreshold: bottomThreshold,
-    scrollMargin: feedRef.current?.offsetTop ?? 0,
+    scrollMargin,
+    // Rows measured taller than estimated (narrow widths wrap more) or media that loads can push the
+    // newest message down after the thread opened there, without any scroll event: a reader who was
+    // at the newest message stays there. Never while the reader is scrolling.
+    onChange: (instance) => {
+      const total = instance.getTotalSize();
+      if (total === totalSize.current) return;
+      totalSize.current = total;
+      const el = scrollerRef.current;
+      if (el && opened.current && atBottom.current && !instance.isScrolling) el.scrollTop = el.scrollHeight;
+    },
   });
   viewport.current = virtualizer.scrollRect?.height || viewport.current;
 
@@ -118,19 +140,35 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
     [focusIndex, scrollToLatest, setUnseen],
   );
 
+  // The same when the scroller itself gets shorter (the header above it wraps once the conversation has
+  // loaded, the host resizes the pane): the virtualizer reports no change when its range stays the same.
+  useEffect(() => {
+    const el = scrollerRef.current;
+    const win = el?.ownerDocument.defaultView;
+    if (!el || !win || typeof win.ResizeObserver === 'undefined') return undefined;
+    let height = el.clientHeight;
+    const observer = new win.ResizeObserver(() => {
+      if (el.clientHeight === height) return;
+      height = el.clientHeight;
+      if (opened.current && atBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
   // Open at the newest message, once the server's newest page is in: unsent outbox messages (a send
   // right at mount, or entries restored after a reload) can render first, and the history landing
   // above them afterwards would otherwise leave the reader at the top of it.
-  const opened = useRef(false);
   const historyIn = !thread.isPending;
   useLayoutEffect(() => {
     if (opened.current || rows.length === 0 || !historyIn) return;
+    // The margin above the feed is not in the virtualizer's options yet: the next render has it.
+    if ((feedRef.current?.offsetTop ?? 0) !== scrollMargin) return;
     opened.current = true;
     scrollToLatest();
-  }, [rows.length, historyIn, scrollToLatest]);
+  }, [rows.length, historyIn, scrollToLatest, scrollMargin]);
 
   // Appends: follow (virtualizer) when at the bottom; own sends always scroll; otherwise count them.
-  const atBottom = useRef(true);
   const lastKey = useRef<string | undefined>(undefined);
   useEffect(() => {
     const previous = lastKey.current;

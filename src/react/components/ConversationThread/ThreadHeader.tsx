@@ -26,7 +26,7 @@ export const ThreadHeader = forwardRef<HTMLElement, ThreadHeaderProps>(function 
   const statusKey = subject?.kind === 'listing' && subject.status ? LISTING_STATUS[subject.status] : undefined;
   const status = statusKey ? t(statusKey) : subject?.status;
   return (
-    <header ref={ref} className={cx('ik-thread__header', className)} data-slot="thread-header" {...rest}>
+    <header ref={ref} className={cx('ik-thread__header', className)} data-slot="thread-header" data-has-back={onBack ? '' : undefined} {...rest}>
       {onBack ? (
         <button type="button" className="ik-button ik-thread__back" data-variant="ghost" onClick={onBack}>
           <span aria-hidden="true">←</span>
