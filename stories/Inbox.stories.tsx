@@ -4,7 +4,8 @@ import { delay, http, HttpResponse } from 'msw';
 import { useState } from 'react';
 import type { Conversation, Page } from '../src/core/types';
 import type { MessagingTransport } from '../src/transports/types';
-import { MessagingProvider, useMessaging } from '../src/react/MessagingProvider';
+import { MessagingProvider } from '../src/react/MessagingProvider';
+import { useInboxStoreApi } from '../src/react/store/useInboxStoreApi';
 import { Inbox } from '../src/react/components/Inbox';
 import type { InboxFilter } from '../src/transports/types';
 import { STORY_IDENTITIES, storyTransport } from './support/transports';
@@ -12,7 +13,7 @@ import { storyLocale } from './support/withInbox';
 
 /** Starts the inbox on a filter, as if the user had picked it. */
 function WithFilter({ filter }: { filter: InboxFilter }) {
-  const { store } = useMessaging('WithFilter');
+  const store = useInboxStoreApi();
   useState(() => store.getState().setFilter(filter));
   return <Inbox />;
 }

@@ -6,7 +6,7 @@ import type { Attachment, Message, Participant } from '../core/types';
 import type { MessagingTransport } from '../transports/types';
 import { createStrictContext } from './createContext';
 import type { InboxStore } from './store/createInboxStore';
-import { createStoreSlot, legacyStore } from './store/storeSlot';
+import { createStoreSlot } from './store/storeSlot';
 import type { InboxStoreSlot } from './store/storeSlot';
 import { shared } from './strings/en/shared';
 import type { Strings } from './strings/en';
@@ -41,15 +41,6 @@ export interface MessagingContextValue {
    * component that uses it; read it with `useInboxStoreApi()`.
    */
   storeSlot: InboxStoreSlot;
-  /**
-   * The UI store, created on first read.
-   * @deprecated Use `useInboxStoreApi()`: the provider no longer creates the
-   * store or keeps it persisted (so a badge alone does not bundle it); the
-   * hook does both. Reading this property neither reads persisted drafts nor
-   * flushes the outbox, and throws if no inbox-kit component that uses the
-   * store is bundled. It is not enumerable, so spreading the context skips it.
-   */
-  readonly store: InboxStore;
   t: Translate;
   /** BCP 47 tag for dates, numbers and plurals (Intl). */
   locale: string;
@@ -62,26 +53,6 @@ export interface MessagingContextValue {
 
 const [MessagingContext, useMessagingContext] = createStrictContext<MessagingContextValue>('MessagingProvider');
 export { MessagingContext };
-
-/**
- * Makes the deprecated `store` getter non-enumerable: spreading the context (StringsScope, hosts) must not
- * create the store, which would bring back the storage reads this provider no longer does.
- */
-function hideStore(value: MessagingContextValue): MessagingContextValue {
-  return Object.defineProperty(value, 'store', { enumerable: false });
-}
-
-/**
- * Copies a context value with some fields replaced, keeping the deprecated
- * `store` getter without calling it (a spread would drop it). For
- * `StringsScope`; not exported from the package.
- * @internal
- */
-export function withContext(base: MessagingContextValue, patch: Partial<Omit<MessagingContextValue, 'store'>>): MessagingContextValue {
-  const store = Object.getOwnPropertyDescriptor(base, 'store');
-  const next = { ...base, ...patch };
-  return store ? Object.defineProperty(next, 'store', store) : next;
-}
 
 /** Reads the provider's context. Throws with the caller's name outside a provider. */
 export function useMessaging(consumerName = 'useMessaging'): MessagingContextValue {
@@ -150,14 +121,11 @@ export function MessagingProvider(props: MessagingProviderProps) {
   const t = useMemo(() => createTranslate([shared], { ...bundleStrings, ...strings }, locale), [bundleStrings, locale, strings]);
   const value = useMemo<MessagingContextValue>(
     () =>
-      hideStore({
+      ({
         transport: props.transport,
         scope,
         currentUser,
         storeSlot,
-        get store() {
-          return legacyStore(storeSlot);
-        },
         t,
         locale,
         components: props.components ?? {},

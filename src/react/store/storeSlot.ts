@@ -39,19 +39,3 @@ export function createStoreSlot(stores: Map<string, InboxStore>, scope: string, 
     storage,
   };
 }
-
-// Set when the store module is in the bundle; only the deprecated `useMessaging().store` needs it,
-// since that getter has no factory of its own and the provider must not import one.
-let registered: InboxStoreFactory | undefined;
-
-/** Lets `useMessaging().store` create the store. Called by the module that owns `createInboxStore`. */
-export function registerInboxStoreFactory(create: InboxStoreFactory): void {
-  registered = create;
-}
-
-/** The store for the deprecated `MessagingContextValue.store` getter. */
-export function legacyStore(slot: InboxStoreSlot): InboxStore {
-  const store = slot.peek() ?? (registered && slot.get(registered));
-  if (!store) throw new Error('inbox-kit: read the UI store with useInboxStoreApi() (useMessaging().store is deprecated).');
-  return store;
-}

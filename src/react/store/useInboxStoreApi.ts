@@ -3,12 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useMessaging } from '../MessagingProvider';
 import { createInboxStore } from './createInboxStore';
 import type { InboxStore } from './createInboxStore';
-import { registerInboxStoreFactory } from './storeSlot';
 import type { SendContext } from './inboxStoreLifecycle';
-
-// The deprecated `useMessaging().store` getter creates through this: the provider itself must not import
-// the store, or every bundle (a badge alone included) would carry it.
-registerInboxStoreFactory(createInboxStore);
 
 /**
  * The UI store of the nearest `MessagingProvider` (drafts, selection,

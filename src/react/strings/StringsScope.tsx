@@ -1,6 +1,6 @@
 import { forwardRef, useMemo } from 'react';
 import type { ForwardRefExoticComponent, PropsWithoutRef, ReactNode, RefAttributes } from 'react';
-import { MessagingContext, useMessaging, withContext } from '../MessagingProvider';
+import { MessagingContext, useMessaging } from '../MessagingProvider';
 import type { Strings } from './en';
 
 /** Props of {@link StringsScope}. */
@@ -19,7 +19,7 @@ export interface StringsScopeProps {
 export function StringsScope({ strings, children }: StringsScopeProps) {
   const messaging = useMessaging('StringsScope');
   const t = useMemo(() => messaging.t.withDefaults(strings), [messaging.t, strings]);
-  const value = useMemo(() => (t === messaging.t ? messaging : withContext(messaging, { t })), [messaging, t]);
+  const value = useMemo(() => (t === messaging.t ? messaging : { ...messaging, t }), [messaging, t]);
   return <MessagingContext.Provider value={value}>{children}</MessagingContext.Provider>;
 }
 
