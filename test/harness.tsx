@@ -19,6 +19,7 @@ import { createShopmonkeyTransport } from '../src/transports/shopmonkey';
 import { webSocketEvents } from '../src/transports/webSocketEvents';
 import type { MessagingTransport } from '../src/transports/types';
 import { MessagingProvider } from '../src/react/MessagingProvider';
+import { useSignOut } from '../src/react/hooks/useSignOut';
 import type { MessagingProviderProps } from '../src/react/MessagingProvider';
 
 /** The fixed identities of the reference server. */
@@ -111,4 +112,14 @@ export async function axeViolations(container: Element): Promise<string[]> {
     rules: { 'color-contrast': { enabled: false }, region: { enabled: false }, 'landmark-one-main': { enabled: false }, 'page-has-heading-one': { enabled: false } },
   });
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** A host's sign-out button: `useSignOut()` on click. */
+export function SignOutButton() {
+  const signOut = useSignOut();
+  return (
+    <button type="button" onClick={() => void signOut()}>
+      Sign out
+    </button>
+  );
 }

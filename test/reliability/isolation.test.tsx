@@ -12,9 +12,8 @@ import { Inbox } from '../../src/react/components/Inbox';
 import { Composer } from '../../src/react/components/Composer';
 import { UnreadBadge } from '../../src/react/components/UnreadBadge';
 import { mockInboxLayout } from '../../src/react/components/Inbox/testLayout';
-import { useSignOut } from '../../src/react/hooks/useSignOut';
 import { clearPersistedData } from '../../src/react/hooks/useSignOut';
-import { IDENTITIES, makeTransport, memoryStorage, useMockServer } from '../harness';
+import { IDENTITIES, SignOutButton, makeTransport, memoryStorage, useMockServer } from '../harness';
 import type { As } from '../harness';
 import { useConsoleWatch } from './support';
 
@@ -27,15 +26,6 @@ beforeAll(() => {
 afterAll(() => restoreLayout());
 
 const newClient = () => new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 0, gcTime: Infinity }, mutations: { retry: false } } });
-
-function SignOutButton() {
-  const signOut = useSignOut();
-  return (
-    <button type="button" onClick={() => void signOut()}>
-      Sign out
-    </button>
-  );
-}
 
 function Widget({ as, client, storage, conversationId }: { as: As; client: QueryClient; storage: ReturnType<typeof memoryStorage>; conversationId: string }) {
   const who = IDENTITIES[as];

@@ -1,7 +1,6 @@
 import { act, waitFor } from '@testing-library/react';
-import { memoryStorage, renderWithInbox, useMockServer } from '../harness';
+import { SignOutButton, memoryStorage, renderWithInbox, useMockServer } from '../harness';
 import { useMessaging } from '../../src/react/MessagingProvider';
-import { useSignOut } from '../../src/react/hooks/useSignOut';
 import { storageKey } from '../../src/react/store/storageKey';
 import { UnreadBadge } from '../../src/react/components/UnreadBadge';
 import { Composer } from '../../src/react/components/Composer';
@@ -27,15 +26,6 @@ function seededStorage() {
 
 function StoreCreated() {
   return <output data-testid="store">{useMessaging().storeSlot.peek() ? 'created' : 'none'}</output>;
-}
-
-function SignOutButton() {
-  const signOut = useSignOut();
-  return (
-    <button type="button" onClick={() => void signOut()}>
-      Sign out
-    </button>
-  );
 }
 
 const flushTasks = () => act(() => new Promise((r) => setTimeout(r, 100)));

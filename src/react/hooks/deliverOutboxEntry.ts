@@ -19,6 +19,19 @@ function toError(e: unknown): TransportError {
 
 const inFlight = new WeakMap<object, Set<string>>();
 
+/** The optional send fields an outbox entry keeps (kind, template, channels, …), without `undefined`s. */
+export function sendFields(x: Pick<OutboxEntry, 'kind' | 'template' | 'channels' | 'internal' | 'suggestedReplyState' | 'avoidQuietHours' | 'orderShare'>) {
+  return {
+    ...(x.kind ? { kind: x.kind } : {}),
+    ...(x.template ? { template: x.template } : {}),
+    ...(x.channels ? { channels: x.channels } : {}),
+    ...(x.internal ? { internal: true } : {}),
+    ...(x.suggestedReplyState ? { suggestedReplyState: x.suggestedReplyState } : {}),
+    ...(x.avoidQuietHours !== undefined ? { avoidQuietHours: x.avoidQuietHours } : {}),
+    ...(x.orderShare ? { orderShare: x.orderShare } : {}),
+  };
+}
+
 /**
  * Sends one outbox entry. Used by the composer, Retry, and the outbox flush
  * after a reload or reconnect. The same clientId is reused on every attempt,
@@ -44,13 +57,7 @@ export async function deliverOutboxEntry(
       conversationId: entry.conversationId,
       clientId: entry.clientId,
       ...(entry.text ? { text: entry.text } : {}),
-      ...(entry.kind ? { kind: entry.kind } : {}),
-      ...(entry.template ? { template: entry.template } : {}),
-      ...(entry.channels ? { channels: entry.channels } : {}),
-      ...(entry.internal ? { internal: true } : {}),
-      ...(entry.suggestedReplyState ? { suggestedReplyState: entry.suggestedReplyState } : {}),
-      ...(entry.avoidQuietHours !== undefined ? { avoidQuietHours: entry.avoidQuietHours } : {}),
-      ...(entry.orderShare ? { orderShare: entry.orderShare } : {}),
+      ...sendFields(entry),
       ...(files?.length ? { attachments: files } : {}),
     });
     const confirmed: Message = { ...message, clientId: entry.clientId, status: 'sent' };

@@ -4,7 +4,7 @@ import type { SendMessageInput } from '../../transports/types';
 import { useMessaging } from '../MessagingProvider';
 import type { OutboxEntry } from '../store/createInboxStore';
 import { useInboxStoreApi } from '../store/useInboxStoreApi';
-import { deliverOutboxEntry, newClientId } from './deliverOutboxEntry';
+import { deliverOutboxEntry, newClientId, sendFields } from './deliverOutboxEntry';
 
 export { deliverOutboxEntry, newClientId };
 
@@ -28,13 +28,7 @@ export function useSendMessage(conversationId: string | null | undefined) {
         clientId: input.clientId ?? newClientId(),
         conversationId,
         text: input.text ?? '',
-        ...(input.kind ? { kind: input.kind } : {}),
-        ...(input.template ? { template: input.template } : {}),
-        ...(input.channels ? { channels: input.channels } : {}),
-        ...(input.internal ? { internal: true } : {}),
-        ...(input.suggestedReplyState ? { suggestedReplyState: input.suggestedReplyState } : {}),
-        ...(input.avoidQuietHours !== undefined ? { avoidQuietHours: input.avoidQuietHours } : {}),
-        ...(input.orderShare ? { orderShare: input.orderShare } : {}),
+        ...sendFields(input),
         ...(input.attachments?.length ? { attachmentNames: input.attachments.map((a) => a.file.name) } : {}),
         createdAt: new Date().toISOString(),
         status: 'sending',
