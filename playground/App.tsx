@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MockIdentity } from '../src/mock/identities';
 import { MessagingProvider } from '../src/react/MessagingProvider';
@@ -64,8 +64,6 @@ export function App({ initial }: { initial: PlaygroundSettings }) {
     if (!who) return undefined;
     const transport = createTransport(who);
     const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 10_000 } } });
-    // For the browser console (and the e2e suite's failure reports): the cache the components read.
-    (window as unknown as { __inboxKitQueryClient?: QueryClient }).__inboxKitQueryClient = queryClient;
     return transport ? { transport, queryClient, key: `${who.id}:${generation}` } : undefined;
   }, [who, generation]);
 
@@ -107,7 +105,20 @@ export function App({ initial }: { initial: PlaygroundSettings }) {
       theme={settings.theme}
       locale={settings.locale === 'nl' ? nlLocale : settings.locale === 'de' ? deLocale : 'en'}
     >
+      <ExposeQueryClient />
       {main}
     </MessagingProvider>
   );
+}
+
+/**
+ * For the browser console (and the e2e suite's failure reports): the QueryClient the components below
+ * the provider really use, set once it is committed (a client made in a render React threw away would mislead).
+ */
+function ExposeQueryClient() {
+  const client = useQueryClient();
+  useEffect(() => {
+    (window as unknown as { __inboxKitQueryClient?: QueryClient }).__inboxKitQueryClient = client;
+  }, [client]);
+  return null;
 }
