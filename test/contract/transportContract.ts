@@ -92,7 +92,8 @@ export interface ContractSetup {
   };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<TransportError> {
+/** The `TransportError` a call rejects with; fails the test if it resolves or rejects with anything else. */
+export async function rejection(promise: Promise<unknown>): Promise<TransportError> {
   try {
     await promise;
   } catch (e) {

@@ -5,6 +5,7 @@ import { createMockServer } from '../../mock/node';
 import { TransportError } from '../../core/TransportError';
 import type { Message, RealtimeEvent } from '../../core/types';
 import type { RealtimeSource } from '../types';
+import { rejection } from '../../../test/contract/transportContract';
 import { createShopmonkeyTransport } from './createShopmonkeyTransport';
 import type { ShopmonkeyTransportOptions } from './createShopmonkeyTransport';
 
@@ -41,16 +42,6 @@ function tapEvents(userId = 'sm_user_1'): RealtimeSource {
 const make = (overrides: Partial<ShopmonkeyTransportOptions> = {}) =>
   createShopmonkeyTransport({ baseUrl: 'http://localhost/v3', userId: 'sm_user_1', getToken: () => 'sm_staff_1', retryDelayMs: 1, ...overrides });
 
-async function rejects(p: Promise<unknown>): Promise<TransportError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(TransportError);
-    return e as TransportError;
-  }
-  throw new Error('expected a rejection');
-}
-
 const waitFor = async <T>(get: () => T | undefined | Promise<T | undefined>, ms = 2000): Promise<T> => {
   const end = Date.now() + ms;
   for (;;) {
@@ -82,7 +73,7 @@ describe('capabilities', () => {
     for (const p of [t.archive(JAMIE), t.unarchive(JAMIE), t.deleteConversation(JAMIE), t.reportMessage('x', 'spam'), t.listTemplates(),
       t.listNotifications(), t.markNotificationRead('n'), t.markAllNotificationsRead(), t.startConversation({ subjectId: 's', text: 't', clientId: 'c' }),
       t.sendMessage({ conversationId: JAMIE, clientId: 'c', template: { id: 'x', variables: {} } })]) {
-      expect((await rejects(p)).code).toBe('unsupported');
+      expect((await rejection(p)).code).toBe('unsupported');
     }
   });
 });
@@ -145,8 +136,8 @@ describe('conversations', () => {
     }
   });
   it('rejects malformed ids and cursors', async () => {
-    expect((await rejects(make().getConversation('nonsense'))).code).toBe('not_found');
-    expect((await rejects(make().listConversations({ cursor: 'x' }))).code).toBe('validation_failed');
+    expect((await rejection(make().getConversation('nonsense'))).code).toBe('not_found');
+    expect((await rejection(make().listConversations({ cursor: 'x' }))).code).toBe('validation_failed');
   });
 });
 
@@ -222,9 +213,9 @@ describe('messages', () => {
   });
   it('maps upload failures and limits', async () => {
     const exe = { file: new File(['x'], 'x.exe', { type: 'application/x-msdownload' }) };
-    expect((await rejects(make().sendMessage({ conversationId: JAMIE, clientId: 'f3', text: 'x', attachments: [exe] }))).code).toBe('unsupported_media_type');
+    expect((await rejection(make().sendMessage({ conversationId: JAMIE, clientId: 'f3', text: 'x', attachments: [exe] }))).code).toBe('unsupported_media_type');
     const six = Array.from({ length: 6 }, (_, i) => ({ file: new File(['x'], `${i}.png`, { type: 'image/png' }) }));
-    expect((await rejects(make().sendMessage({ conversationId: JAMIE, clientId: 'f4', text: 'x', attachments: six }))).code).toBe('validation_failed');
+    expect((await rejection(make().sendMessage({ conversationId: JAMIE, clientId: 'f4', text: 'x', attachments: six }))).code).toBe('validation_failed');
   });
   it('retries an idempotent send after a network error without duplicating', async () => {
     let failed = false;
@@ -242,7 +233,7 @@ describe('messages', () => {
   it('aborts a send', async () => {
     const c = new AbortController();
     c.abort();
-    expect((await rejects(make().sendMessage({ conversationId: JAMIE, clientId: 'ab', text: 'x', signal: c.signal }))).code).toBe('aborted');
+    expect((await rejection(make().sendMessage({ conversationId: JAMIE, clientId: 'ab', text: 'x', signal: c.signal }))).code).toBe('aborted');
   });
 });
 
@@ -252,8 +243,8 @@ describe('read state and unread summary', () => {
     expect(await t.getUnreadSummary()).toEqual({ messages: 3, conversations: 2 });
     expect(await t.markRead(JAMIE, ['ignored'])).toEqual({ messages: 1, conversations: 1 });
     expect((await t.listMessages({ conversationId: JAMIE })).items.filter((m) => m.direction === 'incoming').every((m) => m.read)).toBe(true);
-    expect((await rejects(t.markRead('sm_mtm_8~sm_cust_7'))).code).toBe('forbidden');
-    expect((await rejects(t.markRead('sm_mtm_99~sm_cust_7'))).code).toBe('not_found');
+    expect((await rejection(t.markRead('sm_mtm_8~sm_cust_7'))).code).toBe('forbidden');
+    expect((await rejection(t.markRead('sm_mtm_99~sm_cust_7'))).code).toBe('not_found');
   });
   it('adds up pages when the server sends no sums', async () => {
     mock.use(http.get('*/v3/user/:id/inbox', ({ request }) => {
@@ -288,16 +279,16 @@ describe('malformed payloads', () => {
     const rows = Array.from({ length: 4 }, () => minimalMessage());
     rows[3] = { ...rows[3]!, authorType: 'Robot' };
     mock.use(http.get('*/v3/message', () => HttpResponse.json({ success: true, data: rows, meta: { hasMore: false, total: 4 } })));
-    const wrong = await rejects(make().listMessages({ conversationId: JAMIE }));
+    const wrong = await rejection(make().listMessages({ conversationId: JAMIE }));
     expect(wrong.code).toBe('invalid_response');
     expect(wrong.message).toContain('data[3].authorType');
     const { text: _t, ...noText } = minimalMessage();
     mock.use(http.get('*/v3/message', () => HttpResponse.json({ success: true, data: [noText], meta: { hasMore: false, total: 1 } })));
-    expect((await rejects(make().listMessages({ conversationId: JAMIE }))).message).toContain('data[0].text');
+    expect((await rejection(make().listMessages({ conversationId: JAMIE }))).message).toContain('data[0].text');
     mock.use(http.get('*/v3/user/:id/notification_config', () => HttpResponse.text('<html>oops</html>', { headers: { 'Content-Type': 'text/html' } })));
-    expect((await rejects(make().getPreferences())).code).toBe('invalid_response');
+    expect((await rejection(make().getPreferences())).code).toBe('invalid_response');
     mock.use(http.post('*/v3/message', () => HttpResponse.json({ success: true, data: { ...minimalMessage(), files: [{ id: 1 }] } })));
-    expect((await rejects(make().sendMessage({ conversationId: JAMIE, clientId: 'm', text: 'x' }))).message).toContain('data.files[0].id');
+    expect((await rejection(make().sendMessage({ conversationId: JAMIE, clientId: 'm', text: 'x' }))).message).toContain('data.files[0].id');
   });
 });
 
