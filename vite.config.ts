@@ -17,12 +17,18 @@ function stylesheet(): Plugin {
   const inline = (file: string, seen = new Set<string>()): string => {
     if (seen.has(file)) return '';
     seen.add(file);
-    return readFileSync(file, 'utf8').replace(/@import\s+['"](.+?)['"];?/g, (_m, rel: string) => inline(resolve(dirname(file), rel), seen));
+    return readFileSync(file, 'utf8').replace(/@import\s+['"](.+?)['"];?/g, (_m, rel: string) =>
+      inline(resolve(dirname(file), rel), seen),
+    );
   };
   return {
     name: 'inbox-kit-stylesheet',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'styles.css', source: inline(resolve(root, 'src/react/styles/index.css')) });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'styles.css',
+        source: inline(resolve(root, 'src/react/styles/index.css')),
+      });
     },
   };
 }
@@ -52,7 +58,8 @@ export default defineConfig({
       },
     },
     rolldownOptions: {
-      external: (id: string) => externals.some((dep) => id === dep || id.startsWith(`${dep}/`)) || id.startsWith('node:'),
+      external: (id: string) =>
+        externals.some((dep) => id === dep || id.startsWith(`${dep}/`)) || id.startsWith('node:'),
       output: {
         // One file per source module (dist/react/components/…): with `sideEffects` limited to
         // CSS, a host's bundler then drops every module it does not reach. A flat dist/index.js

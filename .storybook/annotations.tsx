@@ -41,7 +41,12 @@ export const withInboxFrame: Decorator = (Story, context) => {
   const params = inbox ?? {};
   return (
     // Keyed by story and identity so either change starts from a fresh provider, transport and cache.
-    <InboxFrame key={`${context.id}:${params.as ?? 'buyer'}`} parameters={params} theme={theme} locale={locale}>
+    <InboxFrame
+      key={`${context.id}:${params.as ?? 'buyer'}`}
+      parameters={params}
+      theme={theme}
+      locale={locale}
+    >
       <Story />
     </InboxFrame>
   );
@@ -94,7 +99,16 @@ export const baseAnnotations = {
     docs: { toc: true },
     options: {
       storySort: {
-        order: ['Docs', ['Getting started', 'Writing your own transport', 'Theming with CSS variables', 'The mock server and its knobs'], '*'],
+        order: [
+          'Docs',
+          [
+            'Getting started',
+            'Writing your own transport',
+            'Theming with CSS variables',
+            'The mock server and its knobs',
+          ],
+          '*',
+        ],
       },
     },
   },

@@ -28,7 +28,8 @@ const kB = (b: number) => `${(b / 1024).toFixed(1)} kB`;
 const MB = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 /** Nearest-rank percentile (`p` in 0–1): the smallest sample that at least `p` of the samples do not exceed. */
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(p * xs.length) - 1)]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(p * xs.length) - 1)]!;
 
 interface ScrollResult {
   durationMs: number;
@@ -86,7 +87,11 @@ async function heap(cdp: CDPSession): Promise<number> {
 
 async function openPage(page: Page, url: string, scenario: string): Promise<CDPSession> {
   await page.goto(`${url}?s=${scenario}`);
-  await page.waitForFunction(() => (window as unknown as { __bench?: { ready: boolean } }).__bench?.ready === true, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => (window as unknown as { __bench?: { ready: boolean } }).__bench?.ready === true,
+    null,
+    { timeout: 60_000 },
+  );
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   return cdp;
@@ -103,8 +108,13 @@ const bench = (page: Page) => ({
   mount: () => page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.mount()),
   unmount: () => page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.unmount()),
   settled: () => page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.settledNodes()),
-  scroll: (step: number, maxMs: number) => page.evaluate(([s, m]) => (window as unknown as { __bench: Bench }).__bench.scroll(s!, m!), [step, maxMs]),
-  armSend: (text: string) => page.evaluate((t) => (window as unknown as { __bench: Bench }).__bench.armSend(t), text),
+  scroll: (step: number, maxMs: number) =>
+    page.evaluate(
+      ([s, m]) => (window as unknown as { __bench: Bench }).__bench.scroll(s!, m!),
+      [step, maxMs],
+    ),
+  armSend: (text: string) =>
+    page.evaluate((t) => (window as unknown as { __bench: Bench }).__bench.armSend(t), text),
 });
 
 async function runScenario(page: Page, url: string, scenario: 'thread' | 'inbox'): Promise<ScenarioResult> {
@@ -142,7 +152,12 @@ async function runScenario(page: Page, url: string, scenario: 'thread' | 'inbox'
 }
 
 /** Sends `samples` messages with Enter in a freshly loaded thread page; `into` collects the timings. */
-async function runSend(page: Page, url: string, into: Pick<SendResult, 'keyToDomMs' | 'keyToFrameMs' | 'keyToPaintMs' | 'firstKeyToFrameMs'>, samples = SENDS_PER_PAGE): Promise<void> {
+async function runSend(
+  page: Page,
+  url: string,
+  into: Pick<SendResult, 'keyToDomMs' | 'keyToFrameMs' | 'keyToPaintMs' | 'firstKeyToFrameMs'>,
+  samples = SENDS_PER_PAGE,
+): Promise<void> {
   const cdp = await openPage(page, url, 'thread');
   const b = bench(page);
   await b.mount();
@@ -154,7 +169,11 @@ async function runSend(page: Page, url: string, into: Pick<SendResult, 'keyToDom
     await input.fill(text);
     await b.armSend(text);
     await input.press('Enter');
-    const r = await page.waitForFunction(() => (window as unknown as { __send: Promise<unknown> }).__send, null, { timeout: 10_000 });
+    const r = await page.waitForFunction(
+      () => (window as unknown as { __send: Promise<unknown> }).__send,
+      null,
+      { timeout: 10_000 },
+    );
     const v = (await r.jsonValue()) as { keyToDomMs: number; keyToFrameMs: number; keyToPaintMs: number };
     keyToDomMs.push(Math.round(v.keyToDomMs * 10) / 10);
     keyToFrameMs.push(Math.round(v.keyToFrameMs * 10) / 10);
@@ -181,12 +200,18 @@ function printProfile(label: string, p: CpuProfile): void {
     const { functionName, url, lineNumber } = byNode.get(id)!.callFrame;
     if (functionName === '(idle)') return;
     total += ms;
-    const where = url.includes('/assets/') ? `page:${lineNumber + 1}` : url ? url.replace(/^.*\//, '') : 'native';
+    const where = url.includes('/assets/')
+      ? `page:${lineNumber + 1}`
+      : url
+        ? url.replace(/^.*\//, '')
+        : 'native';
     const key = functionName.startsWith('(') ? functionName : `${functionName || '(anonymous)'} @ ${where}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
   });
   const top = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 20);
-  console.log(`  CPU self time during ${label} (${total.toFixed(0)} ms busy):\n${top.map(([k, v]) => `    ${v.toFixed(0).padStart(7)} ms  ${k}`).join('\n')}`);
+  console.log(
+    `  CPU self time during ${label} (${total.toFixed(0)} ms busy):\n${top.map(([k, v]) => `    ${v.toFixed(0).padStart(7)} ms  ${k}`).join('\n')}`,
+  );
 }
 
 /** Of several runs, the one with the median cold first paint. */
@@ -204,11 +229,16 @@ interface Budget {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  console.log('bundle sizes (gzip -9, minified, only react/react-dom external; budgets apply to initial = entry + static imports, before first paint)…');
+  console.log(
+    'bundle sizes (gzip -9, minified, only react/react-dom external; budgets apply to initial = entry + static imports, before first paint)…',
+  );
   const sizes: Record<string, SizeResult[]> = { src: await measureSizes('src') };
   // The built package is what hosts install: build it now (about a second) so its row is never stale.
   console.log('building dist (vite build, JS only)…');
-  execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   sizes.dist = await measureSizes('dist');
   const sizeRows = Object.entries(sizes).flatMap(([source, rs]) =>
     rs.map((r) => ({
@@ -222,7 +252,12 @@ async function main(): Promise<void> {
   );
   console.table(sizeRows);
   for (const r of sizes.src!) {
-    console.log(`  ${r.name}, biggest packages: ${r.packages.slice(0, 6).map((p) => `${p.id} ${kB(p.bytes)}`).join(', ')}`);
+    console.log(
+      `  ${r.name}, biggest packages: ${r.packages
+        .slice(0, 6)
+        .map((p) => `${p.id} ${kB(p.bytes)}`)
+        .join(', ')}`,
+    );
   }
 
   let thread: ScenarioResult | undefined;
@@ -251,7 +286,12 @@ async function main(): Promise<void> {
       }
       thread = pickMedian(threads);
       inbox = pickMedian(inboxes);
-      const sends = { keyToDomMs: [] as number[], keyToFrameMs: [] as number[], keyToPaintMs: [] as number[], firstKeyToFrameMs: [] as number[] };
+      const sends = {
+        keyToDomMs: [] as number[],
+        keyToFrameMs: [] as number[],
+        keyToPaintMs: [] as number[],
+        firstKeyToFrameMs: [] as number[],
+      };
       for (let i = 0; i < runs; i += 1) {
         console.log(`Enter → optimistic message, page load ${i + 1}/${runs} (${SENDS_PER_PAGE} sends)…`);
         await runSend(page, server.url, sends);
@@ -290,13 +330,43 @@ async function main(): Promise<void> {
   const budgets: Budget[] = [];
   // Judged on the built package (what hosts install); the sources' row above shows the same within ~0.1 kB.
   const [a, b] = sizes.dist!;
-  budgets.push({ what: '(a) InboxLayout + provider + marketplace, initial gzip (dist)', budget: '≤ 45 kB', measured: `${kB(a!.gzipBytes)} (total incl. lazy ${kB(a!.totalGzipBytes)})`, pass: a!.pass });
-  budgets.push({ what: '(b) UnreadBadge + provider + marketplace, initial gzip (dist)', budget: '≤ 15 kB', measured: `${kB(b!.gzipBytes)} (total incl. lazy ${kB(b!.totalGzipBytes)})`, pass: b!.pass });
+  budgets.push({
+    what: '(a) InboxLayout + provider + marketplace, initial gzip (dist)',
+    budget: '≤ 45 kB',
+    measured: `${kB(a!.gzipBytes)} (total incl. lazy ${kB(a!.totalGzipBytes)})`,
+    pass: a!.pass,
+  });
+  budgets.push({
+    what: '(b) UnreadBadge + provider + marketplace, initial gzip (dist)',
+    budget: '≤ 15 kB',
+    measured: `${kB(b!.gzipBytes)} (total incl. lazy ${kB(b!.totalGzipBytes)})`,
+    pass: b!.pass,
+  });
   if (thread && inbox && send) {
-    budgets.push({ what: 'thread 10k: first paint (cold)', budget: '≤ 150 ms', measured: `${thread.coldFirstPaintMs} ms (warm ${thread.warmFirstPaintMs} ms)`, pass: thread.coldFirstPaintMs <= 150 });
-    budgets.push({ what: 'thread 10k: DOM nodes mounted at first paint / settled', budget: '≤ 400', measured: `${thread.nodesAtFirstPaint} / ${thread.nodesSettled}`, pass: Math.max(thread.nodesAtFirstPaint, thread.nodesSettled) <= 400 });
-    budgets.push({ what: 'thread 10k: long tasks > 50 ms while scrolling', budget: '0', measured: `${thread.scroll.longTasksOver50} (longest ${thread.scroll.longestTaskMs} ms)`, pass: thread.scroll.longTasksOver50 === 0 });
-    budgets.push({ what: 'inbox 5k: long tasks > 50 ms while scrolling', budget: '0', measured: `${inbox.scroll.longTasksOver50} (longest ${inbox.scroll.longestTaskMs} ms)`, pass: inbox.scroll.longTasksOver50 === 0 });
+    budgets.push({
+      what: 'thread 10k: first paint (cold)',
+      budget: '≤ 150 ms',
+      measured: `${thread.coldFirstPaintMs} ms (warm ${thread.warmFirstPaintMs} ms)`,
+      pass: thread.coldFirstPaintMs <= 150,
+    });
+    budgets.push({
+      what: 'thread 10k: DOM nodes mounted at first paint / settled',
+      budget: '≤ 400',
+      measured: `${thread.nodesAtFirstPaint} / ${thread.nodesSettled}`,
+      pass: Math.max(thread.nodesAtFirstPaint, thread.nodesSettled) <= 400,
+    });
+    budgets.push({
+      what: 'thread 10k: long tasks > 50 ms while scrolling',
+      budget: '0',
+      measured: `${thread.scroll.longTasksOver50} (longest ${thread.scroll.longestTaskMs} ms)`,
+      pass: thread.scroll.longTasksOver50 === 0,
+    });
+    budgets.push({
+      what: 'inbox 5k: long tasks > 50 ms while scrolling',
+      budget: '0',
+      measured: `${inbox.scroll.longTasksOver50} (longest ${inbox.scroll.longestTaskMs} ms)`,
+      pass: inbox.scroll.longTasksOver50 === 0,
+    });
     // Judged on the 95th percentile, not the median (half the sends could miss the frame and still pass)
     // nor the max (one descheduled sample on this shared machine would fail any page); the max is printed.
     budgets.push({
@@ -306,13 +376,27 @@ async function main(): Promise<void> {
       pass: send.p95KeyToFrameMs <= 16,
     });
   }
-  console.table(budgets.map((x) => ({ budget: x.what, limit: x.budget, measured: x.measured, result: x.pass ? 'PASS' : 'MISS' })));
+  console.table(
+    budgets.map((x) => ({
+      budget: x.what,
+      limit: x.budget,
+      measured: x.measured,
+      result: x.pass ? 'PASS' : 'MISS',
+    })),
+  );
 
   const results = {
     date: new Date().toISOString(),
-    machine: { node: process.version, chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', note: 'shared 2-core machine; timings are noisy' },
-    sizesNote: 'gzipBytes/rawBytes = initial (entry chunk + its static imports, downloaded before first paint); the budgets apply to these. totalGzipBytes/totalRawBytes include lazy chunks behind import().',
-    sizes: Object.fromEntries(Object.entries(sizes).map(([k, rs]) => [k, rs.map((r) => ({ ...r, modules: r.modules.slice(0, 25) }))])),
+    machine: {
+      node: process.version,
+      chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      note: 'shared 2-core machine; timings are noisy',
+    },
+    sizesNote:
+      'gzipBytes/rawBytes = initial (entry chunk + its static imports, downloaded before first paint); the budgets apply to these. totalGzipBytes/totalRawBytes include lazy chunks behind import().',
+    sizes: Object.fromEntries(
+      Object.entries(sizes).map(([k, rs]) => [k, rs.map((r) => ({ ...r, modules: r.modules.slice(0, 25) }))]),
+    ),
     thread,
     inbox,
     send,

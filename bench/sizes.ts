@@ -66,7 +66,10 @@ export type SizeSource = 'src' | 'dist';
 /** The two host entries of the budgets. */
 export function sizeCases(source: SizeSource = 'src'): SizeCase[] {
   const react = source === 'src' ? `${root}/src/react/index.ts` : `${root}/dist/index.js`;
-  const marketplace = source === 'src' ? `${root}/src/transports/marketplace/index.ts` : `${root}/dist/transports/marketplace.js`;
+  const marketplace =
+    source === 'src'
+      ? `${root}/src/transports/marketplace/index.ts`
+      : `${root}/dist/transports/marketplace.js`;
   return [
     {
       name: 'InboxLayout + provider + marketplace transport',
@@ -110,7 +113,12 @@ function moduleSizes(into: ModuleSize[], graph: ChunkGraph): Plugin {
         if (chunk.type !== 'chunk') continue;
         if (chunk.isEntry) graph.entries.push(chunk.fileName);
         graph.imports.set(chunk.fileName, chunk.imports);
-        graph.modules.set(chunk.fileName, Object.keys(chunk.modules).map((id) => (id.startsWith(root) ? relative(root, id) : id.replace(/^\0/, ''))));
+        graph.modules.set(
+          chunk.fileName,
+          Object.keys(chunk.modules).map((id) =>
+            id.startsWith(root) ? relative(root, id) : id.replace(/^\0/, ''),
+          ),
+        );
         for (const [id, m] of Object.entries(chunk.modules)) {
           const code = m.code ?? '';
           if (!code.trim()) continue;
@@ -163,9 +171,16 @@ export async function measureSize(c: SizeCase): Promise<SizeResult> {
     };
     graph.entries.forEach(visit);
     const chunks: SizeResult['chunks'] = [];
-    for (const f of readdirSync(outDir, { recursive: true }).map(String).filter((f) => f.endsWith('.js'))) {
+    for (const f of readdirSync(outDir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.js'))) {
       const buf = readFileSync(join(outDir, f));
-      chunks.push({ file: f, load: initial.has(f) ? 'initial' : 'lazy', rawBytes: buf.length, gzipBytes: gzipSync(buf, { level: 9 }).length });
+      chunks.push({
+        file: f,
+        load: initial.has(f) ? 'initial' : 'lazy',
+        rawBytes: buf.length,
+        gzipBytes: gzipSync(buf, { level: 9 }).length,
+      });
     }
     chunks.sort((a, b) => (a.load === b.load ? b.gzipBytes - a.gzipBytes : a.load === 'initial' ? -1 : 1));
     const sum = (xs: typeof chunks, k: 'rawBytes' | 'gzipBytes') => xs.reduce((n, c) => n + c[k], 0);
@@ -177,7 +192,9 @@ export async function measureSize(c: SizeCase): Promise<SizeResult> {
     modules.sort((a, b) => b.bytes - a.bytes);
     // By package, initial bytes only (what the budget pays for); lazy modules are listed separately.
     const byPackage = new Map<string, number>();
-    for (const m of modules) if (m.load === 'initial') byPackage.set(packageOf(m.id), (byPackage.get(packageOf(m.id)) ?? 0) + m.bytes);
+    for (const m of modules)
+      if (m.load === 'initial')
+        byPackage.set(packageOf(m.id), (byPackage.get(packageOf(m.id)) ?? 0) + m.bytes);
     const packages = [...byPackage].map(([id, bytes]) => ({ id, bytes })).sort((a, b) => b.bytes - a.bytes);
     return {
       name: c.name,
@@ -211,12 +228,18 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     const kb = (b: number) => `${(b / 1024).toFixed(1)} kB`;
     const lazy = r.chunks.filter((c) => c.load === 'lazy');
     console.log(`\n${r.name} (${source})`);
-    console.log(`  initial (entry + static imports, before first paint): ${kb(r.gzipBytes)} gzip, ${kb(r.rawBytes)} min; budget ${kb(r.budgetBytes)} applies here → ${r.pass ? 'PASS' : 'MISS'}`);
-    console.log(`  total (incl. ${lazy.length} lazy chunks loaded on use):      ${kb(r.totalGzipBytes)} gzip, ${kb(r.totalRawBytes)} min`);
+    console.log(
+      `  initial (entry + static imports, before first paint): ${kb(r.gzipBytes)} gzip, ${kb(r.rawBytes)} min; budget ${kb(r.budgetBytes)} applies here → ${r.pass ? 'PASS' : 'MISS'}`,
+    );
+    console.log(
+      `  total (incl. ${lazy.length} lazy chunks loaded on use):      ${kb(r.totalGzipBytes)} gzip, ${kb(r.totalRawBytes)} min`,
+    );
     console.log('  initial by package (minified, before gzip):');
     for (const p of r.packages) console.log(`    ${kb(p.bytes).padStart(9)}  ${p.id}`);
     console.log(`  top ${n} modules (minified, before gzip):`);
-    for (const m of r.modules.slice(0, n)) console.log(`    ${kb(m.bytes).padStart(9)}  ${m.load === 'lazy' ? 'lazy   ' : 'initial'}  ${m.id}`);
-    if (lazy.length) console.log(`  lazy chunks (gzip): ${lazy.map((c) => `${c.file} ${kb(c.gzipBytes)}`).join(', ')}`);
+    for (const m of r.modules.slice(0, n))
+      console.log(`    ${kb(m.bytes).padStart(9)}  ${m.load === 'lazy' ? 'lazy   ' : 'initial'}  ${m.id}`);
+    if (lazy.length)
+      console.log(`  lazy chunks (gzip): ${lazy.map((c) => `${c.file} ${kb(c.gzipBytes)}`).join(', ')}`);
   }
 }

@@ -21,16 +21,29 @@ declare module 'vitest' {
 function run(name: string, command: string, args: string[]): Promise<{ error: string; ms: number }> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let log = '';
     child.stdout.on('data', (d: Buffer) => (log += d.toString()));
     child.stderr.on('data', (d: Buffer) => (log += d.toString()));
     child.on('close', async (code) => {
       const ms = Date.now() - started;
       await writeFile(join(ARTIFACTS, `${name}.log`), log);
-      const tail = log.split('\n').filter((l) => l.trim()).slice(-40).join('\n');
-      console.log(`[e2e] ${name}: ${code === 0 ? 'built' : `FAILED (exit ${code})`} in ${(ms / 1000).toFixed(1)} s`);
-      resolve({ error: code === 0 ? '' : `${name} failed (exit ${code}); artifacts/${name}.log ends:\n${tail}`, ms });
+      const tail = log
+        .split('\n')
+        .filter((l) => l.trim())
+        .slice(-40)
+        .join('\n');
+      console.log(
+        `[e2e] ${name}: ${code === 0 ? 'built' : `FAILED (exit ${code})`} in ${(ms / 1000).toFixed(1)} s`,
+      );
+      resolve({
+        error: code === 0 ? '' : `${name} failed (exit ${code}); artifacts/${name}.log ends:\n${tail}`,
+        ms,
+      });
     });
   });
 }
@@ -43,8 +56,12 @@ export default async function setup(project: TestProject) {
   let playgroundBuildError = '';
   if (process.env.E2E_BUILD !== '0') {
     // One after the other: two cores, and both builds are CPU-bound.
-    storybookBuildError = (await run('build-storybook', 'npx', ['storybook', 'build', '--quiet', '-o', STORYBOOK_DIR])).error;
-    playgroundBuildError = (await run('build-playground', 'npx', ['vite', 'build', '--config', 'playground/vite.config.ts'])).error;
+    storybookBuildError = (
+      await run('build-storybook', 'npx', ['storybook', 'build', '--quiet', '-o', STORYBOOK_DIR])
+    ).error;
+    playgroundBuildError = (
+      await run('build-playground', 'npx', ['vite', 'build', '--config', 'playground/vite.config.ts'])
+    ).error;
   }
   const storybook = storybookBuildError ? undefined : await serveStatic(STORYBOOK_DIR);
   const playground = playgroundBuildError ? undefined : await serveStatic(PLAYGROUND_DIR);

@@ -27,7 +27,10 @@ const stories = entries.filter((e) => e.type === 'story');
 // Hand-written docs pages (MDX: tagged attached-mdx or unattached-mdx); autodocs pages are the stories again.
 const docs = entries.filter((e) => e.type === 'docs' && e.tags?.some((t) => t.endsWith('-mdx')));
 
-const summary: Record<string, { file: string; errors: string[]; violations: AxeViolation[]; focus?: FocusWalk; motion?: string[] }> = {};
+const summary: Record<
+  string,
+  { file: string; errors: string[]; violations: AxeViolation[]; focus?: FocusWalk; motion?: string[] }
+> = {};
 let browser: E2EBrowser;
 let page: Page;
 const pageErrors: string[] = [];
@@ -93,9 +96,15 @@ describe('Storybook', () => {
       summary[story.id] = { file: story.importPath, errors, violations, focus, motion };
       expect(errors, `${story.importPath}: errors while rendering`).toEqual([]);
       expect(violations, `${story.importPath}: axe violations\n${formatViolations(violations)}`).toEqual([]);
-      expect(offNewest, `${story.importPath}: a thread opens at its newest message (scrollTop+clientHeight/scrollHeight)`).toEqual([]);
+      expect(
+        offNewest,
+        `${story.importPath}: a thread opens at its newest message (scrollTop+clientHeight/scrollHeight)`,
+      ).toEqual([]);
       expect(motion, `${story.importPath}: moves despite prefers-reduced-motion`).toEqual([]);
-      expect(focus.invisible, `${story.importPath}: tab stops without a visible focus indicator (order: ${focus.order.join(' → ')})`).toEqual([]);
+      expect(
+        focus.invisible,
+        `${story.importPath}: tab stops without a visible focus indicator (order: ${focus.order.join(' → ')})`,
+      ).toEqual([]);
     });
   }
 
@@ -103,11 +112,15 @@ describe('Storybook', () => {
     it(`docs: ${doc.title}`, async () => {
       pageErrors.length = 0;
       await page.goto(`${baseUrl}/iframe.html?id=${encodeURIComponent(doc.id)}&viewMode=docs`);
-      await page.waitForSelector('#storybook-docs .sbdocs-content, .sb-show-errordisplay', { timeout: 30_000 });
+      await page.waitForSelector('#storybook-docs .sbdocs-content, .sb-show-errordisplay', {
+        timeout: 30_000,
+      });
       // Code blocks highlight lazily: wait until the page stops growing.
       let last = -1;
       for (let stable = 0, i = 0; stable < 3 && i < 40; i++) {
-        const size = await page.evaluate(() => document.querySelectorAll('#storybook-docs pre, #storybook-docs table').length);
+        const size = await page.evaluate(
+          () => document.querySelectorAll('#storybook-docs pre, #storybook-docs table').length,
+        );
         stable = size === last ? stable + 1 : 0;
         last = size;
         await page.waitForTimeout(250);

@@ -3,7 +3,13 @@ import type { FormEvent } from 'react';
 import type { MockIdentity } from '../src/mock/identities';
 
 const PRESETS: Record<MockIdentity['api'], (who: MockIdentity) => string[]> = {
-  marketplace: () => ['/v1/messages/conversations', '/v1/messages/unread', '/v1/messages/templates', '/api/notifications', '/api/notifications/unread-count'],
+  marketplace: () => [
+    '/v1/messages/conversations',
+    '/v1/messages/unread',
+    '/v1/messages/templates',
+    '/api/notifications',
+    '/api/notifications/unread-count',
+  ],
   shopmonkey: (who) => [`/v3/user/${who.id}/inbox`, '/v3/message', `/v3/user/${who.id}/notification_config`],
 };
 
@@ -81,7 +87,13 @@ export function ApiExplorer({ identities, who }: ApiExplorerProps) {
       <form className="pg-explorer" aria-labelledby={`${id}-explorer`} onSubmit={onSubmit}>
         <label htmlFor={`${id}-path`}>GET as {who?.name ?? 'nobody'}</label>
         <div className="pg-row">
-          <input id={`${id}-path`} type="text" value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} />
+          <input
+            id={`${id}-path`}
+            type="text"
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            spellCheck={false}
+          />
           <button type="submit" className="pg-button" disabled={busy}>
             Send
           </button>

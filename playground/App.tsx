@@ -15,7 +15,12 @@ import type { PlaygroundKnobs, PlaygroundSettings, TabId } from './settings';
 import { Tabs } from './Tabs';
 import { createTransport } from './transports';
 
-const TAB_LABELS: Record<TabId, string> = { inbox: 'Inbox', notifications: 'Notifications', settings: 'Notification settings', api: 'Identities & API' };
+const TAB_LABELS: Record<TabId, string> = {
+  inbox: 'Inbox',
+  notifications: 'Notifications',
+  settings: 'Notification settings',
+  api: 'Identities & API',
+};
 
 /** The playground: a fake host app around inbox-kit, with the reference server's controls beside it. */
 export function App({ initial }: { initial: PlaygroundSettings }) {
@@ -41,7 +46,10 @@ export function App({ initial }: { initial: PlaygroundSettings }) {
     document.documentElement.lang = settings.locale;
   }, [settings]);
 
-  const change = useCallback((patch: Partial<PlaygroundSettings>) => setSettings((s) => ({ ...s, ...patch })), []);
+  const change = useCallback(
+    (patch: Partial<PlaygroundSettings>) => setSettings((s) => ({ ...s, ...patch })),
+    [],
+  );
   const changeKnobs = useCallback((patch: Partial<PlaygroundKnobs>) => {
     setSettings((s) => ({ ...s, knobs: { ...s.knobs, ...patch } }));
     mockApi
@@ -67,20 +75,53 @@ export function App({ initial }: { initial: PlaygroundSettings }) {
     return transport ? { transport, queryClient, key: `${who.id}:${generation}` } : undefined;
   }, [who, generation]);
 
-  const tabs = (['inbox', 'notifications', 'settings', 'api'] as TabId[]).map((id) => ({ id, label: TAB_LABELS[id] }));
+  const tabs = (['inbox', 'notifications', 'settings', 'api'] as TabId[]).map((id) => ({
+    id,
+    label: TAB_LABELS[id],
+  }));
   const panel = (tab: TabId) => {
     if (tab === 'api') return <ApiExplorer identities={identities} who={who} />;
-    if (!session) return <p className="pg-missing">{who ? `The ${who.api} adapter is not built yet: only “${TAB_LABELS.api}” works for now.` : 'Starting the reference server…'}</p>;
-    if (tab === 'inbox') return <InboxArea key={session.key} value={settings.conversation} onValueChange={(conversation) => change({ conversation })} />;
+    if (!session)
+      return (
+        <p className="pg-missing">
+          {who
+            ? `The ${who.api} adapter is not built yet: only “${TAB_LABELS.api}” works for now.`
+            : 'Starting the reference server…'}
+        </p>
+      );
+    if (tab === 'inbox')
+      return (
+        <InboxArea
+          key={session.key}
+          value={settings.conversation}
+          onValueChange={(conversation) => change({ conversation })}
+        />
+      );
     const Component = tab === 'notifications' ? kit.NotificationList : kit.NotificationSettings;
-    return Component ? <Component /> : <p className="pg-missing">{tab === 'notifications' ? 'NotificationList' : 'NotificationSettings'} is not built yet.</p>;
+    return Component ? (
+      <Component />
+    ) : (
+      <p className="pg-missing">
+        {tab === 'notifications' ? 'NotificationList' : 'NotificationSettings'} is not built yet.
+      </p>
+    );
   };
 
   const main = (
     <div className="pg-app" data-theme={settings.theme}>
       <HostHeader who={who} badges={session !== undefined} onNavigate={(tab) => change({ tab })} />
       <div className="pg-body">
-        <Controls identities={identities} settings={settings} knobs={knobs} onChange={(patch) => change(patch.as && patch.as !== settings.as ? { ...patch, conversation: null } : patch)} onKnobs={changeKnobs} onReset={reset} resetting={resetting} />
+        <Controls
+          identities={identities}
+          settings={settings}
+          knobs={knobs}
+          onChange={(patch) =>
+            change(patch.as && patch.as !== settings.as ? { ...patch, conversation: null } : patch)
+          }
+          onKnobs={changeKnobs}
+          onReset={reset}
+          resetting={resetting}
+        />
         <main className="pg-main">
           {error ? (
             <p role="alert" className="pg-error">

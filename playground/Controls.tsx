@@ -2,7 +2,10 @@ import { useId } from 'react';
 import type { MockIdentity } from '../src/mock/identities';
 import type { PlaygroundKnobs, PlaygroundSettings } from './settings';
 
-const API_LABEL: Record<MockIdentity['api'], string> = { marketplace: 'Marketplace', shopmonkey: 'Shopmonkey' };
+const API_LABEL: Record<MockIdentity['api'], string> = {
+  marketplace: 'Marketplace',
+  shopmonkey: 'Shopmonkey',
+};
 
 export interface ControlsProps {
   identities: MockIdentity[];
@@ -15,7 +18,15 @@ export interface ControlsProps {
 }
 
 /** Identity, backend, theme, locale, the simulation knobs and a reset. */
-export function Controls({ identities, settings, knobs, onChange, onKnobs, onReset, resetting }: ControlsProps) {
+export function Controls({
+  identities,
+  settings,
+  knobs,
+  onChange,
+  onKnobs,
+  onReset,
+  resetting,
+}: ControlsProps) {
   const id = useId();
   const apis = [...new Set(identities.map((i) => i.api))];
   return (
@@ -40,14 +51,22 @@ export function Controls({ identities, settings, knobs, onChange, onKnobs, onRes
       <div className="pg-row">
         <div className="pg-field">
           <label htmlFor={`${id}-theme`}>Theme</label>
-          <select id={`${id}-theme`} value={settings.theme} onChange={(e) => onChange({ theme: e.target.value as PlaygroundSettings['theme'] })}>
+          <select
+            id={`${id}-theme`}
+            value={settings.theme}
+            onChange={(e) => onChange({ theme: e.target.value as PlaygroundSettings['theme'] })}
+          >
             <option value="light">Light</option>
             <option value="dark">Dark</option>
           </select>
         </div>
         <div className="pg-field">
           <label htmlFor={`${id}-locale`}>Language</label>
-          <select id={`${id}-locale`} value={settings.locale} onChange={(e) => onChange({ locale: e.target.value as PlaygroundSettings['locale'] })}>
+          <select
+            id={`${id}-locale`}
+            value={settings.locale}
+            onChange={(e) => onChange({ locale: e.target.value as PlaygroundSettings['locale'] })}
+          >
             <option value="en">English</option>
             <option value="nl">Nederlands</option>
             <option value="de">Deutsch</option>
@@ -65,7 +84,14 @@ export function Controls({ identities, settings, knobs, onChange, onKnobs, onRes
               min={0}
               step={50}
               value={knobs?.latencyMs[0] ?? 0}
-              onChange={(e) => onKnobs({ latencyMs: [Number(e.target.value), Math.max(Number(e.target.value), knobs?.latencyMs[1] ?? 0)] })}
+              onChange={(e) =>
+                onKnobs({
+                  latencyMs: [
+                    Number(e.target.value),
+                    Math.max(Number(e.target.value), knobs?.latencyMs[1] ?? 0),
+                  ],
+                })
+              }
             />
           </div>
           <div className="pg-field">
@@ -76,20 +102,47 @@ export function Controls({ identities, settings, knobs, onChange, onKnobs, onRes
               min={0}
               step={50}
               value={knobs?.latencyMs[1] ?? 0}
-              onChange={(e) => onKnobs({ latencyMs: [Math.min(knobs?.latencyMs[0] ?? 0, Number(e.target.value)), Number(e.target.value)] })}
+              onChange={(e) =>
+                onKnobs({
+                  latencyMs: [
+                    Math.min(knobs?.latencyMs[0] ?? 0, Number(e.target.value)),
+                    Number(e.target.value),
+                  ],
+                })
+              }
             />
           </div>
         </div>
         <div className="pg-field">
           <label htmlFor={`${id}-fail`}>Failure rate: {Math.round((knobs?.failureRate ?? 0) * 100)}%</label>
-          <input id={`${id}-fail`} type="range" min={0} max={1} step={0.05} value={knobs?.failureRate ?? 0} onChange={(e) => onKnobs({ failureRate: Number(e.target.value) })} />
+          <input
+            id={`${id}-fail`}
+            type="range"
+            min={0}
+            max={1}
+            step={0.05}
+            value={knobs?.failureRate ?? 0}
+            onChange={(e) => onKnobs({ failureRate: Number(e.target.value) })}
+          />
         </div>
         <div className="pg-field">
           <label htmlFor={`${id}-rate`}>Rate limit (requests per minute, 0 = off)</label>
-          <input id={`${id}-rate`} type="number" min={0} step={10} value={knobs?.rateLimit ?? 0} onChange={(e) => onKnobs({ rateLimit: Number(e.target.value) })} />
+          <input
+            id={`${id}-rate`}
+            type="number"
+            min={0}
+            step={10}
+            value={knobs?.rateLimit ?? 0}
+            onChange={(e) => onKnobs({ rateLimit: Number(e.target.value) })}
+          />
         </div>
         <div className="pg-check">
-          <input id={`${id}-reply`} type="checkbox" checked={knobs?.autoReply ?? false} onChange={(e) => onKnobs({ autoReply: e.target.checked })} />
+          <input
+            id={`${id}-reply`}
+            type="checkbox"
+            checked={knobs?.autoReply ?? false}
+            onChange={(e) => onKnobs({ autoReply: e.target.checked })}
+          />
           <label htmlFor={`${id}-reply`}>Counterpart auto-reply</label>
         </div>
         <div className="pg-field">
@@ -104,7 +157,12 @@ export function Controls({ identities, settings, knobs, onChange, onKnobs, onRes
           />
         </div>
         <div className="pg-check">
-          <input id={`${id}-rt`} type="checkbox" checked={knobs?.realtime ?? false} onChange={(e) => onKnobs({ realtime: e.target.checked })} />
+          <input
+            id={`${id}-rt`}
+            type="checkbox"
+            checked={knobs?.realtime ?? false}
+            onChange={(e) => onKnobs({ realtime: e.target.checked })}
+          />
           <label htmlFor={`${id}-rt`}>Realtime events</label>
         </div>
       </fieldset>

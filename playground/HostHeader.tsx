@@ -3,7 +3,15 @@ import { kit } from './registry';
 import type { TabId } from './settings';
 
 /** A stand-in for the host app's own header, with inbox-kit's badges in it. */
-export function HostHeader({ who, badges, onNavigate }: { who: MockIdentity | undefined; badges: boolean; onNavigate(tab: TabId): void }) {
+export function HostHeader({
+  who,
+  badges,
+  onNavigate,
+}: {
+  who: MockIdentity | undefined;
+  badges: boolean;
+  onNavigate(tab: TabId): void;
+}) {
   // Badges need the MessagingProvider, which exists once an adapter for this identity does.
   const Badge = badges ? kit.UnreadBadge : undefined;
   const shop = who?.api === 'shopmonkey';
@@ -16,12 +24,22 @@ export function HostHeader({ who, badges, onNavigate }: { who: MockIdentity | un
       <nav aria-label="Host app">
         <ul>
           <li>
-            <button type="button" className="pg-nav" onClick={() => onNavigate('inbox')} data-testid="host-messages">
+            <button
+              type="button"
+              className="pg-nav"
+              onClick={() => onNavigate('inbox')}
+              data-testid="host-messages"
+            >
               Messages{Badge ? <Badge className="pg-badge" /> : null}
             </button>
           </li>
           <li>
-            <button type="button" className="pg-nav" onClick={() => onNavigate('notifications')} data-testid="host-notifications">
+            <button
+              type="button"
+              className="pg-nav"
+              onClick={() => onNavigate('notifications')}
+              data-testid="host-notifications"
+            >
               Notifications{Badge ? <Badge kind="notifications" className="pg-badge" /> : null}
             </button>
           </li>

@@ -9,7 +9,11 @@ import './playground.css';
 
 // The reference server runs in this page; render only once the worker intercepts requests.
 const settings = loadSettings();
-const mock = await startMockWorker({ seed: 1, knobs: settings.knobs, serviceWorkerUrl: `${import.meta.env.BASE_URL}mockServiceWorker.js` });
+const mock = await startMockWorker({
+  seed: 1,
+  knobs: settings.knobs,
+  serviceWorkerUrl: `${import.meta.env.BASE_URL}mockServiceWorker.js`,
+});
 (window as unknown as { __inboxKitMock?: typeof mock }).__inboxKitMock = mock;
 
 createRoot(document.getElementById('root')!).render(

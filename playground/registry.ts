@@ -9,12 +9,16 @@ import type { ComponentType } from 'react';
 // Props are checked in each component's own tests; the playground only passes documented basics.
 type AnyComponent = ComponentType<any>;
 
-const modules = import.meta.glob<Record<string, unknown>>('../src/react/components/*/index.ts', { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>('../src/react/components/*/index.ts', {
+  eager: true,
+});
 
 function pick(folder: string, name = folder): AnyComponent | undefined {
   const mod = modules[`../src/react/components/${folder}/index.ts`];
   const value = mod?.[name];
-  return typeof value === 'function' || (typeof value === 'object' && value !== null) ? (value as AnyComponent) : undefined;
+  return typeof value === 'function' || (typeof value === 'object' && value !== null)
+    ? (value as AnyComponent)
+    : undefined;
 }
 
 export const kit = {

@@ -1,7 +1,10 @@
 import type { MockKnobs } from '../src/mock/knobs';
 
 /** The knobs the playground edits. */
-export type PlaygroundKnobs = Pick<MockKnobs, 'latencyMs' | 'failureRate' | 'autoReply' | 'autoReplyDelayMs' | 'realtime' | 'rateLimit'>;
+export type PlaygroundKnobs = Pick<
+  MockKnobs,
+  'latencyMs' | 'failureRate' | 'autoReply' | 'autoReplyDelayMs' | 'realtime' | 'rateLimit'
+>;
 
 /** A tab of the main area. */
 export type TabId = 'inbox' | 'notifications' | 'settings' | 'api';
@@ -21,10 +24,21 @@ export interface PlaygroundSettings {
 }
 
 /** Short names for the three identities the playground is about. */
-export const ALIASES: Record<string, string> = { buyer: 'usr_buyer_1', seller: 'usr_seller_1', staff: 'sm_user_1' };
+export const ALIASES: Record<string, string> = {
+  buyer: 'usr_buyer_1',
+  seller: 'usr_seller_1',
+  staff: 'sm_user_1',
+};
 
 const KEY = 'inbox-kit-playground';
-const DEFAULTS: PlaygroundSettings = { as: 'usr_buyer_1', theme: 'light', locale: 'en', tab: 'inbox', conversation: null, knobs: {} };
+const DEFAULTS: PlaygroundSettings = {
+  as: 'usr_buyer_1',
+  theme: 'light',
+  locale: 'en',
+  tab: 'inbox',
+  conversation: null,
+  knobs: {},
+};
 
 function stored(): Partial<PlaygroundSettings> {
   try {

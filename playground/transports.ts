@@ -9,10 +9,15 @@ import { webSocketEvents } from '../src/transports/webSocketEvents';
 import type { MessagingTransport } from '../src/transports/types';
 
 type Factory = (options: Record<string, unknown>) => MessagingTransport;
-const adapters = import.meta.glob<Record<string, unknown>>('../src/transports/{marketplace,shopmonkey}/index.ts', { eager: true });
+const adapters = import.meta.glob<Record<string, unknown>>(
+  '../src/transports/{marketplace,shopmonkey}/index.ts',
+  { eager: true },
+);
 const factories: Record<MockIdentity['api'], Factory | undefined> = {
-  marketplace: adapters['../src/transports/marketplace/index.ts']?.createMarketplaceTransport as Factory | undefined,
-  shopmonkey: adapters['../src/transports/shopmonkey/index.ts']?.createShopmonkeyTransport as Factory | undefined,
+  marketplace: adapters['../src/transports/marketplace/index.ts']?.createMarketplaceTransport as
+    Factory | undefined,
+  shopmonkey: adapters['../src/transports/shopmonkey/index.ts']?.createShopmonkeyTransport as
+    Factory | undefined,
 };
 
 /** An adapter signed in as `who` against the worker on this origin, or `undefined` while that adapter does not exist. */
@@ -20,7 +25,9 @@ export function createTransport(who: MockIdentity, realtime = true): MessagingTr
   const factory = factories[who.api];
   if (!factory) return undefined;
   const getToken = () => who.token;
-  const events = realtime ? webSocketEvents({ url: `${location.origin.replace(/^http/, 'ws')}/__mock/realtime`, getToken }) : undefined;
+  const events = realtime
+    ? webSocketEvents({ url: `${location.origin.replace(/^http/, 'ws')}/__mock/realtime`, getToken })
+    : undefined;
   const common = { getToken, ...(events ? { events } : {}) };
   return who.api === 'marketplace'
     ? factory({ baseUrl: `${location.origin}/v1`, ...common })

@@ -19,7 +19,8 @@ const problems: string[] = [];
 
 for (const [entry, target] of Object.entries(pkg.exports)) {
   const paths = typeof target === 'string' ? [target] : Object.values(target);
-  for (const p of paths) if (!existsSync(join(root, p))) problems.push(`exports["${entry}"] → ${p} does not exist`);
+  for (const p of paths)
+    if (!existsSync(join(root, p))) problems.push(`exports["${entry}"] → ${p} does not exist`);
 }
 
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+)["']/g;
@@ -47,15 +48,19 @@ if (existsSync(main)) {
     const { files, bare } = importsOf(file);
     queue.push(...files);
     for (const id of bare) {
-      if (id === 'msw' || id.startsWith('msw/')) problems.push(`${relative(root, file)} imports ${id} (main entry must not need msw)`);
-      if (id.startsWith('node:')) problems.push(`${relative(root, file)} imports ${id} (main entry must run in browsers)`);
+      if (id === 'msw' || id.startsWith('msw/'))
+        problems.push(`${relative(root, file)} imports ${id} (main entry must not need msw)`);
+      if (id.startsWith('node:'))
+        problems.push(`${relative(root, file)} imports ${id} (main entry must run in browsers)`);
     }
     const text = readFileSync(file, 'utf8');
     if (existsSync(`${file}.map`)) {
       const { sources } = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] };
-      if (sources.some((s) => s.includes('src/mock/'))) problems.push(`${relative(root, file)} contains reference-server code`);
+      if (sources.some((s) => s.includes('src/mock/')))
+        problems.push(`${relative(root, file)} contains reference-server code`);
     }
-    if (/setupWorker|setupServer/.test(text)) problems.push(`${relative(root, file)} mentions setupWorker/setupServer`);
+    if (/setupWorker|setupServer/.test(text))
+      problems.push(`${relative(root, file)} mentions setupWorker/setupServer`);
   }
   console.log(`check-entries: main entry reaches ${seen.size} files under dist/`);
 } else {
@@ -74,7 +79,10 @@ if (existsSync(join(root, 'dist'))) {
   for (const m of maps(join(root, 'dist'))) {
     const { sources } = JSON.parse(readFileSync(m, 'utf8')) as { sources: string[] };
     const bundled = sources.filter((s) => s.includes('node_modules/'));
-    if (bundled.length) problems.push(`${relative(root, m)} bundles ${bundled.slice(0, 3).join(', ')}${bundled.length > 3 ? ', …' : ''}`);
+    if (bundled.length)
+      problems.push(
+        `${relative(root, m)} bundles ${bundled.slice(0, 3).join(', ')}${bundled.length > 3 ? ', …' : ''}`,
+      );
   }
 }
 
@@ -82,4 +90,6 @@ if (problems.length) {
   console.error(`check-entries: ${problems.length} problem(s)\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log('check-entries: every export exists; main entry free of msw, mock and node:; dependencies external');
+console.log(
+  'check-entries: every export exists; main entry free of msw, mock and node:; dependencies external',
+);

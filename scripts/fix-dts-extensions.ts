@@ -36,7 +36,10 @@ const root = resolve(process.argv[2] ?? 'dist/types');
 let changed = 0;
 for (const file of declarationFiles(root)) {
   const text = readFileSync(file, 'utf8');
-  const next = text.replace(SPECIFIER, (_m, lead: string, quote: string, spec: string) => `${lead}${quote}${withExtension(file, spec)}${quote}`);
+  const next = text.replace(
+    SPECIFIER,
+    (_m, lead: string, quote: string, spec: string) => `${lead}${quote}${withExtension(file, spec)}${quote}`,
+  );
   if (next !== text) {
     writeFileSync(file, next);
     changed += 1;

@@ -52,7 +52,11 @@ function PickFiles() {
       run={() => {
         const big = new File([new Uint8Array(8)], 'dashcam-video.png', { type: 'image/png' });
         Object.defineProperty(big, 'size', { value: 25 * 1024 * 1024 });
-        c.addFiles([new File(['%PDF-1.4'], 'service-history.pdf', { type: 'application/pdf' }), big, new File(['MZ'], 'setup.exe', { type: 'application/x-msdownload' })]);
+        c.addFiles([
+          new File(['%PDF-1.4'], 'service-history.pdf', { type: 'application/pdf' }),
+          big,
+          new File(['MZ'], 'setup.exe', { type: 'application/x-msdownload' }),
+        ]);
       }}
     />
   );
@@ -64,7 +68,11 @@ function NoteMode() {
 }
 
 function OpenTemplates() {
-  return <OnMount run={() => document.querySelector<HTMLButtonElement>('.ik-composer__templates-button')?.click()} />;
+  return (
+    <OnMount
+      run={() => document.querySelector<HTMLButtonElement>('.ik-composer__templates-button')?.click()}
+    />
+  );
 }
 
 const NIGHT = () => {
@@ -79,7 +87,15 @@ const meta = {
   args: { conversationId: 'conv_1002' },
   parameters: { inbox: { as: 'buyer', height: 360 }, layout: 'padded' },
   render: (args) => (
-    <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'flex-end', height: '100%', paddingTop: 280 }}>
+    <div
+      style={{
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'flex-end',
+        height: '100%',
+        paddingTop: 280,
+      }}
+    >
       <Composer {...args} />
     </div>
   ),

@@ -11,11 +11,18 @@ import { useSendMessage } from '../src/react/hooks/useSendMessage';
  * pick a thread by the customer's name through the inbox list instead of
  * hard-coding ids.
  */
-function ThreadWith({ customer, ...props }: Omit<ConversationThreadProps, 'conversationId'> & { customer: string }) {
+function ThreadWith({
+  customer,
+  ...props
+}: Omit<ConversationThreadProps, 'conversationId'> & { customer: string }) {
   const { conversations } = useConversations({ filter: 'all' });
   const archived = useConversations({ filter: 'archived' }).conversations;
   const c = [...conversations, ...archived].find((x) => x.counterpart.name === customer);
-  return c ? <ConversationThread conversationId={c.id} {...props} /> : <p className="ik-thread__history">Loading…</p>;
+  return c ? (
+    <ConversationThread conversationId={c.id} {...props} />
+  ) : (
+    <p className="ik-thread__history">Loading…</p>
+  );
 }
 
 /** Sends one message on mount, as if the composer had; the story's msw override makes it fail once. */
@@ -57,7 +64,14 @@ export const MarketplaceSellerNarrow: Story = {
 /** Jamie Rivera: an appointment with a confirmation request, an order share, a colleague's internal note (staff colour), SMS/email delivery, two unread. */
 export const Shopmonkey: Story = {
   parameters: { inbox: { as: 'staff' } },
-  render: (args) => <ThreadWith customer="Jamie Rivera" announceIncoming={args.announceIncoming} onOpenOrder={noop} onOpenAppointment={noop} />,
+  render: (args) => (
+    <ThreadWith
+      customer="Jamie Rivera"
+      announceIncoming={args.announceIncoming}
+      onOpenOrder={noop}
+      onOpenAppointment={noop}
+    />
+  ),
 };
 
 /** Daniel Okafor: an SMS that failed (no phone on file) with its error in words, two inspection photos, a message deleted with a reason. */
@@ -98,7 +112,12 @@ export const FailedSendWithRetry: Story = {
     msw: {
       handlers: [
         http.post('*/v1/messages/conversations/:id', () =>
-          sendAttempts++ % 4 < 3 ? HttpResponse.json({ error: { code: 'internal', message: 'The server had a hiccup.' } }, { status: 500 }) : undefined,
+          sendAttempts++ % 4 < 3
+            ? HttpResponse.json(
+                { error: { code: 'internal', message: 'The server had a hiccup.' } },
+                { status: 500 },
+              )
+            : undefined,
         ),
       ],
     },

@@ -47,7 +47,14 @@ export const Empty: Story = {
   parameters: {
     msw: [
       http.get('*/v1/messages/conversations', () =>
-        HttpResponse.json({ success: true, data: { conversations: [], pagination: { page: 1, limit: 20, total: 0 }, summary: { total: 0, unread: 0 } } }),
+        HttpResponse.json({
+          success: true,
+          data: {
+            conversations: [],
+            pagination: { page: 1, limit: 20, total: 0 },
+            summary: { total: 0, unread: 0 },
+          },
+        }),
       ),
     ],
   },
@@ -57,7 +64,11 @@ export const Empty: Story = {
 export const LoadError: Story = {
   name: 'Error',
   parameters: {
-    msw: [http.get('*/v1/messages/conversations', () => HttpResponse.json({ success: false, message: 'Service unavailable' }, { status: 503 }))],
+    msw: [
+      http.get('*/v1/messages/conversations', () =>
+        HttpResponse.json({ success: false, message: 'Service unavailable' }, { status: 503 }),
+      ),
+    ],
   },
 };
 
@@ -71,7 +82,11 @@ export const Dark: Story = { globals: { theme: 'dark' } };
 export const Dutch: Story = { name: 'nl', globals: { locale: 'nl' } };
 
 /** German strings and dates, as Shopmonkey staff. */
-export const German: Story = { name: 'de', globals: { locale: 'de' }, parameters: { inbox: { as: 'staff' } } };
+export const German: Story = {
+  name: 'de',
+  globals: { locale: 'de' },
+  parameters: { inbox: { as: 'staff' } },
+};
 
 /**
  * 5,000 conversations, paged 50 at a time from an in-memory transport (the
@@ -80,7 +95,12 @@ export const German: Story = { name: 'de', globals: { locale: 'de' }, parameters
  */
 export const LargeInbox: Story = {
   parameters: { inbox: false },
-  render: (_args, ctx) => <LargeInboxFrame theme={ctx.globals.theme === 'dark' ? 'dark' : 'light'} locale={typeof ctx.globals.locale === 'string' ? ctx.globals.locale : 'en'} />,
+  render: (_args, ctx) => (
+    <LargeInboxFrame
+      theme={ctx.globals.theme === 'dark' ? 'dark' : 'light'}
+      locale={typeof ctx.globals.locale === 'string' ? ctx.globals.locale : 'en'}
+    />
+  ),
 };
 
 const LARGE_TOTAL = 5000;
@@ -91,9 +111,25 @@ function syntheticConversation(i: number, now: number): Conversation {
   const makes = ['Volvo FH', 'Scania R', 'DAF XF', 'MAN TGX', 'Iveco S-Way', 'Renault T', 'Mercedes Actros'];
   return {
     id: `conv_large_${i}`,
-    subject: { kind: 'listing', id: `lst_large_${i}`, title: `${2010 + (i % 14)} ${makes[i % makes.length]} #${i}`, price: { amount: 5000 + (i % 190) * 500, currency: 'EUR' }, status: i % 17 === 0 ? 'sold' : 'active' },
-    counterpart: { id: `usr_dealer_${i % 25}`, name: `Dealer ${String.fromCharCode(65 + (i % 25))}${(i % 25) + 1} Trucks`, role: 'seller', verified: i % 3 !== 0 },
-    lastMessage: { text: i % 2 ? 'Is it still available?' : 'Yes, you are welcome to view it.', senderId: i % 2 ? STORY_IDENTITIES.buyer.id : `usr_dealer_${i % 25}`, sentAt: at, read: i % 9 !== 0 },
+    subject: {
+      kind: 'listing',
+      id: `lst_large_${i}`,
+      title: `${2010 + (i % 14)} ${makes[i % makes.length]} #${i}`,
+      price: { amount: 5000 + (i % 190) * 500, currency: 'EUR' },
+      status: i % 17 === 0 ? 'sold' : 'active',
+    },
+    counterpart: {
+      id: `usr_dealer_${i % 25}`,
+      name: `Dealer ${String.fromCharCode(65 + (i % 25))}${(i % 25) + 1} Trucks`,
+      role: 'seller',
+      verified: i % 3 !== 0,
+    },
+    lastMessage: {
+      text: i % 2 ? 'Is it still available?' : 'Yes, you are welcome to view it.',
+      senderId: i % 2 ? STORY_IDENTITIES.buyer.id : `usr_dealer_${i % 25}`,
+      sentAt: at,
+      read: i % 9 !== 0,
+    },
     unreadCount: i % 9 === 0 ? 1 : 0,
     archived: false,
     createdAt: at,
@@ -106,9 +142,16 @@ function largeTransport(): MessagingTransport {
   const now = Date.now();
   const listConversations: MessagingTransport['listConversations'] = async (params = {}) => {
     const start = params.cursor ? Number(params.cursor) : 0;
-    const items = Array.from({ length: Math.min(PAGE, LARGE_TOTAL - start) }, (_, k) => syntheticConversation(start + k, now));
+    const items = Array.from({ length: Math.min(PAGE, LARGE_TOTAL - start) }, (_, k) =>
+      syntheticConversation(start + k, now),
+    );
     const next = start + items.length;
-    const page: Page<Conversation> = { items, total: LARGE_TOTAL, hasMore: next < LARGE_TOTAL, ...(next < LARGE_TOTAL ? { next: String(next) } : {}) };
+    const page: Page<Conversation> = {
+      items,
+      total: LARGE_TOTAL,
+      hasMore: next < LARGE_TOTAL,
+      ...(next < LARGE_TOTAL ? { next: String(next) } : {}),
+    };
     return page;
   };
   // Everything else (threads, actions) goes to the reference server as usual.
@@ -116,10 +159,18 @@ function largeTransport(): MessagingTransport {
 }
 
 function LargeInboxFrame({ theme, locale }: { theme: 'light' | 'dark'; locale: string }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 60_000 } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 60_000 } } }),
+  );
   const [transport] = useState(largeTransport);
   return (
-    <MessagingProvider transport={transport} currentUser={{ id: STORY_IDENTITIES.buyer.id, name: STORY_IDENTITIES.buyer.name }} queryClient={queryClient} theme={theme} locale={storyLocale(locale)}>
+    <MessagingProvider
+      transport={transport}
+      currentUser={{ id: STORY_IDENTITIES.buyer.id, name: STORY_IDENTITIES.buyer.name }}
+      queryClient={queryClient}
+      theme={theme}
+      locale={storyLocale(locale)}
+    >
       <div className="ik-root" data-theme={theme} style={{ height: 560 }}>
         <Inbox />
       </div>

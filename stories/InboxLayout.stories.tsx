@@ -13,7 +13,13 @@ type Story = StoryObj<typeof meta>;
 export const Wide: Story = { parameters: { inbox: { as: 'buyer', width: 1040, height: 640 } } };
 
 /** A 360 px container: one pane at a time, "Back to conversations" in the thread header. */
-export const Narrow: Story = { name: 'Narrow (360px)', parameters: { inbox: { as: 'staff', width: 360, height: 640 } } };
+export const Narrow: Story = {
+  name: 'Narrow (360px)',
+  parameters: { inbox: { as: 'staff', width: 360, height: 640 } },
+};
 
 /** Dark theme, Shopmonkey staff. */
-export const Dark: Story = { globals: { theme: 'dark' }, parameters: { inbox: { as: 'staff', width: 1040, height: 640 } } };
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  parameters: { inbox: { as: 'staff', width: 1040, height: 640 } },
+};

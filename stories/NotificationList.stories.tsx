@@ -21,14 +21,30 @@ export const UnreadOnly: Story = { args: { defaultUnreadOnly: true } };
 /** No notifications. */
 export const Empty: Story = {
   parameters: {
-    msw: { handlers: [http.get('*/api/notifications', () => HttpResponse.json({ success: true, data: [], pagination: { page: 1, limit: 20, total: 0, totalPages: 1 } }))] },
+    msw: {
+      handlers: [
+        http.get('*/api/notifications', () =>
+          HttpResponse.json({
+            success: true,
+            data: [],
+            pagination: { page: 1, limit: 20, total: 0, totalPages: 1 },
+          }),
+        ),
+      ],
+    },
   },
 };
 
 /** The list cannot load: a message and Retry. */
 export const LoadError: Story = {
   parameters: {
-    msw: { handlers: [http.get('*/api/notifications', () => HttpResponse.json({ success: false, error: { message: 'Service unavailable' } }, { status: 503 }))] },
+    msw: {
+      handlers: [
+        http.get('*/api/notifications', () =>
+          HttpResponse.json({ success: false, error: { message: 'Service unavailable' } }, { status: 503 }),
+        ),
+      ],
+    },
   },
 };
 

@@ -25,7 +25,13 @@ export const MarketplaceUnsupported: Story = { parameters: { inbox: { as: 'buyer
 /** Every save fails: the switch reverts, an error shows and is announced. */
 export const SaveError: Story = {
   parameters: {
-    msw: { handlers: [http.put('*/v3/user/:id/notification_config', () => HttpResponse.json({ success: false, message: 'Internal error' }, { status: 500 }))] },
+    msw: {
+      handlers: [
+        http.put('*/v3/user/:id/notification_config', () =>
+          HttpResponse.json({ success: false, message: 'Internal error' }, { status: 500 }),
+        ),
+      ],
+    },
   },
 };
 

@@ -5,8 +5,15 @@ import { useUnreadCount } from '../src/react/components/UnreadBadge';
 
 /** Forces the marketplace's unread counts (messages and notifications). */
 const counts = (messages: number, notifications: number) => [
-  http.get('*/v1/messages/unread', () => HttpResponse.json({ success: true, data: { unread_count: messages, conversations_with_unread: Math.min(messages, 5) } })),
-  http.get('*/api/notifications/unread-count', () => HttpResponse.json({ success: true, data: { count: notifications } })),
+  http.get('*/v1/messages/unread', () =>
+    HttpResponse.json({
+      success: true,
+      data: { unread_count: messages, conversations_with_unread: Math.min(messages, 5) },
+    }),
+  ),
+  http.get('*/api/notifications/unread-count', () =>
+    HttpResponse.json({ success: true, data: { count: notifications } }),
+  ),
 ];
 
 /** A host's inbox button that folds the count into its name ("Inbox, 3 unread"). */

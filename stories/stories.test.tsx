@@ -33,7 +33,11 @@ const referenceServerLoader: Loader = async (context) => {
   mock.reset();
   Object.assign(mock.ctx.knobs, createKnobs({ ...nodeKnobs, ...context.parameters.mockKnobs }));
   const msw = context.parameters.msw as unknown;
-  const handlers = Array.isArray(msw) ? msw : msw && typeof msw === 'object' && 'handlers' in msw ? (msw as { handlers: unknown }).handlers : [];
+  const handlers = Array.isArray(msw)
+    ? msw
+    : msw && typeof msw === 'object' && 'handlers' in msw
+      ? (msw as { handlers: unknown }).handlers
+      : [];
   const list = (Array.isArray(handlers) ? handlers : Object.values(handlers ?? {})).flat().filter(Boolean);
   if (list.length > 0) mock.use(...list);
   return {};
@@ -60,8 +64,15 @@ function watchErrors() {
   const errors: string[] = [];
   const original = console.error;
   const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    const text = args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack ?? ''}` : String(a))).join(' ');
-    if (/An error occurred in the <|The above error occurred|Uncaught|\[MSW\]|without a matching request handler/.test(text)) errors.push(text.slice(0, 1200));
+    const text = args
+      .map((a) => (a instanceof Error ? `${a.message}\n${a.stack ?? ''}` : String(a)))
+      .join(' ');
+    if (
+      /An error occurred in the <|The above error occurred|Uncaught|\[MSW\]|without a matching request handler/.test(
+        text,
+      )
+    )
+      errors.push(text.slice(0, 1200));
     original(...(args as []));
   });
   const onError = (e: ErrorEvent) => errors.push(`window error: ${e.message}`);
@@ -80,9 +91,14 @@ function visibleContent(root: HTMLElement): boolean {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node instanceof Element ? node : node.parentElement;
-    if (!el || el.closest('.ik-sr-only, [hidden], [aria-hidden="true"], [role="status"], [role="alert"]')) continue;
+    if (!el || el.closest('.ik-sr-only, [hidden], [aria-hidden="true"], [role="status"], [role="alert"]'))
+      continue;
     if (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()) return true;
-    if (node instanceof Element && node.matches('img, svg, input, textarea, select, button, progress, [role="progressbar"], [data-slot]')) return true;
+    if (
+      node instanceof Element &&
+      node.matches('img, svg, input, textarea, select, button, progress, [role="progressbar"], [data-slot]')
+    )
+      return true;
   }
   return false;
 }
@@ -97,7 +113,8 @@ function fakeLayout(): () => void {
   const proto = HTMLElement.prototype;
   const sizes = { clientHeight: 600, clientWidth: 800, offsetHeight: 72, offsetWidth: 800 } as const;
   const saved = Object.keys(sizes).map((key) => [key, Object.getOwnPropertyDescriptor(proto, key)] as const);
-  for (const [key, value] of Object.entries(sizes)) Object.defineProperty(proto, key, { configurable: true, get: () => value });
+  for (const [key, value] of Object.entries(sizes))
+    Object.defineProperty(proto, key, { configurable: true, get: () => value });
   return () => {
     for (const [key, descriptor] of saved) if (descriptor) Object.defineProperty(proto, key, descriptor);
   };
@@ -141,12 +158,18 @@ for (const file of loaded) {
         try {
           await Story.run({ canvasElement });
           if (!hints.allowEmpty) {
-            await waitFor(() => expect(visibleContent(canvasElement), 'the story shows no content').toBe(true), { timeout: 4000 });
+            await waitFor(
+              () => expect(visibleContent(canvasElement), 'the story shows no content').toBe(true),
+              { timeout: 4000 },
+            );
           }
           // Let the first requests land, then check nothing went wrong on the way.
-          await waitFor(() => expect(canvasElement.querySelector('[aria-busy="true"]')).toBeNull(), { timeout: 3000 }).catch(() => undefined);
+          await waitFor(() => expect(canvasElement.querySelector('[aria-busy="true"]')).toBeNull(), {
+            timeout: 3000,
+          }).catch(() => undefined);
           expect(watch.errors, 'errors while rendering').toEqual([]);
-          if (process.env.STORIES_DEBUG) console.log(`[${name}]`, canvasElement.textContent?.replace(/\s+/g, ' ').slice(0, 160));
+          if (process.env.STORIES_DEBUG)
+            console.log(`[${name}]`, canvasElement.textContent?.replace(/\s+/g, ' ').slice(0, 160));
         } finally {
           watch.stop();
           canvasElement.remove();

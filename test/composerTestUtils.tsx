@@ -12,16 +12,20 @@ export async function smConversationId(transport: MessagingTransport, customerNa
 }
 
 /** How many messages the reference server stores for a marketplace conversation. */
-export const mkCount = (mock: MockServer, conversationId: string) => mock.ctx.db.marketplace.messages.get(conversationId)?.length ?? 0;
+export const mkCount = (mock: MockServer, conversationId: string) =>
+  mock.ctx.db.marketplace.messages.get(conversationId)?.length ?? 0;
 
 /** How many messages the reference server stores for a Shopmonkey customer. */
-export const smCount = (mock: MockServer, customerId: string) => mock.ctx.db.shopmonkey.messagesByCustomer.get(customerId)?.length ?? 0;
+export const smCount = (mock: MockServer, customerId: string) =>
+  mock.ctx.db.shopmonkey.messagesByCustomer.get(customerId)?.length ?? 0;
 
 /** The newest stored message of a Shopmonkey customer. */
-export const smLast = (mock: MockServer, customerId: string) => mock.ctx.db.shopmonkey.messagesByCustomer.get(customerId)!.at(-1)!;
+export const smLast = (mock: MockServer, customerId: string) =>
+  mock.ctx.db.shopmonkey.messagesByCustomer.get(customerId)!.at(-1)!;
 
 /** The newest stored message of a marketplace conversation. */
-export const mkLast = (mock: MockServer, conversationId: string) => mock.ctx.db.marketplace.messages.get(conversationId)!.at(-1)!;
+export const mkLast = (mock: MockServer, conversationId: string) =>
+  mock.ctx.db.marketplace.messages.get(conversationId)!.at(-1)!;
 
 /** The message field. */
 export const messageField = () => screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
@@ -29,8 +33,11 @@ export const messageField = () => screen.getByRole('textbox', { name: 'Message' 
 /** Waits for the polite announcer to say `text`. */
 export async function expectAnnounced(text: string | RegExp, assertive = false) {
   await waitFor(() => {
-    const region = document.querySelector(assertive ? '[data-slot="announcer-assertive"]' : '[data-slot="announcer-polite"]');
+    const region = document.querySelector(
+      assertive ? '[data-slot="announcer-assertive"]' : '[data-slot="announcer-polite"]',
+    );
     const said = region?.textContent ?? '';
-    if (typeof text === 'string' ? !said.includes(text) : !text.test(said)) throw new Error(`announcer said "${said}"`);
+    if (typeof text === 'string' ? !said.includes(text) : !text.test(said))
+      throw new Error(`announcer said "${said}"`);
   });
 }

@@ -46,8 +46,16 @@ export interface MakeTransportOptions {
 export function makeTransport(as: As, options: MakeTransportOptions = {}): MessagingTransport {
   const who = IDENTITIES[as];
   const getToken = options.getToken ?? (() => who.token);
-  const events = options.realtime ? webSocketEvents({ url: 'ws://localhost/__mock/realtime', getToken }) : undefined;
-  const common = { getToken, retries: 0, retryDelayMs: 1, ...(events ? { events } : {}), ...(options.onUnauthorized ? { onUnauthorized: options.onUnauthorized } : {}) };
+  const events = options.realtime
+    ? webSocketEvents({ url: 'ws://localhost/__mock/realtime', getToken })
+    : undefined;
+  const common = {
+    getToken,
+    retries: 0,
+    retryDelayMs: 1,
+    ...(events ? { events } : {}),
+    ...(options.onUnauthorized ? { onUnauthorized: options.onUnauthorized } : {}),
+  };
   return who.api === 'marketplace'
     ? createMarketplaceTransport({ baseUrl: 'http://localhost/v1', ...common })
     : createShopmonkeyTransport({ baseUrl: 'http://localhost/v3', userId: who.id, ...common });
@@ -73,7 +81,12 @@ export function useMockServer(knobs: Partial<MockKnobs> = {}): MockServer {
 /** An in-memory StateStorage, so persisted drafts can be checked across "reloads". */
 export function memoryStorage(): StateStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
 }
 
 /** Options for {@link renderWithInbox}. */
@@ -90,16 +103,38 @@ export function renderWithInbox(ui: ReactElement, options: RenderWithInboxOption
   const as = options.as ?? 'buyer';
   const who = IDENTITIES[as];
   const transport = options.transport ?? makeTransport(as, options);
-  const queryClient = options.queryClient ?? new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 0, gcTime: Infinity }, mutations: { retry: false } } });
+  const queryClient =
+    options.queryClient ??
+    new QueryClient({
+      defaultOptions: {
+        queries: { retry: false, staleTime: 0, gcTime: Infinity },
+        mutations: { retry: false },
+      },
+    });
   const storage = options.storage ?? memoryStorage();
   const user = userEvent.setup();
   const wrap = (node: ReactElement) => (
-    <MessagingProvider transport={transport} currentUser={{ id: who.id, name: who.name }} queryClient={queryClient} storage={storage} pollIntervalMs={false} {...options.provider}>
+    <MessagingProvider
+      transport={transport}
+      currentUser={{ id: who.id, name: who.name }}
+      queryClient={queryClient}
+      storage={storage}
+      pollIntervalMs={false}
+      {...options.provider}
+    >
       {node}
     </MessagingProvider>
   );
   const result: RenderResult = render(wrap(ui));
-  return { ...result, user, transport, queryClient, storage, who, rerenderInbox: (next: ReactElement) => result.rerender(wrap(next)) };
+  return {
+    ...result,
+    user,
+    transport,
+    queryClient,
+    storage,
+    who,
+    rerenderInbox: (next: ReactElement) => result.rerender(wrap(next)),
+  };
 }
 
 /**
@@ -108,10 +143,20 @@ export function renderWithInbox(ui: ReactElement, options: RenderWithInboxOption
  */
 export async function axeViolations(container: Element): Promise<string[]> {
   const results = await axe.run(container, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    rules: { 'color-contrast': { enabled: false }, region: { enabled: false }, 'landmark-one-main': { enabled: false }, 'page-has-heading-one': { enabled: false } },
+    runOnly: {
+      type: 'tag',
+      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+    },
+    rules: {
+      'color-contrast': { enabled: false },
+      region: { enabled: false },
+      'landmark-one-main': { enabled: false },
+      'page-has-heading-one': { enabled: false },
+    },
   });
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
 }
 
 /** A host's sign-out button: `useSignOut()` on click. */

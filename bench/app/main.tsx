@@ -48,9 +48,16 @@ function whenPresent(selector: string): Promise<void> {
 const rowSelector = scenario === 'inbox' ? '[role="grid"] [role="row"]' : '[data-slot="message"]';
 const scrollerSelector = scenario === 'inbox' ? '[data-slot="inbox-list"]' : '[data-slot="thread-scroller"]';
 
-await startMockWorker({ seed: 1, size: 'large', knobs: { latencyMs: [0, 0], autoReply: false, deliveryDelayMs: 60_000 } });
+await startMockWorker({
+  seed: 1,
+  size: 'large',
+  knobs: { latencyMs: [0, 0], autoReply: false, deliveryDelayMs: 60_000 },
+});
 
-const transport = createMarketplaceTransport({ baseUrl: `${location.origin}/v1`, getToken: () => 'mk_buyer_1' });
+const transport = createMarketplaceTransport({
+  baseUrl: `${location.origin}/v1`,
+  getToken: () => 'mk_buyer_1',
+});
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
 let root: Root | undefined;
 
@@ -58,7 +65,13 @@ function render(): void {
   root = createRoot(container);
   root.render(
     <StrictMode>
-      <MessagingProvider transport={transport} currentUser={{ id: 'usr_buyer_1', name: 'Anna de Vries' }} queryClient={queryClient} pollIntervalMs={false} storage={null}>
+      <MessagingProvider
+        transport={transport}
+        currentUser={{ id: 'usr_buyer_1', name: 'Anna de Vries' }}
+        queryClient={queryClient}
+        pollIntervalMs={false}
+        storage={null}
+      >
         {scenario === 'inbox' ? (
           <Inbox />
         ) : (
@@ -78,7 +91,11 @@ async function mount(): Promise<{ firstPaintMs: number; rowsInDom: number; nodes
   render();
   await whenPresent(rowSelector);
   const painted = await afterPaint();
-  return { firstPaintMs: painted - t0, rowsInDom: container.querySelectorAll(rowSelector).length, nodes: container.querySelectorAll('*').length };
+  return {
+    firstPaintMs: painted - t0,
+    rowsInDom: container.querySelectorAll(rowSelector).length,
+    nodes: container.querySelectorAll('*').length,
+  };
 }
 
 function unmount(): void {
@@ -90,7 +107,10 @@ function unmount(): void {
 async function settledNodes(): Promise<{ nodes: number; rowsInDom: number }> {
   await new Promise((r) => setTimeout(r, 500));
   await afterPaint();
-  return { nodes: container.querySelectorAll('*').length, rowsInDom: container.querySelectorAll(rowSelector).length };
+  return {
+    nodes: container.querySelectorAll('*').length,
+    rowsInDom: container.querySelectorAll(rowSelector).length,
+  };
 }
 
 interface ScrollResult {
@@ -132,7 +152,9 @@ async function scroll(stepPx: number, maxMs: number, idleMs = 1500): Promise<Scr
         lastHeight = scroller.scrollHeight;
         lastGrowth = now;
       }
-      const atEdge = up ? scroller.scrollTop <= 1 : scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+      const atEdge = up
+        ? scroller.scrollTop <= 1
+        : scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
       if (atEdge && now - lastGrowth > idleMs) {
         reachedEnd = true;
         return done();
@@ -178,14 +200,17 @@ function itemsLoaded(): number {
   for (const q of queryClient.getQueryCache().getAll()) {
     const data = q.state.data as { pages?: Array<{ items: unknown[] }> } | undefined;
     const key = JSON.stringify(q.queryKey);
-    if (data?.pages && (scenario === 'inbox' ? key.includes('conversation') : key.includes('messages'))) n += data.pages.reduce((s, p) => s + p.items.length, 0);
+    if (data?.pages && (scenario === 'inbox' ? key.includes('conversation') : key.includes('messages')))
+      n += data.pages.reduce((s, p) => s + p.items.length, 0);
   }
   return n;
 }
 
 /** Arms the Enter → optimistic paint measurement for a message with `text`. */
 function armSend(text: string): void {
-  const w = window as unknown as { __send?: Promise<{ keyToDomMs: number; keyToFrameMs: number; keyToPaintMs: number }> };
+  const w = window as unknown as {
+    __send?: Promise<{ keyToDomMs: number; keyToFrameMs: number; keyToPaintMs: number }>;
+  };
   w.__send = new Promise((resolve) => {
     let keyAt = 0;
     const onKey = (e: KeyboardEvent) => {
@@ -193,18 +218,24 @@ function armSend(text: string): void {
     };
     document.addEventListener('keydown', onKey, { capture: true, once: true });
     const mo = new MutationObserver(() => {
-      const node = [...container.querySelectorAll('[data-slot="message"]')].find((el) => el.textContent?.includes(text));
+      const node = [...container.querySelectorAll('[data-slot="message"]')].find((el) =>
+        el.textContent?.includes(text),
+      );
       if (!node || !keyAt) return;
       mo.disconnect();
       const inDom = performance.now();
       // The frame that shows the node starts with the next rAF; the paint itself follows it.
       requestAnimationFrame(() => {
         const frame = performance.now();
-        void afterPaint().then((painted) => resolve({ keyToDomMs: inDom - keyAt, keyToFrameMs: frame - keyAt, keyToPaintMs: painted - keyAt }));
+        void afterPaint().then((painted) =>
+          resolve({ keyToDomMs: inDom - keyAt, keyToFrameMs: frame - keyAt, keyToPaintMs: painted - keyAt }),
+        );
       });
     });
     mo.observe(container, { childList: true, subtree: true, characterData: true });
   });
 }
 
-Object.assign(window, { __bench: { scenario, mount, unmount, settledNodes, scroll, armSend, itemsLoaded, ready: true } });
+Object.assign(window, {
+  __bench: { scenario, mount, unmount, settledNodes, scroll, armSend, itemsLoaded, ready: true },
+});

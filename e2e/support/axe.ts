@@ -19,7 +19,11 @@ export interface AxeViolation {
  * about a component rendered alone in a story (landmarks, the page's h1), so
  * `pageRules: false` turns them off.
  */
-export async function runAxe(page: Page, selector: string, options: { pageRules?: boolean } = {}): Promise<AxeViolation[]> {
+export async function runAxe(
+  page: Page,
+  selector: string,
+  options: { pageRules?: boolean } = {},
+): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
   const pageRules = options.pageRules ?? true;
   return page.evaluate(
@@ -28,14 +32,21 @@ export async function runAxe(page: Page, selector: string, options: { pageRules?
       const off = { enabled: false };
       const result = await axe.run(selector, {
         runOnly: { type: 'tag', values: tags },
-        rules: pageRules ? {} : { region: off, 'landmark-one-main': off, 'page-has-heading-one': off, bypass: off },
+        rules: pageRules
+          ? {}
+          : { region: off, 'landmark-one-main': off, 'page-has-heading-one': off, bypass: off },
         resultTypes: ['violations'],
       });
       return result.violations.map((v) => ({
         id: v.id,
         impact: v.impact ?? null,
         help: v.help,
-        nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target.join(' '), summary: (n.failureSummary ?? '').split('\n').slice(0, 3).join(' ') })),
+        nodes: v.nodes
+          .slice(0, 5)
+          .map((n) => ({
+            target: n.target.join(' '),
+            summary: (n.failureSummary ?? '').split('\n').slice(0, 3).join(' '),
+          })),
       }));
     },
     { selector, tags: AXE_TAGS, pageRules },
@@ -44,5 +55,7 @@ export async function runAxe(page: Page, selector: string, options: { pageRules?
 
 /** A one-line-per-violation summary for assertion messages. */
 export function formatViolations(violations: AxeViolation[]): string {
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target).join(', ')}`).join('\n');
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target).join(', ')}`)
+    .join('\n');
 }

@@ -28,7 +28,11 @@ export async function openPlayground(page: Page, baseUrl: string, query: string)
 /** PATCHes the reference server's knobs from inside the page (not persisted by the playground). */
 export async function setKnobs(page: Page, knobs: Record<string, unknown>): Promise<void> {
   await page.evaluate(async (patch) => {
-    const res = await fetch('/__mock/knobs', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) });
+    const res = await fetch('/__mock/knobs', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(patch),
+    });
     if (!res.ok) throw new Error(`PATCH /__mock/knobs: ${res.status}`);
   }, knobs);
 }
@@ -40,7 +44,8 @@ export const rows = (page: Page): Locator => grid(page).getByRole('row');
 /** The open thread's feed. */
 export const feed = (page: Page): Locator => page.getByRole('feed', { name: 'Messages' });
 /** The composer's textarea. */
-export const messageBox = (page: Page): Locator => page.getByRole('textbox', { name: 'Message', exact: true });
+export const messageBox = (page: Page): Locator =>
+  page.getByRole('textbox', { name: 'Message', exact: true });
 
 /**
  * The unread count the host header's "Messages" button carries (0 when the badge is hidden),
@@ -68,11 +73,17 @@ export async function accessibleName(locator: Locator): Promise<string> {
 }
 
 /** Waits until `read()` returns something `accept` likes, or throws with the last value. */
-export async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+export async function until<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T = await read();
   while (!accept(last)) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, 100));
     last = await read();
   }
@@ -80,20 +91,33 @@ export async function until<T>(read: () => Promise<T>, accept: (value: T) => boo
 }
 
 /** Presses Tab (or Shift+Tab) until the focused element matches `selector` (and `describeFocus` matches `name`, if given). */
-export async function tabUntil(page: Page, selector: string, name?: RegExp, max = 80, backwards = false): Promise<void> {
+export async function tabUntil(
+  page: Page,
+  selector: string,
+  name?: RegExp,
+  max = 80,
+  backwards = false,
+): Promise<void> {
   for (let i = 0; i < max; i++) {
-    const matches = await page.evaluate((selector) => document.activeElement?.matches(selector) ?? false, selector);
+    const matches = await page.evaluate(
+      (selector) => document.activeElement?.matches(selector) ?? false,
+      selector,
+    );
     if (matches && (!name || name.test(await describeFocus(page)))) return;
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
   }
-  throw new Error(`Tab never reached ${selector}${name ? ` named ${name}` : ''} (focus: ${await describeFocus(page)})`);
+  throw new Error(
+    `Tab never reached ${selector}${name ? ` named ${name}` : ''} (focus: ${await describeFocus(page)})`,
+  );
 }
 
 /** What has focus, for assertion messages and keyboard flows: `tag[role] "accessible name"`. */
 export async function describeFocus(page: Page): Promise<string> {
   const tag = await page.evaluate(() => {
     const el = document.activeElement;
-    return el ? `${el.tagName.toLowerCase()}${el.getAttribute('role') ? `[role=${el.getAttribute('role')}]` : ''}` : 'nothing';
+    return el
+      ? `${el.tagName.toLowerCase()}${el.getAttribute('role') ? `[role=${el.getAttribute('role')}]` : ''}`
+      : 'nothing';
   });
   if (tag === 'body' || tag === 'nothing') return tag;
   return `${tag} "${await accessibleName(page.locator(':focus'))}"`;
@@ -105,4 +129,7 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** A tiny valid PNG (16×16, blue), for attachment uploads. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGOQj79GEmIY1TCqYfhqAAAKiFQQebiFjAAAAABJRU5ErkJggg==', 'base64');
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGOQj79GEmIY1TCqYfhqAAAKiFQQebiFjAAAAABJRU5ErkJggg==',
+  'base64',
+);

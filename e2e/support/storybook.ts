@@ -34,12 +34,17 @@ export interface RenderOutcome {
  */
 export async function watchPreview(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = window as unknown as { __e2e: { errors: string[] }; __STORYBOOK_ADDONS_CHANNEL__?: { on(e: string, f: (x: unknown) => void): void } };
+    const w = window as unknown as {
+      __e2e: { errors: string[] };
+      __STORYBOOK_ADDONS_CHANNEL__?: { on(e: string, f: (x: unknown) => void): void };
+    };
     w.__e2e = { errors: [] };
     const describe = (x: unknown) => {
       if (x && typeof x === 'object') {
         const o = x as { message?: string; title?: string; description?: string; stack?: string };
-        return [o.title, o.message ?? o.description].filter(Boolean).join(': ') || JSON.stringify(x).slice(0, 400);
+        return (
+          [o.title, o.message ?? o.description].filter(Boolean).join(': ') || JSON.stringify(x).slice(0, 400)
+        );
       }
       return String(x);
     };
@@ -48,8 +53,12 @@ export async function watchPreview(page: Page): Promise<void> {
       if (!channel) return void setTimeout(attach, 5);
       channel.on('storyErrored', (e) => w.__e2e.errors.push(`story errored: ${describe(e)}`));
       channel.on('storyThrewException', (e) => w.__e2e.errors.push(`story threw: ${describe(e)}`));
-      channel.on('playFunctionThrewException', (e) => w.__e2e.errors.push(`play function threw: ${describe(e)}`));
-      channel.on('unhandledErrorsWhilePlaying', (e) => w.__e2e.errors.push(`unhandled errors while playing: ${describe(e)}`));
+      channel.on('playFunctionThrewException', (e) =>
+        w.__e2e.errors.push(`play function threw: ${describe(e)}`),
+      );
+      channel.on('unhandledErrorsWhilePlaying', (e) =>
+        w.__e2e.errors.push(`unhandled errors while playing: ${describe(e)}`),
+      );
     };
     attach();
   });
@@ -59,27 +68,50 @@ export async function watchPreview(page: Page): Promise<void> {
  * Opens one story in the preview iframe and waits until it has rendered, its
  * play function (and the a11y addon's check) finished, and its data stopped loading.
  */
-export async function openStory(page: Page, baseUrl: string, id: string, globals = ''): Promise<RenderOutcome> {
-  await page.goto(`${baseUrl}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story${globals ? `&globals=${globals}` : ''}`);
+export async function openStory(
+  page: Page,
+  baseUrl: string,
+  id: string,
+  globals = '',
+): Promise<RenderOutcome> {
+  await page.goto(
+    `${baseUrl}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story${globals ? `&globals=${globals}` : ''}`,
+  );
   await page.waitForFunction(
     () => {
-      const preview = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__;
+      const preview = (
+        window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }
+      ).__STORYBOOK_PREVIEW__;
       const phase = preview?.currentRender?.phase;
-      return phase === 'completed' || phase === 'finished' || phase === 'errored' || phase === 'aborted' || document.body.classList.contains('sb-show-errordisplay');
+      return (
+        phase === 'completed' ||
+        phase === 'finished' ||
+        phase === 'errored' ||
+        phase === 'aborted' ||
+        document.body.classList.contains('sb-show-errordisplay')
+      );
     },
     null,
     { timeout: 30_000, polling: 50 },
   );
   // Data: wait for busy regions to clear (a story of a loading state may never clear; that is fine).
   await page
-    .waitForFunction(() => !document.querySelector('#storybook-root [aria-busy="true"]'), null, { timeout: 5_000, polling: 100 })
+    .waitForFunction(() => !document.querySelector('#storybook-root [aria-busy="true"]'), null, {
+      timeout: 5_000,
+      polling: 100,
+    })
     .catch(() => undefined);
   await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => setTimeout(r, 300))));
   return page.evaluate(() => {
-    const w = window as unknown as { __e2e?: { errors: string[] }; __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } };
+    const w = window as unknown as {
+      __e2e?: { errors: string[] };
+      __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } };
+    };
     const errors = [...(w.__e2e?.errors ?? [])];
     if (document.body.classList.contains('sb-show-errordisplay')) {
-      errors.push(`error display: ${document.querySelector('#error-message')?.textContent ?? ''} ${document.querySelector('#error-stack')?.textContent?.slice(0, 600) ?? ''}`);
+      errors.push(
+        `error display: ${document.querySelector('#error-message')?.textContent ?? ''} ${document.querySelector('#error-stack')?.textContent?.slice(0, 600) ?? ''}`,
+      );
     }
     return { phase: w.__STORYBOOK_PREVIEW__?.currentRender?.phase ?? 'unknown', errors };
   });
@@ -108,11 +140,23 @@ export async function walkFocus(page: Page, max = 20): Promise<FocusWalk> {
       if (!el || el === document.body || !el.closest('#storybook-root')) return undefined;
       const cs = getComputedStyle(el);
       const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none';
-      const labelled = el.getAttribute('aria-labelledby')?.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+      const labelled = el
+        .getAttribute('aria-labelledby')
+        ?.split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
       const labels = (el as HTMLInputElement).labels;
-      const text = el.getAttribute('aria-label') ?? labelled ?? (labels && labels.length ? labels[0]!.textContent : null) ?? el.textContent ?? '';
+      const text =
+        el.getAttribute('aria-label') ??
+        labelled ??
+        (labels && labels.length ? labels[0]!.textContent : null) ??
+        el.textContent ??
+        '';
       const name = text.trim().replace(/\s+/g, ' ').slice(0, 40);
-      return { label: `${el.tagName.toLowerCase()}${el.getAttribute('role') ? `[role=${el.getAttribute('role')}]` : ''} "${name}"`, ring };
+      return {
+        label: `${el.tagName.toLowerCase()}${el.getAttribute('role') ? `[role=${el.getAttribute('role')}]` : ''} "${name}"`,
+        ring,
+      };
     });
     if (!stop) break;
     walk.order.push(stop.label);
@@ -134,8 +178,10 @@ export function movingParts(page: Page): Promise<string[]> {
         Math.max(...list.split(',').map((x) => parseFloat(x) * (x.trim().endsWith('ms') ? 0.001 : 1))),
       );
       const cls = String((el as HTMLElement).className || el.tagName.toLowerCase()).split(' ')[0];
-      if (cs.animationName !== 'none' && longest[0]! > 0.01) found.add(`.${cls}: animation ${cs.animationName} ${cs.animationDuration}`);
-      if (cs.transitionProperty !== 'none' && longest[1]! > 0.01) found.add(`.${cls}: transition ${cs.transitionProperty} ${cs.transitionDuration}`);
+      if (cs.animationName !== 'none' && longest[0]! > 0.01)
+        found.add(`.${cls}: animation ${cs.animationName} ${cs.animationDuration}`);
+      if (cs.transitionProperty !== 'none' && longest[1]! > 0.01)
+        found.add(`.${cls}: transition ${cs.transitionProperty} ${cs.transitionDuration}`);
     }
     return [...found];
   });

@@ -4,7 +4,16 @@ import { TransportError, codeForStatus } from './TransportError';
 describe('TransportError', () => {
   it('maps statuses to codes', () => {
     expect([400, 401, 403, 404, 409, 413, 415, 429, 500, 503].map(codeForStatus)).toEqual([
-      'validation_failed', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'internal', 'internal',
+      'validation_failed',
+      'unauthorized',
+      'forbidden',
+      'not_found',
+      'conflict',
+      'payload_too_large',
+      'unsupported_media_type',
+      'rate_limited',
+      'internal',
+      'internal',
     ]);
   });
   it('always has a readable message', () => {

@@ -90,7 +90,12 @@ export function formatRelativeTime(iso: string, locale = 'en', now: Date = new D
 }
 
 /** Day separator label: `today`/`yesterday` labels given by the caller, else a long date. */
-export function formatDayLabel(iso: string, labels: { today: string; yesterday: string }, now: Date = new Date(), locale = 'en'): string {
+export function formatDayLabel(
+  iso: string,
+  labels: { today: string; yesterday: string },
+  now: Date = new Date(),
+  locale = 'en',
+): string {
   const d = parse(iso);
   if (!d) return '';
   const days = differenceInCalendarDays(now, d);

@@ -26,7 +26,20 @@ export type {
 } from './types';
 export { TransportError, codeForStatus, isTransportError, DEFAULT_ERROR_MESSAGES } from './TransportError';
 export type { TransportErrorCode, FieldError, TransportErrorInit } from './TransportError';
-export { parseTemplateVariables, renderTemplate, firstPlaceholderOffset, CONTEXT_VARIABLES } from './templates';
+export {
+  parseTemplateVariables,
+  renderTemplate,
+  firstPlaceholderOffset,
+  CONTEXT_VARIABLES,
+} from './templates';
 export type { RenderResult } from './templates';
 export { summarizeUnread, applyUnreadChange, formatBadgeCount } from './unread';
-export { formatTime, formatListTime, formatRelativeTime, formatDayLabel, dayKey, formatFileSize, formatMoney } from './dates';
+export {
+  formatTime,
+  formatListTime,
+  formatRelativeTime,
+  formatDayLabel,
+  dayKey,
+  formatFileSize,
+  formatMoney,
+} from './dates';

@@ -31,5 +31,12 @@ export async function startMockWorker(options: StartMockWorkerOptions = {}): Pro
     onUnhandledRequest: 'bypass',
     quiet: !options.verbose,
   });
-  return { worker, ctx, stop: () => { ctx.clearTimers(); worker.stop(); } };
+  return {
+    worker,
+    ctx,
+    stop: () => {
+      ctx.clearTimers();
+      worker.stop();
+    },
+  };
 }

@@ -20,4 +20,5 @@ console.log(`inbox-kit reference server on ${url}  (size ${size}, seed ${seed})`
 console.log('  marketplace: /v1/messages/*, /api/messages/*, /api/notifications/*   shopmonkey: /v3/*');
 console.log('  control: GET /__mock/identities, POST /__mock/reset, GET|PATCH /__mock/knobs');
 console.log('\nIdentities (use as "Authorization: Bearer <token>"):');
-for (const i of listIdentities(ctx.db)) console.log(`  ${i.api.padEnd(11)} ${i.role.padEnd(6)} ${i.id.padEnd(28)} ${i.name.padEnd(22)} ${i.token}`);
+for (const i of listIdentities(ctx.db))
+  console.log(`  ${i.api.padEnd(11)} ${i.role.padEnd(6)} ${i.id.padEnd(28)} ${i.name.padEnd(22)} ${i.token}`);

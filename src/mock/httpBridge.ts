@@ -37,19 +37,32 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   const host = options.host ?? '127.0.0.1';
   const ctx = options.ctx ?? createMockContext(options);
   // WebSocket handlers cannot answer plain HTTP; keep the request handlers only.
-  const handlers = createHandlers(ctx, options).filter((h): h is RequestHandler => 'resolver' in h && !('kind' in h && (h as { kind?: string }).kind === 'websocket'));
+  const handlers = createHandlers(ctx, options).filter(
+    (h): h is RequestHandler =>
+      'resolver' in h && !('kind' in h && (h as { kind?: string }).kind === 'websocket'),
+  );
   let origin = '';
   const server = createServer(async (req, res) => {
     try {
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
-      const body = chunks.length && req.method !== 'GET' && req.method !== 'HEAD' ? Buffer.concat(chunks) : undefined;
+      const body =
+        chunks.length && req.method !== 'GET' && req.method !== 'HEAD' ? Buffer.concat(chunks) : undefined;
       const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v); else if (Array.isArray(v)) headers.set(k, v.join(', '));
+      for (const [k, v] of Object.entries(req.headers))
+        if (typeof v === 'string') headers.set(k, v);
+        else if (Array.isArray(v)) headers.set(k, v.join(', '));
       const request = new Request(`${origin}${req.url ?? '/'}`, { method: req.method, headers, body });
       const response =
         (await getResponse(handlers, request)) ??
-        new Response(JSON.stringify({ success: false, code: 'not_found', message: `No route for ${req.method} ${req.url}.` }), { status: 404, headers: { 'Content-Type': 'application/json' } });
+        new Response(
+          JSON.stringify({
+            success: false,
+            code: 'not_found',
+            message: `No route for ${req.method} ${req.url}.`,
+          }),
+          { status: 404, headers: { 'Content-Type': 'application/json' } },
+        );
       res.statusCode = response.status;
       response.headers.forEach((v, k) => res.setHeader(k, v));
       res.setHeader('Access-Control-Allow-Origin', '*');

@@ -11,7 +11,7 @@ function decode(uri: string) {
   const bytes = Buffer.from(b64!, 'base64');
   expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const chunks = new Map<string, Buffer>();
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const length = bytes.readUInt32BE(at);
     chunks.set(bytes.toString('latin1', at + 4, at + 8), bytes.subarray(at + 8, at + 8 + length));
     at += 12 + length;
@@ -24,13 +24,22 @@ function decode(uri: string) {
   const stride = 1 + Math.ceil(width / 4);
   const pixel = (x: number, y: number) => (raw[y * stride + 1 + (x >> 2)]! >> (6 - 2 * (x & 3))) & 3;
   const plte = chunks.get('PLTE')!;
-  const palette = Array.from({ length: plte.length / 3 }, (_, i) => [plte[3 * i], plte[3 * i + 1], plte[3 * i + 2]]);
+  const palette = Array.from({ length: plte.length / 3 }, (_, i) => [
+    plte[3 * i],
+    plte[3 * i + 1],
+    plte[3 * i + 2],
+  ]);
   return { width, height, palette, pixel, chunks: [...chunks.keys()] };
 }
 
 describe('pngDataUri', () => {
   it('writes a valid indexed PNG that decodes to the same pixels', () => {
-    const palette = [[10, 20, 30], [255, 255, 255], [1, 2, 3], [200, 100, 0]] as const;
+    const palette = [
+      [10, 20, 30],
+      [255, 255, 255],
+      [1, 2, 3],
+      [200, 100, 0],
+    ] as const;
     const at = (x: number, y: number) => (x * 3 + y) % 4;
     const png = decode(pngDataUri(7, 5, palette, at));
     expect(png.chunks).toEqual(['IHDR', 'PLTE', 'IDAT', 'IEND']);
@@ -41,7 +50,20 @@ describe('pngDataUri', () => {
 
   it('refuses palettes a 2-bit image cannot index', () => {
     expect(() => pngDataUri(1, 1, [], () => 0)).toThrow(RangeError);
-    expect(() => pngDataUri(1, 1, [[0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0]], () => 0)).toThrow(RangeError);
+    expect(() =>
+      pngDataUri(
+        1,
+        1,
+        [
+          [0, 0, 0],
+          [0, 0, 0],
+          [0, 0, 0],
+          [0, 0, 0],
+          [0, 0, 0],
+        ],
+        () => 0,
+      ),
+    ).toThrow(RangeError);
   });
 });
 

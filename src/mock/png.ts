@@ -50,8 +50,14 @@ function zlibStored(bytes: Uint8Array): Uint8Array {
  * Encodes a `width` × `height` image as a `data:image/png;base64,…` URI.
  * `pixel(x, y)` returns an index into `palette` (0–3); palette entries are `[r, g, b]`.
  */
-export function pngDataUri(width: number, height: number, palette: ReadonlyArray<readonly [number, number, number]>, pixel: (x: number, y: number) => number): string {
-  if (palette.length < 1 || palette.length > 4) throw new RangeError('pngDataUri: the palette holds 1 to 4 colours');
+export function pngDataUri(
+  width: number,
+  height: number,
+  palette: ReadonlyArray<readonly [number, number, number]>,
+  pixel: (x: number, y: number) => number,
+): string {
+  if (palette.length < 1 || palette.length > 4)
+    throw new RangeError('pngDataUri: the palette holds 1 to 4 colours');
   const stride = 1 + Math.ceil(width / 4);
   const raw = new Uint8Array(stride * height); // filter byte 0 (none) starts each row
   for (let y = 0; y < height; y++) {

@@ -16,7 +16,10 @@ export interface RealtimeHub {
 }
 
 /** Creates the hub. `enabled()` is read at publish time (the `realtime` knob). */
-export function createRealtimeHub(resolveToken: (token: string) => string | undefined, enabled: () => boolean): RealtimeHub {
+export function createRealtimeHub(
+  resolveToken: (token: string) => string | undefined,
+  enabled: () => boolean,
+): RealtimeHub {
   const subscribers = new Map<string, Set<{ send(data: string): void }>>();
   // One link starting with '*', which msw matches without parsing it as a URL: Chromium's URL
   // parser percent-encodes the '*' host of `ws://*/…`, so that pattern never matched in the browser.

@@ -24,7 +24,11 @@ export interface MockDbOptions {
 
 /** Creates the in-memory database with deterministic seed data. */
 export function createMockDb(options: MockDbOptions = {}): MockDb {
-  const opts = { seed: options.seed ?? 1, size: options.size ?? 'small', now: options.now ?? new Date() } as const;
+  const opts = {
+    seed: options.seed ?? 1,
+    size: options.size ?? 'small',
+    now: options.now ?? new Date(),
+  } as const;
   return { marketplace: createMarketplaceDb(opts), shopmonkey: createShopmonkeyDb(opts) };
 }
 
@@ -67,25 +71,49 @@ export function resetMockContext(ctx: MockContext, options: MockDbOptions = {}):
  * Every msw handler of the reference server: both APIs, the realtime link,
  * the `/__mock/*` control routes, and JSON 404s for unknown API routes.
  */
-export function createHandlers(ctx: MockContext, dbOptions: MockDbOptions = {}): Array<RequestHandler | WebSocketHandler> {
+export function createHandlers(
+  ctx: MockContext,
+  dbOptions: MockDbOptions = {},
+): Array<RequestHandler | WebSocketHandler> {
   const control = [
     http.get('*/__mock/identities', () => HttpResponse.json({ success: true, data: listIdentities(ctx.db) })),
     http.post('*/__mock/reset', () => {
       resetMockContext(ctx, dbOptions);
       return HttpResponse.json({ success: true, data: null });
     }),
-    http.get('*/__mock/knobs', () => HttpResponse.json({ success: true, data: serializableKnobs(ctx.knobs) })),
+    http.get('*/__mock/knobs', () =>
+      HttpResponse.json({ success: true, data: serializableKnobs(ctx.knobs) }),
+    ),
     http.patch('*/__mock/knobs', async ({ request }) => {
       const patch = (await request.json().catch(() => ({}))) as Partial<MockKnobs>;
-      const allowed: Array<keyof MockKnobs> = ['latencyMs', 'failureRate', 'rateLimit', 'rateLimitWindowMs', 'autoReply', 'autoReplyDelayMs', 'deliveryDelayMs', 'realtime', 'quietHours'];
-      for (const key of allowed) if (key in patch) (ctx.knobs as unknown as Record<string, unknown>)[key] = patch[key];
+      const allowed: Array<keyof MockKnobs> = [
+        'latencyMs',
+        'failureRate',
+        'rateLimit',
+        'rateLimitWindowMs',
+        'autoReply',
+        'autoReplyDelayMs',
+        'deliveryDelayMs',
+        'realtime',
+        'quietHours',
+      ];
+      for (const key of allowed)
+        if (key in patch) (ctx.knobs as unknown as Record<string, unknown>)[key] = patch[key];
       return HttpResponse.json({ success: true, data: serializableKnobs(ctx.knobs) });
     }),
   ];
   const notFound = ['*/v1/*', '*/v3/*', '*/api/*', '*/__mock/*'].map((path) =>
-    http.all(path, ({ request }) => apiError('not_found', `No route for ${request.method} ${new URL(request.url).pathname}.`)),
+    http.all(path, ({ request }) =>
+      apiError('not_found', `No route for ${request.method} ${new URL(request.url).pathname}.`),
+    ),
   );
-  return [...control, ...marketplaceHandlers(ctx), ...shopmonkeyHandlers(ctx), ...ctx.realtime.handlers, ...notFound];
+  return [
+    ...control,
+    ...marketplaceHandlers(ctx),
+    ...shopmonkeyHandlers(ctx),
+    ...ctx.realtime.handlers,
+    ...notFound,
+  ];
 }
 
 function serializableKnobs(k: MockKnobs): Omit<MockKnobs, 'now'> {

@@ -28,8 +28,20 @@ export function useAnnouncer(): { announce: Announce; regions: ReactNode } {
   const regions = useMemo(
     () => (
       <>
-        <div ref={polite} role="status" aria-live="polite" className="ik-sr-only" data-slot="announcer-polite" />
-        <div ref={assertive} role="alert" aria-live="assertive" className="ik-sr-only" data-slot="announcer-assertive" />
+        <div
+          ref={polite}
+          role="status"
+          aria-live="polite"
+          className="ik-sr-only"
+          data-slot="announcer-polite"
+        />
+        <div
+          ref={assertive}
+          role="alert"
+          aria-live="assertive"
+          className="ik-sr-only"
+          data-slot="announcer-assertive"
+        />
       </>
     ),
     [],

@@ -27,7 +27,12 @@ function Realtime() {
 export interface InboxComponents {
   Avatar: ComponentType<{ participant: Participant; size?: 'sm' | 'md' | 'lg'; className?: string }>;
   MessageBody: ComponentType<{ message: Message }>;
-  AttachmentPreview: ComponentType<{ attachment: Attachment; index: number; total: number; onOpen?: () => void }>;
+  AttachmentPreview: ComponentType<{
+    attachment: Attachment;
+    index: number;
+    total: number;
+    onOpen?: () => void;
+  }>;
 }
 
 /** Everything below a `MessagingProvider` shares this. */
@@ -51,14 +56,14 @@ export interface MessagingContextValue {
   pollIntervalMs: number | false;
 }
 
-const [MessagingContext, useMessagingContext] = createStrictContext<MessagingContextValue>('MessagingProvider');
+const [MessagingContext, useMessagingContext] =
+  createStrictContext<MessagingContextValue>('MessagingProvider');
 export { MessagingContext };
 
 /** Reads the provider's context. Throws with the caller's name outside a provider. */
 export function useMessaging(consumerName = 'useMessaging'): MessagingContextValue {
   return useMessagingContext(consumerName);
 }
-
 
 /** Props of {@link MessagingProvider}. */
 export interface MessagingProviderProps {
@@ -98,14 +103,23 @@ export interface MessagingProviderProps {
 export function MessagingProvider(props: MessagingProviderProps) {
   const hostClient = useContext(QueryClientContext);
   const [ownClient] = useState(
-    () => props.queryClient ?? hostClient ?? new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, refetchOnWindowFocus: true } } }),
+    () =>
+      props.queryClient ??
+      hostClient ??
+      new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, refetchOnWindowFocus: true } } }),
   );
   const client = props.queryClient ?? hostClient ?? ownClient;
   const scope = `${props.transport.id}:${props.currentUser?.id ?? 'anonymous'}`;
   // Hosts often pass `currentUser={{ id, name }}` inline: keep one object per id and name.
   const userId = props.currentUser?.id;
   const userName = props.currentUser?.name;
-  const currentUser = useMemo(() => (userId === undefined ? undefined : { id: userId, ...(userName !== undefined ? { name: userName } : {}) }), [userId, userName]);
+  const currentUser = useMemo(
+    () =>
+      userId === undefined
+        ? undefined
+        : { id: userId, ...(userName !== undefined ? { name: userName } : {}) },
+    [userId, userName],
+  );
   // Only a slot: the store, its persistence and the outbox flush come with the components that use them
   // (useInboxStoreApi). Storage is read when the store is created, so an inline object does not change the context.
   const [stores] = useState(() => new Map<string, InboxStore>());
@@ -118,22 +132,35 @@ export function MessagingProvider(props: MessagingProviderProps) {
   const bundleStrings = bundle?.strings;
   const strings = props.strings;
   // English here is only what the provider needs; each component root adds its area (StringsScope).
-  const t = useMemo(() => createTranslate([shared], { ...bundleStrings, ...strings }, locale), [bundleStrings, locale, strings]);
+  const t = useMemo(
+    () => createTranslate([shared], { ...bundleStrings, ...strings }, locale),
+    [bundleStrings, locale, strings],
+  );
   const value = useMemo<MessagingContextValue>(
-    () =>
-      ({
-        transport: props.transport,
-        scope,
-        currentUser,
-        storeSlot,
-        t,
-        locale,
-        components: props.components ?? {},
-        theme: props.theme ?? 'light',
-        announce,
-        pollIntervalMs: props.pollIntervalMs ?? 15_000,
-      }),
-    [props.transport, scope, currentUser, storeSlot, t, locale, props.components, props.theme, announce, props.pollIntervalMs],
+    () => ({
+      transport: props.transport,
+      scope,
+      currentUser,
+      storeSlot,
+      t,
+      locale,
+      components: props.components ?? {},
+      theme: props.theme ?? 'light',
+      announce,
+      pollIntervalMs: props.pollIntervalMs ?? 15_000,
+    }),
+    [
+      props.transport,
+      scope,
+      currentUser,
+      storeSlot,
+      t,
+      locale,
+      props.components,
+      props.theme,
+      announce,
+      props.pollIntervalMs,
+    ],
   );
   const tree = (
     <MessagingContext.Provider value={value}>

@@ -16,10 +16,15 @@ export function patchConversation(
   id: string,
   fn: (c: Conversation) => Conversation,
 ): void {
-  client.setQueriesData<ConversationPages>({ queryKey: [...inboxKeys.conversations(scope), 'list'] }, (data) =>
-    data
-      ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((c) => (c.id === id ? fn(c) : c)) })) }
-      : data,
+  client.setQueriesData<ConversationPages>(
+    { queryKey: [...inboxKeys.conversations(scope), 'list'] },
+    (data) =>
+      data
+        ? {
+            ...data,
+            pages: data.pages.map((p) => ({ ...p, items: p.items.map((c) => (c.id === id ? fn(c) : c)) })),
+          }
+        : data,
   );
   client.setQueryData<Conversation>(inboxKeys.conversation(scope, id), (c) => (c ? fn(c) : c));
 }
@@ -28,7 +33,9 @@ export function patchConversation(
 export function findConversation(client: QueryClient, scope: string, id: string): Conversation | undefined {
   const detail = client.getQueryData<Conversation>(inboxKeys.conversation(scope, id));
   if (detail) return detail;
-  for (const [, data] of client.getQueriesData<ConversationPages>({ queryKey: [...inboxKeys.conversations(scope), 'list'] })) {
+  for (const [, data] of client.getQueriesData<ConversationPages>({
+    queryKey: [...inboxKeys.conversations(scope), 'list'],
+  })) {
     for (const p of data?.pages ?? []) {
       const hit = p.items.find((c) => c.id === id);
       if (hit) return hit;
@@ -39,34 +46,41 @@ export function findConversation(client: QueryClient, scope: string, id: string)
 
 /** Removes a conversation from cached lists (archive, delete), optionally only lists matching `where`. */
 export function removeConversationFromLists(client: QueryClient, scope: string, id: string): void {
-  client.setQueriesData<ConversationPages>({ queryKey: [...inboxKeys.conversations(scope), 'list'] }, (data) =>
-    data
-      ? {
-          ...data,
-          pages: data.pages.map((p) => {
-            const items = p.items.filter((c) => c.id !== id);
-            return items.length === p.items.length ? p : { ...p, items, ...(p.total !== undefined ? { total: p.total - 1 } : {}) };
-          }),
-        }
-      : data,
+  client.setQueriesData<ConversationPages>(
+    { queryKey: [...inboxKeys.conversations(scope), 'list'] },
+    (data) =>
+      data
+        ? {
+            ...data,
+            pages: data.pages.map((p) => {
+              const items = p.items.filter((c) => c.id !== id);
+              return items.length === p.items.length
+                ? p
+                : { ...p, items, ...(p.total !== undefined ? { total: p.total - 1 } : {}) };
+            }),
+          }
+        : data,
   );
 }
 
 /** Moves a conversation to the top of the cached lists it is in (new activity). */
 export function bumpConversation(client: QueryClient, scope: string, updated: Conversation): void {
-  client.setQueriesData<ConversationPages>({ queryKey: [...inboxKeys.conversations(scope), 'list'] }, (data) => {
-    if (!data || data.pages.length === 0) return data;
-    let found = false;
-    const pages = data.pages.map((p) => {
-      const items = p.items.filter((c) => c.id !== updated.id);
-      if (items.length !== p.items.length) found = true;
-      return items.length === p.items.length ? p : { ...p, items };
-    });
-    if (!found) return data;
-    const first = pages[0]!;
-    pages[0] = { ...first, items: [updated, ...first.items] };
-    return { ...data, pages };
-  });
+  client.setQueriesData<ConversationPages>(
+    { queryKey: [...inboxKeys.conversations(scope), 'list'] },
+    (data) => {
+      if (!data || data.pages.length === 0) return data;
+      let found = false;
+      const pages = data.pages.map((p) => {
+        const items = p.items.filter((c) => c.id !== updated.id);
+        if (items.length !== p.items.length) found = true;
+        return items.length === p.items.length ? p : { ...p, items };
+      });
+      if (!found) return data;
+      const first = pages[0]!;
+      pages[0] = { ...first, items: [updated, ...first.items] };
+      return { ...data, pages };
+    },
+  );
 }
 
 /**
@@ -79,7 +93,9 @@ export function upsertMessage(client: QueryClient, scope: string, message: Messa
   client.setQueryData<MessagePages>(inboxKeys.messages(scope, message.conversationId), (data) => {
     if (!data || data.pages.length === 0) return data;
     const pages = data.pages.map((p) => {
-      const i = p.items.findIndex((m) => m.id === message.id || (!!message.clientId && m.clientId === message.clientId));
+      const i = p.items.findIndex(
+        (m) => m.id === message.id || (!!message.clientId && m.clientId === message.clientId),
+      );
       if (i < 0) return p;
       isNew = false;
       const items = p.items.slice();
@@ -101,7 +117,12 @@ export function upsertMessage(client: QueryClient, scope: string, message: Messa
 }
 
 /** Applies `fn` to every cached message of a conversation. */
-export function patchMessages(client: QueryClient, scope: string, conversationId: string, fn: (m: Message) => Message): void {
+export function patchMessages(
+  client: QueryClient,
+  scope: string,
+  conversationId: string,
+  fn: (m: Message) => Message,
+): void {
   client.setQueryData<MessagePages>(inboxKeys.messages(scope, conversationId), (data) =>
     data ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map(fn) })) } : data,
   );
@@ -112,7 +133,9 @@ export function setConversationUnread(client: QueryClient, scope: string, id: st
   const before = findConversation(client, scope, id)?.unreadCount;
   patchConversation(client, scope, id, (c) => ({ ...c, unreadCount: unread }));
   if (before !== undefined && before !== unread) {
-    client.setQueryData<UnreadSummary>(inboxKeys.unread(scope), (s) => (s ? applyUnreadChange(s, before, unread) : s));
+    client.setQueryData<UnreadSummary>(inboxKeys.unread(scope), (s) =>
+      s ? applyUnreadChange(s, before, unread) : s,
+    );
   }
 }
 

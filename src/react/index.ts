@@ -62,18 +62,181 @@ export type {
 export type { MessagingTransport, TransportCapabilities } from '../transports/types';
 
 // --- components (generated from each component folder index.ts) ---
-export { Composer, ComposerRoot, ComposerInput, SendButton, AttachButton, AttachmentChips, DropZone, TemplatePicker, TemplateVariablesForm, CreateTemplateButton, CreateTemplateDialog, QuickReplies, ChannelToggles, SuggestedReply, OrderShareButton, ComposerStatus, StartConversationForm, useComposerContext, validateFiles, isInQuietHours } from './components/Composer';
-export type { ComposerProps, ComposerRootProps, ComposerInputProps, SendButtonProps, AttachButtonProps, AttachmentChipsProps, DropZoneProps, TemplatePickerProps, TemplateVariablesFormProps, CreateTemplateButtonProps, CreateTemplateDialogProps, QuickRepliesProps, ChannelTogglesProps, SuggestedReplyProps, OrderShareButtonProps, ComposerStatusProps, StartConversationFormProps, ComposerContextValue, ComposerMode, PendingFile, UploadingFile, ActiveTemplate, OfferedSuggestion, FileCheck } from './components/Composer';
-export { ConversationThread, ConversationThreadRoot, ThreadHeader, ThreadFeed, JumpToLatest, MessageItem, MessageBody, MessageText, MessageHints, OrderShareCard, AppointmentEvent, Attachments, DeliveryStatus, MessageMenu, ReportDialog, ImageViewer, RowErrorBoundary, linkify } from './components/ConversationThread';
-export type { ConversationThreadProps, ConversationThreadRootProps, ThreadHeaderProps, ThreadFeedProps, JumpToLatestProps, MessageItemProps, MessageBodyProps, MessageDetailProps, AttachmentsProps, DeliveryStatusProps, MessageMenuProps, MessageAction, ReportDialogProps, ImageViewerProps, RowErrorBoundaryProps, TextPart, ThreadRow, AnnounceIncoming, SharedOrder, AppointmentInfo } from './components/ConversationThread';
-export { Inbox, InboxRoot, InboxSearch, InboxFilters, InboxList, InboxItem, InboxEmpty, InboxError, InboxSkeleton, useInboxContext, conversationName } from './components/Inbox';
-export type { InboxProps, InboxRootProps, InboxSearchProps, InboxFiltersProps, InboxListProps, InboxItemProps, InboxEmptyProps, InboxErrorProps, InboxSkeletonProps, InboxCell, InboxHandle, InboxContextValue } from './components/Inbox';
+export {
+  Composer,
+  ComposerRoot,
+  ComposerInput,
+  SendButton,
+  AttachButton,
+  AttachmentChips,
+  DropZone,
+  TemplatePicker,
+  TemplateVariablesForm,
+  CreateTemplateButton,
+  CreateTemplateDialog,
+  QuickReplies,
+  ChannelToggles,
+  SuggestedReply,
+  OrderShareButton,
+  ComposerStatus,
+  StartConversationForm,
+  useComposerContext,
+  validateFiles,
+  isInQuietHours,
+} from './components/Composer';
+export type {
+  ComposerProps,
+  ComposerRootProps,
+  ComposerInputProps,
+  SendButtonProps,
+  AttachButtonProps,
+  AttachmentChipsProps,
+  DropZoneProps,
+  TemplatePickerProps,
+  TemplateVariablesFormProps,
+  CreateTemplateButtonProps,
+  CreateTemplateDialogProps,
+  QuickRepliesProps,
+  ChannelTogglesProps,
+  SuggestedReplyProps,
+  OrderShareButtonProps,
+  ComposerStatusProps,
+  StartConversationFormProps,
+  ComposerContextValue,
+  ComposerMode,
+  PendingFile,
+  UploadingFile,
+  ActiveTemplate,
+  OfferedSuggestion,
+  FileCheck,
+} from './components/Composer';
+export {
+  ConversationThread,
+  ConversationThreadRoot,
+  ThreadHeader,
+  ThreadFeed,
+  JumpToLatest,
+  MessageItem,
+  MessageBody,
+  MessageText,
+  MessageHints,
+  OrderShareCard,
+  AppointmentEvent,
+  Attachments,
+  DeliveryStatus,
+  MessageMenu,
+  ReportDialog,
+  ImageViewer,
+  RowErrorBoundary,
+  linkify,
+} from './components/ConversationThread';
+export type {
+  ConversationThreadProps,
+  ConversationThreadRootProps,
+  ThreadHeaderProps,
+  ThreadFeedProps,
+  JumpToLatestProps,
+  MessageItemProps,
+  MessageBodyProps,
+  MessageDetailProps,
+  AttachmentsProps,
+  DeliveryStatusProps,
+  MessageMenuProps,
+  MessageAction,
+  ReportDialogProps,
+  ImageViewerProps,
+  RowErrorBoundaryProps,
+  TextPart,
+  ThreadRow,
+  AnnounceIncoming,
+  SharedOrder,
+  AppointmentInfo,
+} from './components/ConversationThread';
+export {
+  Inbox,
+  InboxRoot,
+  InboxSearch,
+  InboxFilters,
+  InboxList,
+  InboxItem,
+  InboxEmpty,
+  InboxError,
+  InboxSkeleton,
+  useInboxContext,
+  conversationName,
+} from './components/Inbox';
+export type {
+  InboxProps,
+  InboxRootProps,
+  InboxSearchProps,
+  InboxFiltersProps,
+  InboxListProps,
+  InboxItemProps,
+  InboxEmptyProps,
+  InboxErrorProps,
+  InboxSkeletonProps,
+  InboxCell,
+  InboxHandle,
+  InboxContextValue,
+} from './components/Inbox';
 export { InboxLayout, NARROW_BELOW } from './components/InboxLayout';
-export type { InboxLayoutProps, InboxLayoutHandle, InboxLayoutPane, ThreadSlotProps } from './components/InboxLayout';
-export { NotificationList, NotificationListRoot, NotificationListHeader, NotificationListTitle, NotificationListUnreadToggle, NotificationListMarkAll, NotificationListList, NotificationListLoadMore, NotificationListEmpty, NotificationListError, NotificationItem, NotificationBell, NotificationIcon } from './components/NotificationList';
-export type { NotificationListProps, NotificationListUnreadToggleProps, NotificationItemProps, NotificationOpenHandler, NotificationBellProps } from './components/NotificationList';
-export { NotificationSettings, NotificationSettingsRoot, NotificationSettingsTitle, NotificationSettingsTable, NotificationSettingsFieldsets, NotificationSettingsSwitch, NotificationSettingsMessage, withSwitch, channelsOf, settingsRows } from './components/NotificationSettings';
-export type { NotificationSettingsProps, NotificationSettingsSwitchProps, SettingsGridProps } from './components/NotificationSettings';
-export { UnreadBadge, UnreadBadgeRoot, UnreadBadgeCount, UnreadBadgeLabel, useUnreadCount, countOf } from './components/UnreadBadge';
-export type { UnreadBadgeProps, UnreadBadgeRootProps, UnreadCount, UnreadKind } from './components/UnreadBadge';
+export type {
+  InboxLayoutProps,
+  InboxLayoutHandle,
+  InboxLayoutPane,
+  ThreadSlotProps,
+} from './components/InboxLayout';
+export {
+  NotificationList,
+  NotificationListRoot,
+  NotificationListHeader,
+  NotificationListTitle,
+  NotificationListUnreadToggle,
+  NotificationListMarkAll,
+  NotificationListList,
+  NotificationListLoadMore,
+  NotificationListEmpty,
+  NotificationListError,
+  NotificationItem,
+  NotificationBell,
+  NotificationIcon,
+} from './components/NotificationList';
+export type {
+  NotificationListProps,
+  NotificationListUnreadToggleProps,
+  NotificationItemProps,
+  NotificationOpenHandler,
+  NotificationBellProps,
+} from './components/NotificationList';
+export {
+  NotificationSettings,
+  NotificationSettingsRoot,
+  NotificationSettingsTitle,
+  NotificationSettingsTable,
+  NotificationSettingsFieldsets,
+  NotificationSettingsSwitch,
+  NotificationSettingsMessage,
+  withSwitch,
+  channelsOf,
+  settingsRows,
+} from './components/NotificationSettings';
+export type {
+  NotificationSettingsProps,
+  NotificationSettingsSwitchProps,
+  SettingsGridProps,
+} from './components/NotificationSettings';
+export {
+  UnreadBadge,
+  UnreadBadgeRoot,
+  UnreadBadgeCount,
+  UnreadBadgeLabel,
+  useUnreadCount,
+  countOf,
+} from './components/UnreadBadge';
+export type {
+  UnreadBadgeProps,
+  UnreadBadgeRootProps,
+  UnreadCount,
+  UnreadKind,
+} from './components/UnreadBadge';
 // --- end components ---

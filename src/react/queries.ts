@@ -13,7 +13,11 @@ export type MessagePages = InfiniteData<Page<Message>, string | undefined>;
 export type NotificationPages = InfiniteData<Page<AppNotification>, string | undefined>;
 
 /** `queryOptions` for one inbox list (infinite). */
-export function conversationListOptions(transport: MessagingTransport, scope: string, params: ConversationListKey) {
+export function conversationListOptions(
+  transport: MessagingTransport,
+  scope: string,
+  params: ConversationListKey,
+) {
   return infiniteQueryOptions({
     queryKey: inboxKeys.conversationList(scope, params),
     queryFn: ({ pageParam, signal }) =>

@@ -55,8 +55,15 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 const KNOWN_CODES = new Set<TransportErrorCode>([
-  'unauthorized', 'forbidden', 'not_found', 'validation_failed', 'conflict', 'payload_too_large',
-  'unsupported_media_type', 'rate_limited', 'internal',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'validation_failed',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'internal',
 ]);
 
 /** Turns an error response (either API's body shape, or none) into a TransportError. */
@@ -71,7 +78,8 @@ export async function errorFromResponse(res: Response): Promise<TransportError> 
       const b = body as Record<string, unknown>;
       if (typeof b.message === 'string') message = b.message;
       else if (typeof b.error === 'string') message = b.error;
-      if (typeof b.code === 'string' && KNOWN_CODES.has(b.code as TransportErrorCode)) code = b.code as TransportErrorCode;
+      if (typeof b.code === 'string' && KNOWN_CODES.has(b.code as TransportErrorCode))
+        code = b.code as TransportErrorCode;
       if (Array.isArray(b.errors)) {
         fieldErrors = b.errors
           .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object')
@@ -86,7 +94,11 @@ export async function errorFromResponse(res: Response): Promise<TransportError> 
     // Not JSON (an HTML error page, a proxy's text): the status decides.
   }
   if (fieldErrors?.length && (!message || message === 'Validation failed')) {
-    message = fieldErrors.map((f) => f.message).filter(Boolean).join(' ') || message;
+    message =
+      fieldErrors
+        .map((f) => f.message)
+        .filter(Boolean)
+        .join(' ') || message;
   }
   return new TransportError(code, message, {
     status: res.status,
@@ -103,15 +115,20 @@ export async function errorFromResponse(res: Response): Promise<TransportError> 
  * idempotent requests on network errors, 5xx and 429 (honouring Retry-After).
  */
 export function createHttpClient(options: HttpTransportOptions): HttpClient {
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const doFetch =
+    options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 15_000;
   const retries = options.retries ?? 2;
   const baseDelay = options.retryDelayMs ?? 300;
   const base = options.baseUrl.replace(/\/+$/, '');
 
   function buildUrl(req: HttpRequest): string {
-    const url = new URL(base + req.path, typeof location !== 'undefined' ? location.href : 'http://localhost');
-    for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
+    const url = new URL(
+      base + req.path,
+      typeof location !== 'undefined' ? location.href : 'http://localhost',
+    );
+    for (const [k, v] of Object.entries(req.query ?? {}))
+      if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
     return url.toString();
   }
 
@@ -152,7 +169,11 @@ export function createHttpClient(options: HttpTransportOptions): HttpClient {
     try {
       return JSON.parse(text);
     } catch (cause) {
-      throw new TransportError('invalid_response', 'The server sent data that could not be read (not JSON).', { status: res.status, cause });
+      throw new TransportError(
+        'invalid_response',
+        'The server sent data that could not be read (not JSON).',
+        { status: res.status, cause },
+      );
     }
   }
 
@@ -180,9 +201,14 @@ export function createHttpClient(options: HttpTransportOptions): HttpClient {
         } catch (e) {
           if (!(e instanceof TransportError)) throw new TransportError('network', undefined, { cause: e });
           error = e;
-          if (error.code === 'aborted' || error.code === 'unauthorized' || error.code === 'invalid_response') throw error;
+          if (error.code === 'aborted' || error.code === 'unauthorized' || error.code === 'invalid_response')
+            throw error;
         }
-        const transient = error.code === 'network' || error.code === 'timeout' || error.code === 'rate_limited' || (error.status ?? 0) >= 500;
+        const transient =
+          error.code === 'network' ||
+          error.code === 'timeout' ||
+          error.code === 'rate_limited' ||
+          (error.status ?? 0) >= 500;
         if (!retryable || !transient || attempt >= retries) throw error;
         const backoff = error.retryAfterMs ?? baseDelay * 2 ** attempt * (0.75 + Math.random() * 0.5);
         attempt += 1;

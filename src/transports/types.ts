@@ -147,13 +147,26 @@ export interface MessagingTransport {
   archive(conversationId: string, options?: CallOptions): Promise<void>;
   unarchive(conversationId: string, options?: CallOptions): Promise<void>;
   deleteConversation(conversationId: string, options?: CallOptions): Promise<void>;
-  reportMessage(messageId: string, reason: ReportReason, details?: string, options?: CallOptions): Promise<void>;
+  reportMessage(
+    messageId: string,
+    reason: ReportReason,
+    details?: string,
+    options?: CallOptions,
+  ): Promise<void>;
   listTemplates(options?: CallOptions): Promise<Template[]>;
-  createTemplate(input: { name: string; category: TemplateCategory; content: string }, options?: CallOptions): Promise<Template>;
+  createTemplate(
+    input: { name: string; category: TemplateCategory; content: string },
+    options?: CallOptions,
+  ): Promise<Template>;
   getUnreadSummary(options?: CallOptions): Promise<UnreadSummary>;
   getPreferences(options?: CallOptions): Promise<NotificationPreferences>;
-  updatePreferences(preferences: NotificationPreferences, options?: CallOptions): Promise<NotificationPreferences>;
-  listNotifications(params?: CallOptions & { cursor?: string; unreadOnly?: boolean; limit?: number }): Promise<Page<AppNotification>>;
+  updatePreferences(
+    preferences: NotificationPreferences,
+    options?: CallOptions,
+  ): Promise<NotificationPreferences>;
+  listNotifications(
+    params?: CallOptions & { cursor?: string; unreadOnly?: boolean; limit?: number },
+  ): Promise<Page<AppNotification>>;
   markNotificationRead(id: string, options?: CallOptions): Promise<AppNotification>;
   markAllNotificationsRead(options?: CallOptions): Promise<{ updated: number }>;
   /** Realtime events; returns an unsubscribe function. Absent where the backend has none. */

@@ -42,7 +42,8 @@ export function IdentityTable() {
 }
 
 const KNOB_HELP: Partial<Record<keyof MockKnobs, string>> = {
-  latencyMs: 'Added latency per request, [min, max] ms. startMockWorker() defaults to [80, 400]; Storybook uses [30, 150].',
+  latencyMs:
+    'Added latency per request, [min, max] ms. startMockWorker() defaults to [80, 400]; Storybook uses [30, 150].',
   failureRate: 'Fraction (0..1) of requests answered with a 500.',
   rateLimit: 'Requests per window per token before a 429 with Retry-After; 0 turns it off.',
   rateLimitWindowMs: 'The rate-limit window.',
@@ -69,15 +70,15 @@ export function KnobTable() {
         {(Object.keys(defaults) as Array<keyof MockKnobs>)
           .filter((k) => defaults[k] !== undefined && typeof defaults[k] !== 'function')
           .map((k) => (
-          <tr key={k}>
-            <th scope="row">
-              <code>{k}</code>
-            </th>
-            <td>
-              <code>{JSON.stringify(defaults[k])}</code>
-            </td>
-            <td>{KNOB_HELP[k] ?? 'See src/mock/knobs.ts.'}</td>
-          </tr>
+            <tr key={k}>
+              <th scope="row">
+                <code>{k}</code>
+              </th>
+              <td>
+                <code>{JSON.stringify(defaults[k])}</code>
+              </td>
+              <td>{KNOB_HELP[k] ?? 'See src/mock/knobs.ts.'}</td>
+            </tr>
           ))}
       </tbody>
     </table>

@@ -21,7 +21,8 @@ function block(css: string, selector: string): string {
 
 function declarations(body: string): Map<string, { value: string; note: string | undefined }> {
   const out = new Map<string, { value: string; note: string | undefined }>();
-  for (const m of body.matchAll(/(--ik-[\w-]+)\s*:\s*([^;]+);[ \t]*(?:\/\*\s*(.*?)\s*\*\/)?/g)) out.set(m[1]!, { value: m[2]!.trim(), note: m[3] });
+  for (const m of body.matchAll(/(--ik-[\w-]+)\s*:\s*([^;]+);[ \t]*(?:\/\*\s*(.*?)\s*\*\/)?/g))
+    out.set(m[1]!, { value: m[2]!.trim(), note: m[3] });
   return out;
 }
 
@@ -29,7 +30,12 @@ function declarations(body: string): Map<string, { value: string; note: string |
 export function readTokens(css: string = tokensCss): Token[] {
   const light = declarations(block(css, '.ik-root'));
   const dark = declarations(block(css, ".ik-root[data-theme='dark']"));
-  return [...light].map(([name, { value, note }]) => ({ name, light: value, dark: dark.get(name)?.value, note }));
+  return [...light].map(([name, { value, note }]) => ({
+    name,
+    light: value,
+    dark: dark.get(name)?.value,
+    note,
+  }));
 }
 
 const isColor = (v: string | undefined) => !!v && /^(#|rgb|hsl|oklch)/.test(v);
@@ -39,7 +45,16 @@ function Swatch({ value }: { value: string | undefined }) {
   return (
     <span
       aria-hidden="true"
-      style={{ display: 'inline-block', width: 14, height: 14, marginRight: 6, verticalAlign: 'middle', borderRadius: 3, border: '1px solid #8c959f', background: value }}
+      style={{
+        display: 'inline-block',
+        width: 14,
+        height: 14,
+        marginRight: 6,
+        verticalAlign: 'middle',
+        borderRadius: 3,
+        border: '1px solid #8c959f',
+        background: value,
+      }}
     />
   );
 }
@@ -49,7 +64,9 @@ export function TokenTable() {
   const tokens = readTokens();
   return (
     <table>
-      <caption style={{ textAlign: 'left', fontWeight: 600, paddingBottom: 8 }}>{tokens.length} tokens on <code>.ik-root</code></caption>
+      <caption style={{ textAlign: 'left', fontWeight: 600, paddingBottom: 8 }}>
+        {tokens.length} tokens on <code>.ik-root</code>
+      </caption>
       <thead>
         <tr>
           <th scope="col">Token</th>

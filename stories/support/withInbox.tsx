@@ -26,9 +26,16 @@ export function storyLocale(code: string | undefined): string | LocaleBundle {
 }
 
 /** Renders a story inside a MessagingProvider for the chosen identity, theme and locale. */
-export function InboxFrame(props: { parameters: InboxStoryParameters; theme?: 'light' | 'dark'; locale?: string; children: ReactNode }) {
+export function InboxFrame(props: {
+  parameters: InboxStoryParameters;
+  theme?: 'light' | 'dark';
+  locale?: string;
+  children: ReactNode;
+}) {
   const as = props.parameters.as ?? 'buyer';
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 5_000 } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 5_000 } } }),
+  );
   const [transport] = useState(() => storyTransport(as, { realtime: props.parameters.realtime ?? true }));
   const who = STORY_IDENTITIES[as];
   return (
@@ -42,7 +49,11 @@ export function InboxFrame(props: { parameters: InboxStoryParameters; theme?: 'l
       <div
         className="ik-root"
         data-theme={props.theme ?? 'light'}
-        style={{ width: props.parameters.width ?? '100%', height: props.parameters.height ?? 560, maxWidth: '100%' }}
+        style={{
+          width: props.parameters.width ?? '100%',
+          height: props.parameters.height ?? 560,
+          maxWidth: '100%',
+        }}
       >
         {props.children}
       </div>

@@ -103,14 +103,21 @@ export async function rejection(promise: Promise<unknown>): Promise<TransportErr
   throw new Error('expected the call to reject, but it resolved');
 }
 
-async function expectCode(promise: Promise<unknown>, ...codes: TransportErrorCode[]): Promise<TransportError> {
+async function expectCode(
+  promise: Promise<unknown>,
+  ...codes: TransportErrorCode[]
+): Promise<TransportError> {
   const error = await rejection(promise);
   expect(codes).toContain(error.code);
   return error;
 }
 
 /** Every message of a conversation, paging back to the start. */
-async function allMessages(transport: MessagingTransport, conversationId: string, limit?: number): Promise<Message[]> {
+async function allMessages(
+  transport: MessagingTransport,
+  conversationId: string,
+  limit?: number,
+): Promise<Message[]> {
   const pages: Message[][] = [];
   let cursor: string | undefined;
   for (let i = 0; i < 1000; i++) {
@@ -160,10 +167,20 @@ export function runTransportContract(name: string, setup: ContractSetup): void {
           [c.delete, () => transport.deleteConversation(fixtures.unreadConversationId)],
           [c.report, () => transport.reportMessage('msg_x', 'spam')],
           [c.preferences, () => transport.getPreferences()],
-          [c.preferences, () => transport.updatePreferences({ default: { email: true, sms: true, inApp: true }, categories: {} })],
+          [
+            c.preferences,
+            () =>
+              transport.updatePreferences({
+                default: { email: true, sms: true, inApp: true },
+                categories: {},
+              }),
+          ],
           [c.notifications, () => transport.listNotifications()],
           [c.notifications, () => transport.markAllNotificationsRead()],
-          [c.startConversation, () => transport.startConversation({ subjectId: 'x', text: 'x', clientId: 'c' })],
+          [
+            c.startConversation,
+            () => transport.startConversation({ subjectId: 'x', text: 'x', clientId: 'c' }),
+          ],
         ];
         for (const [supported, call] of checks) if (!supported) await expectCode(call(), 'unsupported');
       });
@@ -206,7 +223,8 @@ export function runTransportContract(name: string, setup: ContractSetup): void {
             if (filter === 'read') expect(c.unreadCount).toBe(0);
             if (filter === 'archived') expect(c.archived).toBe(true);
           }
-          if (filter === 'unread') expect(page.items.map((c) => c.id)).toContain(fixtures.unreadConversationId);
+          if (filter === 'unread')
+            expect(page.items.map((c) => c.id)).toContain(fixtures.unreadConversationId);
         }
       });
 
@@ -220,17 +238,31 @@ export function runTransportContract(name: string, setup: ContractSetup): void {
 
       it('starts a conversation when supported', async () => {
         if (!transport.capabilities.startConversation || !fixtures.startSubjectId) return;
-        const result = await transport.startConversation({ subjectId: fixtures.startSubjectId, text: 'Is it still available?', clientId: 'start-1' });
+        const result = await transport.startConversation({
+          subjectId: fixtures.startSubjectId,
+          text: 'Is it still available?',
+          clientId: 'start-1',
+        });
         expect(result.conversation.id).toBeTruthy();
         expect(result.message.text).toBe('Is it still available?');
         expect(result.message.direction).toBe('outgoing');
-        await expectCode(transport.startConversation({ subjectId: fixtures.startSubjectId, text: '   ', clientId: 'start-2' }), 'validation_failed');
+        await expectCode(
+          transport.startConversation({
+            subjectId: fixtures.startSubjectId,
+            text: '   ',
+            clientId: 'start-2',
+          }),
+          'validation_failed',
+        );
       });
     });
 
     describe('messages', () => {
       it('lists the newest page first and pages back without duplicates', async () => {
-        const first = await transport.listMessages({ conversationId: fixtures.longConversationId, limit: fixtures.pageSize });
+        const first = await transport.listMessages({
+          conversationId: fixtures.longConversationId,
+          limit: fixtures.pageSize,
+        });
         expect(first.hasMore).toBe(true);
         const all = await allMessages(transport, fixtures.longConversationId, fixtures.pageSize);
         const ids = all.map((m) => m.id);
@@ -246,11 +278,19 @@ export function runTransportContract(name: string, setup: ContractSetup): void {
 
       it('sends a text message and stores a retried send once', async () => {
         const text = `Contract hello ${Date.now()}`;
-        const a = await transport.sendMessage({ conversationId: fixtures.unreadConversationId, clientId: 'client-1', text });
+        const a = await transport.sendMessage({
+          conversationId: fixtures.unreadConversationId,
+          clientId: 'client-1',
+          text,
+        });
         expect(a.text).toBe(text);
         expect(a.direction).toBe('outgoing');
         expect(a.senderId).toBe(fixtures.userId);
-        const b = await transport.sendMessage({ conversationId: fixtures.unreadConversationId, clientId: 'client-1', text });
+        const b = await transport.sendMessage({
+          conversationId: fixtures.unreadConversationId,
+          clientId: 'client-1',
+          text,
+        });
         expect(b.id).toBe(a.id);
         const all = await allMessages(transport, fixtures.unreadConversationId);
         expect(all.filter((m) => m.text === text)).toHaveLength(1);
@@ -258,12 +298,34 @@ export function runTransportContract(name: string, setup: ContractSetup): void {
       });
 
       it('rejects invalid sends with field errors', async () => {
-        const empty = await expectCode(transport.sendMessage({ conversationId: fixtures.unreadConversationId, clientId: 'c-empty', text: '   ' }), 'validation_failed');
+        const empty = await expectCode(
+          transport.sendMessage({
+            conversationId: fixtures.unreadConversationId,
+            clientId: 'c-empty',
+            text: '   ',
+          }),
+          'validation_failed',
+        );
         expect(empty.status).toBe(400);
         expect(empty.fieldErrors?.length).toBeGreaterThan(0);
         const long = 'x'.repeat(transport.capabilities.maxTextLength + 1);
-        await expectCode(transport.sendMessage({ conversationId: fixtures.unreadConversationId, clientId: 'c-long', text: long }), 'validation_failed');
-        await expectCode(transport.sendMessage({ conversationId: fixtures.foreignConversationId, clientId: 'c-foreign', text: 'hi' }), 'forbidden', 'not_found');
+        await expectCode(
+          transport.sendMessage({
+            conversationId: fixtures.unreadConversationId,
+            clientId: 'c-long',
+            text: long,
+          }),
+          'validation_failed',
+        );
+        await expectCode(
+          transport.sendMessage({
+            conversationId: fixtures.foreignConversationId,
+            clientId: 'c-foreign',
+            text: 'hi',
+          }),
+          'forbidden',
+          'not_found',
+        );
       });
 
       it('shows a message from the counterpart as incoming', async () => {
@@ -292,13 +354,21 @@ export function runTransportContract(name: string, setup: ContractSetup): void {
 
       it('marks single messages read when perMessageRead', async () => {
         if (!transport.capabilities.perMessageRead) return;
-        const page = await transport.listMessages({ conversationId: fixtures.unreadConversationId, limit: 100 });
+        const page = await transport.listMessages({
+          conversationId: fixtures.unreadConversationId,
+          limit: 100,
+        });
         const unread = page.items.filter((m) => m.direction === 'incoming' && !m.readAt && m.read !== true);
         expect(unread.length).toBeGreaterThan(0);
         const conv = await transport.getConversation(fixtures.unreadConversationId);
         await transport.markRead(fixtures.unreadConversationId, [unread[0]!.id]);
-        expect((await transport.getConversation(fixtures.unreadConversationId)).unreadCount).toBe(conv.unreadCount - 1);
-        await expectCode(transport.markRead(fixtures.unreadConversationId, ['msg_not_there_999']), 'validation_failed');
+        expect((await transport.getConversation(fixtures.unreadConversationId)).unreadCount).toBe(
+          conv.unreadCount - 1,
+        );
+        await expectCode(
+          transport.markRead(fixtures.unreadConversationId, ['msg_not_there_999']),
+          'validation_failed',
+        );
       });
     });
 
@@ -339,10 +409,17 @@ export function runTransportContract(name: string, setup: ContractSetup): void {
         const list = await transport.listTemplates();
         expect(Array.isArray(list)).toBe(true);
         if (!transport.capabilities.createTemplates) return;
-        const t = await transport.createTemplate({ name: 'Contract template', category: 'offer', content: 'Offer for {{vehicle_title}} at {{price}}' });
+        const t = await transport.createTemplate({
+          name: 'Contract template',
+          category: 'offer',
+          content: 'Offer for {{vehicle_title}} at {{price}}',
+        });
         expect(t.variables).toEqual(['vehicle_title', 'price']);
         expect((await transport.listTemplates()).map((x) => x.id)).toContain(t.id);
-        await expectCode(transport.createTemplate({ name: '', category: 'offer', content: '' }), 'validation_failed');
+        await expectCode(
+          transport.createTemplate({ name: '', category: 'offer', content: '' }),
+          'validation_failed',
+        );
       });
 
       it('reports an unread summary', async () => {
@@ -391,7 +468,10 @@ export function runTransportContract(name: string, setup: ContractSetup): void {
       it('recovers when the fresh token is valid', async () => {
         let calls = 0;
         const onUnauthorized = vi.fn();
-        const t = make({ getToken: () => (calls++ === 0 ? 'expired-token' : fixtures.token), onUnauthorized });
+        const t = make({
+          getToken: () => (calls++ === 0 ? 'expired-token' : fixtures.token),
+          onUnauthorized,
+        });
         const page = await t.listConversations();
         expect(page.items.length).toBeGreaterThan(0);
         expect(onUnauthorized).not.toHaveBeenCalled();
@@ -399,7 +479,10 @@ export function runTransportContract(name: string, setup: ContractSetup): void {
 
       it('honours Retry-After on a 429 for reads', async () => {
         override(setup.routes.listConversations, () =>
-          HttpResponse.json({ success: false, code: 'rate_limited', message: 'Slow down' }, { status: 429, headers: { 'Retry-After': '1' } }),
+          HttpResponse.json(
+            { success: false, code: 'rate_limited', message: 'Slow down' },
+            { status: 429, headers: { 'Retry-After': '1' } },
+          ),
         );
         const started = Date.now();
         const page = await transport.listConversations();
@@ -409,35 +492,56 @@ export function runTransportContract(name: string, setup: ContractSetup): void {
 
       it('surfaces 429 with retryAfterMs when out of retries', async () => {
         override(setup.routes.listConversations, () =>
-          HttpResponse.json({ success: false, code: 'rate_limited', message: 'Slow down' }, { status: 429, headers: { 'Retry-After': '7' } }),
+          HttpResponse.json(
+            { success: false, code: 'rate_limited', message: 'Slow down' },
+            { status: 429, headers: { 'Retry-After': '7' } },
+          ),
         );
         const error = await expectCode(make({ retries: 0 }).listConversations(), 'rate_limited');
         expect(error.retryAfterMs).toBe(7000);
       });
 
       it('retries a read after a 500', async () => {
-        override(setup.routes.listConversations, () => HttpResponse.json({ success: false, message: 'boom' }, { status: 500 }));
+        override(setup.routes.listConversations, () =>
+          HttpResponse.json({ success: false, message: 'boom' }, { status: 500 }),
+        );
         const page = await transport.listConversations();
         expect(page.items.length).toBeGreaterThan(0);
-        override(setup.routes.listConversations, () => HttpResponse.json({ success: false, message: 'boom' }, { status: 500 }));
+        override(setup.routes.listConversations, () =>
+          HttpResponse.json({ success: false, message: 'boom' }, { status: 500 }),
+        );
         await expectCode(make({ retries: 0 }).listConversations(), 'internal');
       });
 
       it('never stores a send twice around a 500', async () => {
-        override(setup.routes.sendMessage, () => HttpResponse.json({ success: false, message: 'boom' }, { status: 500 }));
+        override(setup.routes.sendMessage, () =>
+          HttpResponse.json({ success: false, message: 'boom' }, { status: 500 }),
+        );
         const text = 'Sent through a 500';
         let sent: Message | undefined;
         try {
-          sent = await transport.sendMessage({ conversationId: fixtures.unreadConversationId, clientId: 'c-500', text });
+          sent = await transport.sendMessage({
+            conversationId: fixtures.unreadConversationId,
+            clientId: 'c-500',
+            text,
+          });
         } catch (e) {
           expect((e as TransportError).code).toBe('internal');
         }
-        const stored = (await allMessages(transport, fixtures.unreadConversationId)).filter((m) => m.text === text);
+        const stored = (await allMessages(transport, fixtures.unreadConversationId)).filter(
+          (m) => m.text === text,
+        );
         expect(stored).toHaveLength(sent ? 1 : 0);
         // the user's retry with the same client id stores exactly one
-        const again = await transport.sendMessage({ conversationId: fixtures.unreadConversationId, clientId: 'c-500', text });
+        const again = await transport.sendMessage({
+          conversationId: fixtures.unreadConversationId,
+          clientId: 'c-500',
+          text,
+        });
         if (sent) expect(again.id).toBe(sent.id);
-        expect((await allMessages(transport, fixtures.unreadConversationId)).filter((m) => m.text === text)).toHaveLength(1);
+        expect(
+          (await allMessages(transport, fixtures.unreadConversationId)).filter((m) => m.text === text),
+        ).toHaveLength(1);
       });
 
       it('rejects with aborted when the signal fires', async () => {
@@ -446,7 +550,10 @@ export function runTransportContract(name: string, setup: ContractSetup): void {
         await expectCode(transport.listConversations({ signal: pre.signal }), 'aborted');
         server.ctx.knobs.latencyMs = [300, 300];
         const mid = new AbortController();
-        const p = transport.listMessages({ conversationId: fixtures.unreadConversationId, signal: mid.signal });
+        const p = transport.listMessages({
+          conversationId: fixtures.unreadConversationId,
+          signal: mid.signal,
+        });
         setTimeout(() => mid.abort(), 20);
         await expectCode(p, 'aborted');
         server.ctx.knobs.latencyMs = [0, 0];
@@ -454,12 +561,24 @@ export function runTransportContract(name: string, setup: ContractSetup): void {
 
       it('rejects malformed payloads with invalid_response naming the field', async () => {
         for (const c of [setup.malformed.wrongType, setup.malformed.missingField]) {
-          override(setup.routes.listConversations, () => HttpResponse.json(c.body as Record<string, unknown>), false);
+          override(
+            setup.routes.listConversations,
+            () => HttpResponse.json(c.body as Record<string, unknown>),
+            false,
+          );
           const error = await expectCode(transport.listConversations(), 'invalid_response');
           expect(error.message).toContain(c.path);
           server.server.resetHandlers();
         }
-        override(setup.routes.listConversations, () => new HttpResponse('<!doctype html><h1>Bad gateway</h1>', { status: 200, headers: { 'Content-Type': 'text/html' } }), false);
+        override(
+          setup.routes.listConversations,
+          () =>
+            new HttpResponse('<!doctype html><h1>Bad gateway</h1>', {
+              status: 200,
+              headers: { 'Content-Type': 'text/html' },
+            }),
+          false,
+        );
         await expectCode(transport.listConversations(), 'invalid_response');
       });
     });

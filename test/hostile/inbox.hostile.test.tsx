@@ -23,7 +23,12 @@ beforeEach(() => {
 });
 afterEach(() => errors.mockRestore());
 /** console.error calls other than jsdom/test artifacts (act() warnings; jsdom not knowing the HTML `<search>` element). */
-const realErrors = () => errors.mock.calls.filter((c) => !String(c[0]).includes('not wrapped in act') && !(String(c[0]).includes('is unrecognized in this browser') && c[1] === 'search'));
+const realErrors = () =>
+  errors.mock.calls.filter(
+    (c) =>
+      !String(c[0]).includes('not wrapped in act') &&
+      !(String(c[0]).includes('is unrecognized in this browser') && c[1] === 'search'),
+  );
 const MARKUP = '<b>Volvo</b><img src=x onerror="window.__pwned=1">';
 
 describe('hostile inbox data', () => {
@@ -49,7 +54,9 @@ describe('hostile inbox data', () => {
     customer.firstName = '<img src=x onerror=alert(1)>';
     renderWithInbox(<Inbox />, { as: 'staff' });
     const grid = await screen.findByRole('grid', { name: 'Conversations' });
-    await waitFor(() => expect(within(grid).getAllByText(/<img src=x onerror=alert\(1\)>/).length).toBeGreaterThan(0));
+    await waitFor(() =>
+      expect(within(grid).getAllByText(/<img src=x onerror=alert\(1\)>/).length).toBeGreaterThan(0),
+    );
     expect(grid.querySelector('img[src="x"]')).toBeNull();
     expect(realErrors()).toEqual([]);
   });
@@ -67,10 +74,23 @@ describe('hostile inbox data', () => {
 
   it('a malformed page is rejected at the adapter with a readable error; Retry recovers', async () => {
     let broken = true;
-    mock.use(http.get('*/v1/messages/conversations', () => (broken ? HttpResponse.json({ success: true, data: { conversations: [{ id: 7 }], pagination: {} } }) : undefined)));
+    mock.use(
+      http.get('*/v1/messages/conversations', () =>
+        broken
+          ? HttpResponse.json({ success: true, data: { conversations: [{ id: 7 }], pagination: {} } })
+          : undefined,
+      ),
+    );
     const { user, transport } = renderWithInbox(<Inbox />, { as: 'buyer' });
-    await waitFor(() => expect(document.querySelector('[data-slot="inbox-error"]')).toHaveTextContent('Conversations could not be loaded.'));
-    await expect(transport.listConversations({})).rejects.toMatchObject({ code: 'invalid_response', message: expect.stringContaining('data.conversations[0].id') });
+    await waitFor(() =>
+      expect(document.querySelector('[data-slot="inbox-error"]')).toHaveTextContent(
+        'Conversations could not be loaded.',
+      ),
+    );
+    await expect(transport.listConversations({})).rejects.toMatchObject({
+      code: 'invalid_response',
+      message: expect.stringContaining('data.conversations[0].id'),
+    });
     broken = false;
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     const grid = await screen.findByRole('grid', { name: 'Conversations' });

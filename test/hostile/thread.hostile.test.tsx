@@ -43,13 +43,25 @@ function incoming(content: string, extra: Partial<MkMessage> = {}): string {
   const db = mock.ctx.db.marketplace;
   const id = db.nextId('msg');
   clock += 1000;
-  db.addMessage({ id, conversationId: CONV, senderId: 'usr_seller_1', type: 'text', content, attachments: [], sentAt: new Date(clock).toISOString(), ...extra });
+  db.addMessage({
+    id,
+    conversationId: CONV,
+    senderId: 'usr_seller_1',
+    type: 'text',
+    content,
+    attachments: [],
+    sentAt: new Date(clock).toISOString(),
+    ...extra,
+  });
   return id;
 }
-const articleOf = (id: string) => document.querySelector<HTMLElement>(`[data-slot="message"][data-message-id="${id}"]`);
+const articleOf = (id: string) =>
+  document.querySelector<HTMLElement>(`[data-slot="message"][data-message-id="${id}"]`);
 async function openThread(extraCount: number, options: Parameters<typeof renderWithInbox>[1] = {}) {
   const r = renderWithInbox(<ConversationThread conversationId={CONV} />, { as: 'buyer', ...options });
-  await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(SEED_COUNT + extraCount), { timeout: 5000 });
+  await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(SEED_COUNT + extraCount), {
+    timeout: 5000,
+  });
   return r;
 }
 /** console.error calls other than React's test-only act() warnings. */
@@ -81,17 +93,28 @@ describe('hostile message text', () => {
   });
 
   it('never makes javascript:, data:, vbscript: or file: URLs clickable; http(s), mailto and tel links open safely', async () => {
-    const bad = incoming('try javascript:window.__pwned=1 or JaVaScRiPt:alert(1) or data:text/html;base64,PHNjcmlwdD4= or vbscript:msgbox(1) or file:///etc/passwd');
-    const good = incoming('see https://example.com/truck?id=1&x=2, mail sales@example.com via mailto:sales@example.com or call tel:+31 20 123 4567.');
+    const bad = incoming(
+      'try javascript:window.__pwned=1 or JaVaScRiPt:alert(1) or data:text/html;base64,PHNjcmlwdD4= or vbscript:msgbox(1) or file:///etc/passwd',
+    );
+    const good = incoming(
+      'see https://example.com/truck?id=1&x=2, mail sales@example.com via mailto:sales@example.com or call tel:+31 20 123 4567.',
+    );
     await openThread(2);
     expect(within(articleOf(bad)!).queryAllByRole('link')).toEqual([]);
     expect(articleOf(bad)!.textContent).toContain('javascript:window.__pwned=1');
     const links = within(articleOf(good)!).getAllByRole('link');
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://example.com/truck?id=1&x=2', 'mailto:sales@example.com', 'tel:+31201234567']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      'https://example.com/truck?id=1&x=2',
+      'mailto:sales@example.com',
+      'tel:+31201234567',
+    ]);
     for (const a of links) expect(a).toHaveAttribute('rel', 'noopener noreferrer');
     expect(links[0]).toHaveAttribute('target', '_blank');
     // Every link anywhere in the thread uses an allowed scheme.
-    for (const a of document.querySelectorAll('a[href]')) expect(a.getAttribute('href')).toMatch(/^(https?:|mailto:|tel:|\/|blob:|data:(?!text\/html|image\/svg))/);
+    for (const a of document.querySelectorAll('a[href]'))
+      expect(a.getAttribute('href')).toMatch(
+        /^(https?:|mailto:|tel:|\/|blob:|data:(?!text\/html|image\/svg))/,
+      );
     expectNoConsoleErrors();
   });
 
@@ -111,12 +134,14 @@ describe('hostile message text', () => {
     await openThread(2);
     expect(articleOf(zw)!.textContent).toContain('pay\u200Bpal\u200C\u200D\uFEFF.com');
     expect(within(articleOf(zw)!).queryByRole('link')).toBeNull();
-    expect(articleOf(emoji)!.querySelector('[data-slot="message-body"]')!.textContent!.length).toBe('👨‍👩‍👧‍👦🏳️‍🌈🚚'.length * 2000);
+    expect(articleOf(emoji)!.querySelector('[data-slot="message-body"]')!.textContent!.length).toBe(
+      '👨‍👩‍👧‍👦🏳️‍🌈🚚'.length * 2000,
+    );
     expectNoConsoleErrors();
   });
 
   it('renders a 100 kB message quickly and the thread stays usable (keyboard moves past it)', async () => {
-    const big = ('Lorem ipsum <b>dolor</b> https://example.com/x sit amet. ').repeat(1800).slice(0, 100_000);
+    const big = 'Lorem ipsum <b>dolor</b> https://example.com/x sit amet. '.repeat(1800).slice(0, 100_000);
     const id = incoming(big);
     const after = incoming('after the big one');
     const started = performance.now();
@@ -135,7 +160,15 @@ describe('hostile message text', () => {
 
 describe('hostile attachments', () => {
   it('shows path-traversal and markup file names as text, and never links to javascript:/html data URLs', async () => {
-    const file = (over: Partial<MkAttachment>): MkAttachment => ({ id: `att_${Math.random().toString(36).slice(2)}`, name: 'x.pdf', url: '/mock-assets/a/x.pdf', thumbnailUrl: null, size: 2048, mimeType: 'application/pdf', ...over });
+    const file = (over: Partial<MkAttachment>): MkAttachment => ({
+      id: `att_${Math.random().toString(36).slice(2)}`,
+      name: 'x.pdf',
+      url: '/mock-assets/a/x.pdf',
+      thumbnailUrl: null,
+      size: 2048,
+      mimeType: 'application/pdf',
+      ...over,
+    });
     const id = incoming('files', {
       type: 'document',
       attachments: [
@@ -143,7 +176,12 @@ describe('hostile attachments', () => {
         file({ name: '<img src=x onerror="window.__pwned=1">.pdf' }),
         file({ name: 'evil.pdf', url: 'javascript:window.__pwned=1' }),
         file({ name: 'page.html', url: 'data:text/html,<script>window.__pwned=1</script>' }),
-        file({ name: 'pic.svg', mimeType: 'image/svg+xml', url: 'javascript:window.__pwned=1', thumbnailUrl: 'javascript:1' }),
+        file({
+          name: 'pic.svg',
+          mimeType: 'image/svg+xml',
+          url: 'javascript:window.__pwned=1',
+          thumbnailUrl: 'javascript:1',
+        }),
       ],
     });
     await openThread(1);
@@ -151,8 +189,10 @@ describe('hostile attachments', () => {
     expect(article.textContent).toContain('../../etc/passwd');
     expect(article.textContent).toContain('<img src=x onerror="window.__pwned=1">.pdf');
     expect(article.querySelector('img[src="x"]')).toBeNull();
-    for (const a of article.querySelectorAll('a')) expect(a.getAttribute('href') ?? '').not.toMatch(/^(javascript|data:text\/html)/i);
-    for (const img of article.querySelectorAll('img')) expect(img.getAttribute('src') ?? '').not.toMatch(/^javascript/i);
+    for (const a of article.querySelectorAll('a'))
+      expect(a.getAttribute('href') ?? '').not.toMatch(/^(javascript|data:text\/html)/i);
+    for (const img of article.querySelectorAll('img'))
+      expect(img.getAttribute('src') ?? '').not.toMatch(/^javascript/i);
     expect(article.querySelectorAll('a[href]')).toHaveLength(2); // the two real /mock-assets documents
     expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
     expectNoConsoleErrors();
@@ -161,20 +201,37 @@ describe('hostile attachments', () => {
 
 describe('bad data from the server', () => {
   it('a listing title with markup shows as text in the thread header', async () => {
-    mock.ctx.db.marketplace.listings.get('lst_1001')!.title = '<b>Volvo</b><img src=x onerror="window.__pwned=1">';
+    mock.ctx.db.marketplace.listings.get('lst_1001')!.title =
+      '<b>Volvo</b><img src=x onerror="window.__pwned=1">';
     await openThread(0);
     const region = screen.getByRole('region', { name: 'ABC Trucks' });
-    expect(within(region).getByText('<b>Volvo</b><img src=x onerror="window.__pwned=1">')).toBeInTheDocument();
+    expect(
+      within(region).getByText('<b>Volvo</b><img src=x onerror="window.__pwned=1">'),
+    ).toBeInTheDocument();
     expect(region.querySelector('b, img[src="x"]')).toBeNull();
     expectNoConsoleErrors();
   });
 
   it('malformed JSON is rejected at the adapter with a readable error, and Retry recovers', async () => {
     let broken = true;
-    mock.use(http.get('*/v1/messages/conversations/:id', () => (broken ? new HttpResponse('{"success":true,"data":{', { status: 200, headers: { 'Content-Type': 'application/json' } }) : undefined)));
-    const { user, transport } = renderWithInbox(<ConversationThread conversationId={CONV} />, { as: 'buyer' });
+    mock.use(
+      http.get('*/v1/messages/conversations/:id', () =>
+        broken
+          ? new HttpResponse('{"success":true,"data":{', {
+              status: 200,
+              headers: { 'Content-Type': 'application/json' },
+            })
+          : undefined,
+      ),
+    );
+    const { user, transport } = renderWithInbox(<ConversationThread conversationId={CONV} />, {
+      as: 'buyer',
+    });
     expect(await screen.findByText(/Messages could not be loaded\./)).toBeInTheDocument();
-    await expect(transport.listMessages({ conversationId: CONV })).rejects.toMatchObject({ code: 'invalid_response', message: expect.stringMatching(/could not be read/) });
+    await expect(transport.listMessages({ conversationId: CONV })).rejects.toMatchObject({
+      code: 'invalid_response',
+      message: expect.stringMatching(/could not be read/),
+    });
     broken = false;
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(SEED_COUNT));

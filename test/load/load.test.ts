@@ -9,6 +9,12 @@ describe('load (small): the reference server over real HTTP on 127.0.0.1', () =>
     expect(r.errorResponses).toBeGreaterThan(0); // the simulated failures happened and were retried
     expect(r.deliberateRepeats).toBeGreaterThan(0);
     expect(r.repeatsAnsweredWithSameId).toBe(r.deliberateRepeats);
-    expect(r.check).toEqual({ lost: 0, duplicated: 0, storedButNotAcknowledged: 0, unreadMismatches: [], ok: true });
+    expect(r.check).toEqual({
+      lost: 0,
+      duplicated: 0,
+      storedButNotAcknowledged: 0,
+      unreadMismatches: [],
+      ok: true,
+    });
   }, 30_000);
 });

@@ -13,15 +13,31 @@ function arg(name: string, fallback: number): number {
   return Number.isFinite(v) ? v : fallback;
 }
 
-const result = await runLoad({ clients: arg('clients', 20), durationMs: arg('seconds', 10) * 1000, failureRate: arg('failure-rate', 0.02), repeatRate: arg('repeat-rate', 0.1) });
+const result = await runLoad({
+  clients: arg('clients', 20),
+  durationMs: arg('seconds', 10) * 1000,
+  failureRate: arg('failure-rate', 0.02),
+  repeatRate: arg('repeat-rate', 0.1),
+});
 const out = fileURLToPath(new URL('./results.json', import.meta.url));
-writeFileSync(out, `${JSON.stringify({ ranAt: new Date().toISOString(), node: process.version, ...result }, null, 2)}\n`);
+writeFileSync(
+  out,
+  `${JSON.stringify({ ranAt: new Date().toISOString(), node: process.version, ...result }, null, 2)}\n`,
+);
 console.log(`clients ${result.clients}, ${result.elapsedMs} ms`);
 console.log(`requests ${result.requests}  (${result.requestsPerSecond} req/s)`);
-console.log(`error responses ${result.errorResponses}  (rate ${(result.errorRate * 100).toFixed(1)} %, simulated 500s retried)`);
-console.log(`acknowledged ${result.acknowledged}, gave up ${result.gaveUp}, deliberate repeats ${result.deliberateRepeats} (${result.repeatsAnsweredWithSameId} answered with the same id)`);
-console.log(`latency p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms`);
-console.log(`lost ${result.check.lost}, duplicated ${result.check.duplicated}, stored but not acknowledged ${result.check.storedButNotAcknowledged}, unread mismatches ${result.check.unreadMismatches.length}`);
+console.log(
+  `error responses ${result.errorResponses}  (rate ${(result.errorRate * 100).toFixed(1)} %, simulated 500s retried)`,
+);
+console.log(
+  `acknowledged ${result.acknowledged}, gave up ${result.gaveUp}, deliberate repeats ${result.deliberateRepeats} (${result.repeatsAnsweredWithSameId} answered with the same id)`,
+);
+console.log(
+  `latency p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms`,
+);
+console.log(
+  `lost ${result.check.lost}, duplicated ${result.check.duplicated}, stored but not acknowledged ${result.check.storedButNotAcknowledged}, unread mismatches ${result.check.unreadMismatches.length}`,
+);
 console.log(result.check.ok ? 'OK' : 'FAILED');
 console.log(`written ${out}`);
 process.exitCode = result.check.ok ? 0 : 1;

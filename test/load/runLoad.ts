@@ -58,7 +58,8 @@ interface Sender {
   receiverId?: string;
 }
 
-const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0);
+const quantile = (sorted: number[], q: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0;
 
 /** Runs one load test against a fresh in-process server on an ephemeral port. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -73,20 +74,38 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const knobs: Partial<MockKnobs> = { autoReply: false, realtime: false, deliveryDelayMs: 60_000, latencyMs: [0, 0], failureRate: 0, random };
+  const knobs: Partial<MockKnobs> = {
+    autoReply: false,
+    realtime: false,
+    deliveryDelayMs: 60_000,
+    latencyMs: [0, 0],
+    failureRate: 0,
+    random,
+  };
   const srv = await startHttpServer({ port: 0, seed: options.seed ?? 1, knobs });
   const { url, ctx } = srv;
 
   let requests = 0;
   let errorResponses = 0;
   const latencies: number[] = [];
-  async function call(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
+  async function call(
+    method: string,
+    path: string,
+    token: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; json: unknown }> {
     requests += 1;
     const started = performance.now();
     try {
       const res = await fetch(url + path, {
         method,
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'application/json',
+          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...headers,
+        },
         body: body !== undefined ? JSON.stringify(body) : undefined,
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -103,14 +122,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 
   try {
     // ----------------------------------------------------- who talks to whom
-    const ids = (await call('GET', '/__mock/identities', '')).json as { data: Array<{ id: string; api: string; token: string }> };
+    const ids = (await call('GET', '/__mock/identities', '')).json as {
+      data: Array<{ id: string; api: string; token: string }>;
+    };
     const mkUsers = ids.data.filter((i) => i.api === 'marketplace');
     const visible = new Map<string, Set<string>>();
     const convs: Array<{ token: string; userId: string; id: string; other: string }> = [];
     for (const u of mkUsers) {
       const seen = new Set<string>();
       for (const status of ['all', 'archived']) {
-        const page = (await call('GET', `/v1/messages/conversations?limit=100&status=${status}`, u.token)).json as { data: { conversations: Array<{ id: string; participant: { id: string } }> } };
+        const page = (await call('GET', `/v1/messages/conversations?limit=100&status=${status}`, u.token))
+          .json as { data: { conversations: Array<{ id: string; participant: { id: string } }> } };
         for (const c of page.data.conversations) {
           seen.add(c.id);
           convs.push({ token: u.token, userId: u.id, id: c.id, other: c.participant.id });
@@ -157,8 +179,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
         const r =
           s.api === 'marketplace'
-            ? await call('POST', `/v1/messages/conversations/${s.target}`, s.token, { content: `load ${clientId}`, type: 'text' }, { 'Idempotency-Key': clientId })
-            : await call('POST', '/v3/message', s.token, { text: `load ${clientId}`, customerId: s.target, metadata: { clientId } });
+            ? await call(
+                'POST',
+                `/v1/messages/conversations/${s.target}`,
+                s.token,
+                { content: `load ${clientId}`, type: 'text' },
+                { 'Idempotency-Key': clientId },
+              )
+            : await call('POST', '/v3/message', s.token, {
+                text: `load ${clientId}`,
+                customerId: s.target,
+                metadata: { clientId },
+              });
         if (r.status >= 200 && r.status < 300) {
           const data = (r.json as { data: { message?: { id: string }; id?: string } }).data;
           return data.message?.id ?? data.id;
@@ -207,11 +239,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
     const storedButNotAcknowledged = [...counts.keys()].filter((k) => !acked.has(k)).length;
     const expectedUnread = new Map(initialUnread);
-    for (const { sender } of acked.values()) if (sender.receiverId) expectedUnread.set(sender.receiverId, (expectedUnread.get(sender.receiverId) ?? 0) + 1);
+    for (const { sender } of acked.values())
+      if (sender.receiverId)
+        expectedUnread.set(sender.receiverId, (expectedUnread.get(sender.receiverId) ?? 0) + 1);
     const unreadMismatches: LoadResult['check']['unreadMismatches'] = [];
     for (const r of receivers) {
       const actual = await unreadOf(r);
-      if (actual !== expectedUnread.get(r)) unreadMismatches.push({ user: r, expected: expectedUnread.get(r)!, actual });
+      if (actual !== expectedUnread.get(r))
+        unreadMismatches.push({ user: r, expected: expectedUnread.get(r)!, actual });
     }
     const sorted = run.latencies.sort((a, b) => a - b);
     const round = (n: number) => Math.round(n * 100) / 100;
@@ -227,8 +262,19 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       acknowledged: acked.size,
       deliberateRepeats,
       repeatsAnsweredWithSameId,
-      latencyMs: { p50: round(quantile(sorted, 0.5)), p95: round(quantile(sorted, 0.95)), p99: round(quantile(sorted, 0.99)), max: round(sorted.at(-1) ?? 0) },
-      check: { lost, duplicated, storedButNotAcknowledged, unreadMismatches, ok: lost === 0 && duplicated === 0 && storedButNotAcknowledged === 0 && unreadMismatches.length === 0 },
+      latencyMs: {
+        p50: round(quantile(sorted, 0.5)),
+        p95: round(quantile(sorted, 0.95)),
+        p99: round(quantile(sorted, 0.99)),
+        max: round(sorted.at(-1) ?? 0),
+      },
+      check: {
+        lost,
+        duplicated,
+        storedButNotAcknowledged,
+        unreadMismatches,
+        ok: lost === 0 && duplicated === 0 && storedButNotAcknowledged === 0 && unreadMismatches.length === 0,
+      },
     };
   } finally {
     await srv.close();

@@ -20,7 +20,9 @@ import { join, resolve } from 'node:path';
 import { launchChromium, serveStatic as serve } from '../../bench/browser';
 
 const root = resolve(import.meta.dirname, '../..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  devDependencies: Record<string, string>;
+};
 const dev = pkg.devDependencies;
 const args = process.argv.slice(2);
 const only = args.includes('--react') ? args[args.indexOf('--react') + 1] : undefined;
@@ -44,7 +46,13 @@ async function stepAsync<T>(label: string, fn: () => Promise<T>): Promise<T> {
   console.log(`  ${label.padEnd(34)} ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s`);
   return out;
 }
-const run = (cmd: string, argv: string[], cwd: string) => execFileSync(cmd, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const run = (cmd: string, argv: string[], cwd: string) =>
+  execFileSync(cmd, argv, {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
 
 /** The host app's files: a plain Vite + React app using only public entry points. */
 function writeApp(dir: string, tarball: string, reactVersion: string): void {
@@ -60,9 +68,22 @@ function writeApp(dir: string, tarball: string, reactVersion: string): void {
   };
   writeFileSync(
     join(dir, 'package.json'),
-    JSON.stringify({ name: 'inbox-kit-consumer', private: true, type: 'module', dependencies, devDependencies: { vite: dev['vite'], '@vitejs/plugin-react': dev['@vitejs/plugin-react'] } }, null, 2),
+    JSON.stringify(
+      {
+        name: 'inbox-kit-consumer',
+        private: true,
+        type: 'module',
+        dependencies,
+        devDependencies: { vite: dev['vite'], '@vitejs/plugin-react': dev['@vitejs/plugin-react'] },
+      },
+      null,
+      2,
+    ),
   );
-  writeFileSync(join(dir, 'vite.config.js'), `import { defineConfig } from 'vite';\nimport react from '@vitejs/plugin-react';\nexport default defineConfig({ plugins: [react()] });\n`);
+  writeFileSync(
+    join(dir, 'vite.config.js'),
+    `import { defineConfig } from 'vite';\nimport react from '@vitejs/plugin-react';\nexport default defineConfig({ plugins: [react()] });\n`,
+  );
   writeFileSync(
     join(dir, 'index.html'),
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>consumer</title></head>\n<body><div id="root" style="height:600px;width:960px"></div><script type="module" src="/src/main.jsx"></script></body></html>\n`,
@@ -92,7 +113,10 @@ createRoot(document.getElementById('root')).render(
 }
 
 /** Loads the app and checks that conversations render. */
-async function checkInBrowser(url: string, expectReact: string): Promise<{ rows: number; names: string[]; react: string; errors: string[] }> {
+async function checkInBrowser(
+  url: string,
+  expectReact: string,
+): Promise<{ rows: number; names: string[]; react: string; errors: string[] }> {
   const { context, close } = await launchChromium();
   const errors: string[] = [];
   try {
@@ -121,10 +145,14 @@ async function main(): Promise<void> {
   let tarName: string;
   try {
     if (!args.includes('--no-build')) step('npm run build', () => run('npm', ['run', 'build'], root));
-    tarName = step('npm pack', () => run('npm', ['pack', '--pack-destination', work, '--silent'], root).trim().split('\n').pop()!);
+    tarName = step('npm pack', () =>
+      run('npm', ['pack', '--pack-destination', work, '--silent'], root).trim().split('\n').pop()!,
+    );
   } catch (error) {
     const e = error as Error & { stderr?: string; stdout?: string };
-    console.error(`  FAILED before any app: ${e.message.split('\n')[0]}\n${(e.stderr ?? '').slice(-4000)}${(e.stdout ?? '').slice(-4000)}`);
+    console.error(
+      `  FAILED before any app: ${e.message.split('\n')[0]}\n${(e.stderr ?? '').slice(-4000)}${(e.stdout ?? '').slice(-4000)}`,
+    );
     console.log(`0 passed, ${REACTS.length} failed`);
     process.exitCode = 1;
     return;
@@ -144,7 +172,9 @@ async function main(): Promise<void> {
       step('vite build', () => run('npx', ['--no-install', 'vite', 'build'], dir));
       const server = await serve(join(dir, 'dist'));
       try {
-        const result = await stepAsync('chromium: conversations render', () => checkInBrowser(server.url, r.label));
+        const result = await stepAsync('chromium: conversations render', () =>
+          checkInBrowser(server.url, r.label),
+        );
         console.log(`  rows ${result.rows}, first: ${result.names.join(' | ')}; React ${result.react}`);
         if (result.errors.length) throw new Error(`errors in the page:\n    ${result.errors.join('\n    ')}`);
       } finally {
@@ -161,7 +191,11 @@ async function main(): Promise<void> {
   }
   if (!keep) rmSync(work, { recursive: true, force: true });
   const total = Math.round((performance.now() - t0) / 1000);
-  console.log(`consumer test: ${total} s total (${Object.entries(timings).map(([k, v]) => `${k} ${v} s`).join(', ')})`);
+  console.log(
+    `consumer test: ${total} s total (${Object.entries(timings)
+      .map(([k, v]) => `${k} ${v} s`)
+      .join(', ')})`,
+  );
   console.log(`${passed} passed, ${failed} failed`);
   if (failed) process.exitCode = 1;
 }

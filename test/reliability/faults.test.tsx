@@ -30,7 +30,8 @@ const stored = () => mock.ctx.db.marketplace.messages.get(CONV) ?? [];
 const storedWith = (text: string) => stored().filter((m) => m.content === text).length;
 const field = () => screen.getByRole('textbox', { name: 'Message' });
 const articles = () => screen.queryAllByRole('article');
-const articleWith = (text: string) => articles().filter((a) => a.querySelector('[data-slot="message-body"]')?.textContent === text);
+const articleWith = (text: string) =>
+  articles().filter((a) => a.querySelector('[data-slot="message-body"]')?.textContent === text);
 
 function Page() {
   return (
@@ -76,18 +77,23 @@ describe('random failures (30 %, seeded)', () => {
     const texts = Array.from({ length: 10 }, (_, i) => `flaky message ${i + 1}`);
     for (const text of texts) {
       await user.type(field(), `${text}{Enter}`);
-      await eventually(() => expect(articleWith(text)[0]?.getAttribute('data-status')).toMatch(/sent|failed/));
+      await eventually(() =>
+        expect(articleWith(text)[0]?.getAttribute('data-status')).toMatch(/sent|failed/),
+      );
     }
     const failed = texts.filter((t) => articleWith(t)[0]!.getAttribute('data-status') === 'failed');
     expect(failed.length).toBeGreaterThan(0); // the seed makes some fail…
     expect(failed.length).toBeLessThan(texts.length); // …and some succeed
-    for (const t of failed) expect(within(articleWith(t)[0]!).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+    for (const t of failed)
+      expect(within(articleWith(t)[0]!).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
     // A half-typed draft while the server is flaky.
     await user.type(field(), 'half typed, not sent');
     mock.ctx.knobs.failureRate = 0;
-    for (const t of failed) await user.click(within(articleWith(t)[0]!).getByRole('button', { name: 'Retry' }));
+    for (const t of failed)
+      await user.click(within(articleWith(t)[0]!).getByRole('button', { name: 'Retry' }));
     await eventually(() => {
-      for (const t of texts) expect(articleWith(t).map((a) => a.getAttribute('data-status'))).toEqual(['sent']);
+      for (const t of texts)
+        expect(articleWith(t).map((a) => a.getAttribute('data-status'))).toEqual(['sent']);
     });
     for (const t of texts) expect(storedWith(t)).toBe(1);
     // The draft survives a reload of the widget (persisted store).
@@ -104,10 +110,18 @@ describe('429 bursts on reads', () => {
     const burst = () => {
       if (limited >= 4) return undefined;
       limited += 1;
-      return HttpResponse.json({ success: false, code: 'rate_limited', message: 'Too many requests.' }, { status: 429, headers: { 'Retry-After': '0' } });
+      return HttpResponse.json(
+        { success: false, code: 'rate_limited', message: 'Too many requests.' },
+        { status: 429, headers: { 'Retry-After': '0' } },
+      );
     };
     mock.use(http.get('*/v1/messages/conversations/:id', burst), http.get('*/v1/messages/unread', burst));
-    const transport = createMarketplaceTransport({ baseUrl: 'http://localhost/v1', getToken: () => 'mk_buyer_1', retries: 3, retryDelayMs: 1 });
+    const transport = createMarketplaceTransport({
+      baseUrl: 'http://localhost/v1',
+      getToken: () => 'mk_buyer_1',
+      retries: 3,
+      retryDelayMs: 1,
+    });
     renderWithInbox(<Page />, { as: 'buyer', transport });
     await eventually(() => expect(articles()).toHaveLength(30));
     const truth = await transport.getUnreadSummary();
@@ -121,12 +135,20 @@ describe('connection dropped mid-send', () => {
   it('the server stored it but the answer was lost: the row fails with Retry, Retry stores nothing new and shows one row', async () => {
     const db = mock.ctx.db.marketplace;
     mock.use(
-      http.post('*/v1/messages/conversations/:id', async ({ request }) => {
-        const body = (await request.json()) as { content: string };
-        const c = db.conversations.get(CONV)!;
-        storeMessage(mock.ctx, db, c, db.users.get('usr_buyer_1')!, { type: 'text', content: body.content, idempotencyKey: request.headers.get('Idempotency-Key') });
-        return HttpResponse.error();
-      }, { once: true }),
+      http.post(
+        '*/v1/messages/conversations/:id',
+        async ({ request }) => {
+          const body = (await request.json()) as { content: string };
+          const c = db.conversations.get(CONV)!;
+          storeMessage(mock.ctx, db, c, db.users.get('usr_buyer_1')!, {
+            type: 'text',
+            content: body.content,
+            idempotencyKey: request.headers.get('Idempotency-Key'),
+          });
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
     );
     const { user } = await openPage();
     const before = stored().length;
@@ -134,7 +156,9 @@ describe('connection dropped mid-send', () => {
     await eventually(() => expect(articleWith('did it arrive?')[0]).toHaveAttribute('data-status', 'failed'));
     expect(stored().length).toBe(before + 1); // it did, the client just never heard
     await user.click(within(articleWith('did it arrive?')[0]!).getByRole('button', { name: 'Retry' }));
-    await eventually(() => expect(articleWith('did it arrive?').map((a) => a.getAttribute('data-status'))).toEqual(['sent']));
+    await eventually(() =>
+      expect(articleWith('did it arrive?').map((a) => a.getAttribute('data-status'))).toEqual(['sent']),
+    );
     expect(storedWith('did it arrive?')).toBe(1);
     watch.expectClean();
   });
@@ -145,14 +169,18 @@ describe('server going away and coming back', () => {
     const { user } = await openPage();
     mock.use(http.all('*', () => HttpResponse.error()));
     await user.type(field(), 'sent into the void{Enter}');
-    await eventually(() => expect(articleWith('sent into the void')[0]).toHaveAttribute('data-status', 'failed'));
+    await eventually(() =>
+      expect(articleWith('sent into the void')[0]).toHaveAttribute('data-status', 'failed'),
+    );
     await user.type(field(), 'still typing');
     expect(storedWith('sent into the void')).toBe(0);
     mock.server.resetHandlers(); // the server is back
     act(() => {
       window.dispatchEvent(new Event('online'));
     });
-    await eventually(() => expect(articleWith('sent into the void').map((a) => a.getAttribute('data-status'))).toEqual(['sent']));
+    await eventually(() =>
+      expect(articleWith('sent into the void').map((a) => a.getAttribute('data-status'))).toEqual(['sent']),
+    );
     expect(storedWith('sent into the void')).toBe(1);
     // A second "online" does not send again.
     act(() => {
@@ -170,20 +198,36 @@ describe('duplicated and out-of-order realtime events', () => {
     renderWithInbox(<Page />, { as: 'buyer', realtime: true });
     await eventually(() => expect(articles()).toHaveLength(30));
     const initial = await makeTransport('buyer').getUnreadSummary();
-    await eventually(() => expect(screen.getByText(`${initial.messages} unread messages`)).toBeInTheDocument());
+    await eventually(() =>
+      expect(screen.getByText(`${initial.messages} unread messages`)).toBeInTheDocument(),
+    );
     const db = mock.ctx.db.marketplace;
     const c = db.conversations.get(CONV)!;
     const t0 = Date.now();
     const mk = (i: number, content: string) => {
       const id = db.nextId('msg');
-      const m = { id, conversationId: CONV, senderId: 'usr_seller_1', type: 'text' as const, content, attachments: [], sentAt: new Date(t0 + i * 1000).toISOString() };
+      const m = {
+        id,
+        conversationId: CONV,
+        senderId: 'usr_seller_1',
+        type: 'text' as const,
+        content,
+        attachments: [],
+        sentAt: new Date(t0 + i * 1000).toISOString(),
+      };
       db.addMessage(m);
-      return { id: db.nextId('evt'), type: 'message.received', created_at: new Date().toISOString(), data: { conversation_id: c.id, message: messageV1(db, m, 'usr_buyer_1') } };
+      return {
+        id: db.nextId('evt'),
+        type: 'message.received',
+        created_at: new Date().toISOString(),
+        data: { conversation_id: c.id, message: messageV1(db, m, 'usr_buyer_1') },
+      };
     };
     const first = mk(1, 'realtime first');
     const second = mk(2, 'realtime second');
     act(() => {
-      for (const e of [second, first, first, second, { ...first, id: 'evt_again' }]) mock.ctx.realtime.publish('marketplace:usr_buyer_1', e);
+      for (const e of [second, first, first, second, { ...first, id: 'evt_again' }])
+        mock.ctx.realtime.publish('marketplace:usr_buyer_1', e);
     });
     await eventually(() => expect(articleWith('realtime second')).toHaveLength(1));
     await eventually(() => expect(articleWith('realtime first')).toHaveLength(1));
@@ -213,10 +257,20 @@ describe('expiring and bad tokens', () => {
   it('an always-bad token calls onUnauthorized, keeps the draft, and shows an error instead of crashing', async () => {
     const onUnauthorized = vi.fn();
     const storage = memoryStorage();
-    storage.setItem('inbox-kit:marketplace:usr_buyer_1', JSON.stringify({ state: { drafts: { [CONV]: 'my unsent words' }, outbox: [], dismissedSuggestions: [] }, version: 1 }));
+    storage.setItem(
+      'inbox-kit:marketplace:usr_buyer_1',
+      JSON.stringify({
+        state: { drafts: { [CONV]: 'my unsent words' }, outbox: [], dismissedSuggestions: [] },
+        version: 1,
+      }),
+    );
     renderWithInbox(<Page />, { as: 'buyer', getToken: () => 'revoked', onUnauthorized, storage });
     await eventually(() => expect(onUnauthorized).toHaveBeenCalled());
-    await eventually(() => expect(document.querySelector('[data-slot="thread-history"]')).toHaveTextContent('You are signed out. Sign in again to continue.'));
+    await eventually(() =>
+      expect(document.querySelector('[data-slot="thread-history"]')).toHaveTextContent(
+        'You are signed out. Sign in again to continue.',
+      ),
+    );
     expect(field()).toHaveValue('my unsent words');
     // One refresh attempt per request, then give up: no retry storm.
     const perRequest = onUnauthorized.mock.calls.length;

@@ -25,13 +25,35 @@ beforeAll(() => {
 });
 afterAll(() => restoreLayout());
 
-const newClient = () => new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 0, gcTime: Infinity }, mutations: { retry: false } } });
+const newClient = () =>
+  new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, staleTime: 0, gcTime: Infinity },
+      mutations: { retry: false },
+    },
+  });
 
-function Widget({ as, client, storage, conversationId }: { as: As; client: QueryClient; storage: ReturnType<typeof memoryStorage>; conversationId: string }) {
+function Widget({
+  as,
+  client,
+  storage,
+  conversationId,
+}: {
+  as: As;
+  client: QueryClient;
+  storage: ReturnType<typeof memoryStorage>;
+  conversationId: string;
+}) {
   const who = IDENTITIES[as];
   return (
     <section aria-label={who.name}>
-      <MessagingProvider transport={makeTransport(as)} currentUser={{ id: who.id, name: who.name }} queryClient={client} storage={storage} pollIntervalMs={false}>
+      <MessagingProvider
+        transport={makeTransport(as)}
+        currentUser={{ id: who.id, name: who.name }}
+        queryClient={client}
+        storage={storage}
+        pollIntervalMs={false}
+      >
         <UnreadBadge />
         <Inbox />
         <Composer conversationId={conversationId} />
@@ -62,8 +84,15 @@ for (const shared of [false, true]) {
       );
       const anna = screen.getByRole('region', { name: 'Anna de Vries' });
       const abc = screen.getByRole('region', { name: 'ABC Trucks' });
-      await waitFor(() => expect(within(anna).getByRole('grid', { name: 'Conversations' })).toHaveAttribute('aria-rowcount', '6'));
-      await waitFor(() => expect(within(abc).getByRole('grid', { name: 'Conversations' })).not.toHaveAttribute('aria-busy'));
+      await waitFor(() =>
+        expect(within(anna).getByRole('grid', { name: 'Conversations' })).toHaveAttribute(
+          'aria-rowcount',
+          '6',
+        ),
+      );
+      await waitFor(() =>
+        expect(within(abc).getByRole('grid', { name: 'Conversations' })).not.toHaveAttribute('aria-busy'),
+      );
       await waitFor(() => expect(rowNames(abc).length).toBeGreaterThan(0));
       // Anna talks to ABC Trucks; ABC Trucks sees Anna — never themselves.
       expect(rowNames(anna).some((n) => n.startsWith('ABC Trucks'))).toBe(true);
@@ -71,17 +100,34 @@ for (const shared of [false, true]) {
       expect(rowNames(abc).some((n) => n.startsWith('Anna de Vries'))).toBe(true);
       expect(rowNames(abc).some((n) => n.startsWith('ABC Trucks'))).toBe(false);
       // Badges show each user's own server count.
-      const [a, s] = await Promise.all([makeTransport('buyer').getUnreadSummary(), makeTransport('seller').getUnreadSummary()]);
-      await waitFor(() => expect(within(anna).getByText(`${a.messages} unread messages`)).toBeInTheDocument());
+      const [a, s] = await Promise.all([
+        makeTransport('buyer').getUnreadSummary(),
+        makeTransport('seller').getUnreadSummary(),
+      ]);
+      await waitFor(() =>
+        expect(within(anna).getByText(`${a.messages} unread messages`)).toBeInTheDocument(),
+      );
       await waitFor(() => expect(within(abc).getByText(`${s.messages} unread messages`)).toBeInTheDocument());
       // Drafts go to each user's own store and storage key.
       await user.type(within(anna).getByRole('textbox', { name: 'Message' }), 'anna draft');
       expect(within(abc).getByRole('textbox', { name: 'Message' })).toHaveValue('');
-      await waitFor(() => expect(storage.getItem('inbox-kit:marketplace:usr_buyer_1')).toContain('anna draft'));
+      await waitFor(() =>
+        expect(storage.getItem('inbox-kit:marketplace:usr_buyer_1')).toContain('anna draft'),
+      );
       expect(storage.getItem('inbox-kit:marketplace:usr_seller_1') ?? '').not.toContain('anna draft');
       // Every cached query is keyed by its user's scope.
-      const scopes = new Set(clients.flatMap((c) => c.getQueryCache().getAll().map((q) => `${String(q.queryKey[0])}|${String(q.queryKey[1])}`)));
-      expect([...scopes].sort()).toEqual(['inbox-kit|marketplace:usr_buyer_1', 'inbox-kit|marketplace:usr_seller_1']);
+      const scopes = new Set(
+        clients.flatMap((c) =>
+          c
+            .getQueryCache()
+            .getAll()
+            .map((q) => `${String(q.queryKey[0])}|${String(q.queryKey[1])}`),
+        ),
+      );
+      expect([...scopes].sort()).toEqual([
+        'inbox-kit|marketplace:usr_buyer_1',
+        'inbox-kit|marketplace:usr_seller_1',
+      ]);
       watch.expectClean();
     });
   });
@@ -93,9 +139,32 @@ describe('signing out', () => {
     const storage = memoryStorage();
     storage.setItem(
       'inbox-kit:marketplace:usr_buyer_1',
-      JSON.stringify({ state: { drafts: { conv_1002: 'secret draft' }, outbox: [{ clientId: 'c1', conversationId: 'conv_1002', text: 'queued', createdAt: new Date().toISOString(), status: 'failed', error: 'x', retryable: false }], dismissedSuggestions: [] }, version: 1 }),
+      JSON.stringify({
+        state: {
+          drafts: { conv_1002: 'secret draft' },
+          outbox: [
+            {
+              clientId: 'c1',
+              conversationId: 'conv_1002',
+              text: 'queued',
+              createdAt: new Date().toISOString(),
+              status: 'failed',
+              error: 'x',
+              retryable: false,
+            },
+          ],
+          dismissedSuggestions: [],
+        },
+        version: 1,
+      }),
     );
-    storage.setItem('inbox-kit:marketplace:usr_seller_1', JSON.stringify({ state: { drafts: { conv_2001: 'seller draft' }, outbox: [], dismissedSuggestions: [] }, version: 1 }));
+    storage.setItem(
+      'inbox-kit:marketplace:usr_seller_1',
+      JSON.stringify({
+        state: { drafts: { conv_2001: 'seller draft' }, outbox: [], dismissedSuggestions: [] },
+        version: 1,
+      }),
+    );
     const user = userEvent.setup();
     render(
       <>
@@ -105,9 +174,17 @@ describe('signing out', () => {
     );
     const anna = screen.getByRole('region', { name: 'Anna de Vries' });
     const abc = screen.getByRole('region', { name: 'ABC Trucks' });
-    await waitFor(() => expect(within(anna).getByRole('textbox', { name: 'Message' })).toHaveValue('secret draft'));
-    await waitFor(() => expect(within(abc).getByRole('textbox', { name: 'Message' })).toHaveValue('seller draft'));
-    await waitFor(() => expect(client.getQueryCache().findAll({ queryKey: ['inbox-kit', 'marketplace:usr_buyer_1'] }).length).toBeGreaterThan(0));
+    await waitFor(() =>
+      expect(within(anna).getByRole('textbox', { name: 'Message' })).toHaveValue('secret draft'),
+    );
+    await waitFor(() =>
+      expect(within(abc).getByRole('textbox', { name: 'Message' })).toHaveValue('seller draft'),
+    );
+    await waitFor(() =>
+      expect(
+        client.getQueryCache().findAll({ queryKey: ['inbox-kit', 'marketplace:usr_buyer_1'] }).length,
+      ).toBeGreaterThan(0),
+    );
     await user.click(within(anna).getByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(within(anna).getByRole('textbox', { name: 'Message' })).toHaveValue(''));
     const left = storage.data.get('inbox-kit:marketplace:usr_buyer_1') ?? null;
@@ -115,7 +192,9 @@ describe('signing out', () => {
     // The other user keeps everything.
     expect(within(abc).getByRole('textbox', { name: 'Message' })).toHaveValue('seller draft');
     expect(storage.getItem('inbox-kit:marketplace:usr_seller_1')).toContain('seller draft');
-    expect(client.getQueryCache().findAll({ queryKey: ['inbox-kit', 'marketplace:usr_seller_1'] }).length).toBeGreaterThan(0);
+    expect(
+      client.getQueryCache().findAll({ queryKey: ['inbox-kit', 'marketplace:usr_seller_1'] }).length,
+    ).toBeGreaterThan(0);
     watch.expectClean();
   });
 

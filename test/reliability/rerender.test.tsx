@@ -25,7 +25,10 @@ describe('a failed message and a host that re-renders', () => {
     mock.use(
       http.post('*/v1/messages/conversations/:id', () => {
         posts += 1;
-        return HttpResponse.json({ success: false, code: 'internal', message: 'Down for a moment.' }, { status: 503 });
+        return HttpResponse.json(
+          { success: false, code: 'internal', message: 'Down for a moment.' },
+          { status: 503 },
+        );
       }),
     );
     const { user, getByRole, rerenderInbox } = renderWithInbox(<Sender />, { as: 'buyer' });

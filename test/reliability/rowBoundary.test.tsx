@@ -14,7 +14,10 @@ describe('a host leaf renderer that throws', () => {
       if (participant.id === 'usr_seller_1') throw new Error('bad avatar');
       return <span data-testid="host-avatar" aria-hidden="true" />;
     };
-    renderWithInbox(<ConversationThread conversationId="conv_1001" />, { as: 'buyer', provider: { components: { Avatar } } });
+    renderWithInbox(<ConversationThread conversationId="conv_1001" />, {
+      as: 'buyer',
+      provider: { components: { Avatar } },
+    });
     const feed = await screen.findByRole('feed', { name: 'Messages' });
     await waitFor(() => expect(feed.querySelectorAll('article').length).toBeGreaterThan(3));
     // The seller's messages render, with the built-in initials avatar in place of the broken one.
@@ -25,7 +28,10 @@ describe('a host leaf renderer that throws', () => {
     // Other participants keep the host's renderer.
     expect(screen.getAllByTestId('host-avatar').length).toBeGreaterThan(0);
     expect(screen.getByRole('heading', { level: 2, name: /ABC Trucks/ })).toBeInTheDocument();
-    expect(errors).toHaveBeenCalledWith(expect.stringContaining('a custom component threw'), expect.any(Error));
+    expect(errors).toHaveBeenCalledWith(
+      expect.stringContaining('a custom component threw'),
+      expect.any(Error),
+    );
     errors.mockRestore();
   });
 });

@@ -16,7 +16,11 @@ describe('a session that cannot be refreshed', () => {
     const onUnauthorized = vi.fn();
     const getToken = vi.fn(() => 'revoked-token');
     renderWithInbox(<Inbox />, { as: 'buyer', getToken, onUnauthorized });
-    expect(await screen.findByText('You are signed out. Sign in again to continue.', { selector: '[data-slot="inbox-error"] p' })).toBeInTheDocument();
+    expect(
+      await screen.findByText('You are signed out. Sign in again to continue.', {
+        selector: '[data-slot="inbox-error"] p',
+      }),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
     // 401 → one fresh getToken() and one retry → still 401 → onUnauthorized.
     expect(getToken).toHaveBeenCalledTimes(2);
@@ -25,8 +29,13 @@ describe('a session that cannot be refreshed', () => {
   });
 
   it('says so in the thread too', async () => {
-    renderWithInbox(<ConversationThread conversationId="conv_1001" />, { as: 'buyer', getToken: () => 'revoked-token' });
-    await waitFor(() => expect(screen.getByText('You are signed out. Sign in again to continue.')).toBeInTheDocument());
+    renderWithInbox(<ConversationThread conversationId="conv_1001" />, {
+      as: 'buyer',
+      getToken: () => 'revoked-token',
+    });
+    await waitFor(() =>
+      expect(screen.getByText('You are signed out. Sign in again to continue.')).toBeInTheDocument(),
+    );
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
   });
 

@@ -26,13 +26,22 @@ describe('a badge read that started before a mark-read', () => {
       { as: 'buyer' },
     );
     const before = await transport.getUnreadSummary();
-    await waitFor(() => expect(document.querySelector('.ik-sr-only')?.textContent ?? '').toContain(`${before.messages} unread`));
+    await waitFor(() =>
+      expect(document.querySelector('.ik-sr-only')?.textContent ?? '').toContain(`${before.messages} unread`),
+    );
     // A poll starts now; the server computes it before the write but it arrives late.
     mock.use(
-      http.get('*/v1/messages/unread', async () => {
-        await delay(300);
-        return HttpResponse.json({ success: true, data: { unread_count: before.messages, conversations_with_unread: before.conversations } });
-      }, { once: true }),
+      http.get(
+        '*/v1/messages/unread',
+        async () => {
+          await delay(300);
+          return HttpResponse.json({
+            success: true,
+            data: { unread_count: before.messages, conversations_with_unread: before.conversations },
+          });
+        },
+        { once: true },
+      ),
     );
     act(() => void queryClient.invalidateQueries({ queryKey: inboxKeys.unread('marketplace:usr_buyer_1') }));
     await user.click(screen.getByRole('button', { name: 'Read conv_1001' }));

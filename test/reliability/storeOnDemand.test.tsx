@@ -13,7 +13,13 @@ const KEY = storageKey('marketplace:usr_buyer_1');
 /** Storage that counts every access, holding a draft from an earlier visit. */
 function seededStorage() {
   const storage = memoryStorage();
-  storage.setItem(KEY, JSON.stringify({ state: { drafts: { conv_1002: 'Left from last visit' }, outbox: [], dismissedSuggestions: [] }, version: 1 }));
+  storage.setItem(
+    KEY,
+    JSON.stringify({
+      state: { drafts: { conv_1002: 'Left from last visit' }, outbox: [], dismissedSuggestions: [] },
+      version: 1,
+    }),
+  );
   const calls: string[] = [];
   const counted = {
     ...storage,

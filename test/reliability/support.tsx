@@ -14,7 +14,10 @@ export const seeded = mulberry32;
 /** console.error calls that are test artifacts, not errors a user's console would show. */
 function isArtifact(args: unknown[]): boolean {
   const first = String(args[0]);
-  return first.includes('not wrapped in act') || (first.includes('is unrecognized in this browser') && args[1] === 'search');
+  return (
+    first.includes('not wrapped in act') ||
+    (first.includes('is unrecognized in this browser') && args[1] === 'search')
+  );
 }
 
 /**

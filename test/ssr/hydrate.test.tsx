@@ -20,7 +20,11 @@ const root = resolve(import.meta.dirname, '../..');
 let renders: Map<string, ServerRender>;
 
 beforeAll(() => {
-  const json = execFileSync(resolve(root, 'node_modules/.bin/tsx'), ['test/ssr/renderServer.cli.tsx'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const json = execFileSync(resolve(root, 'node_modules/.bin/tsx'), ['test/ssr/renderServer.cli.tsx'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   renders = new Map((JSON.parse(json) as ServerRender[]).map((r) => [r.name, r]));
 }, 60_000);
 
@@ -49,22 +53,31 @@ async function hydrateCase(name: SsrCaseName, filled: boolean) {
       });
       await new Promise((r) => setTimeout(r, 50));
     });
-    return { recoverable: recoverable.map(String), consoleErrors: consoleError.mock.calls.map((c) => c.map(String).join(' ')) };
+    return {
+      recoverable: recoverable.map(String),
+      consoleErrors: consoleError.mock.calls.map((c) => c.map(String).join(' ')),
+    };
   } finally {
     consoleError.mockRestore();
   }
 }
 
 describe('hydration of server-rendered markup', () => {
-  it.each(Object.keys(SSR_CASES) as SsrCaseName[])('%s hydrates with no mismatch (filled cache)', async (name) => {
-    const { recoverable, consoleErrors } = await hydrateCase(name, true);
-    expect(recoverable).toEqual([]);
-    expect(consoleErrors).toEqual([]);
-  });
+  it.each(Object.keys(SSR_CASES) as SsrCaseName[])(
+    '%s hydrates with no mismatch (filled cache)',
+    async (name) => {
+      const { recoverable, consoleErrors } = await hydrateCase(name, true);
+      expect(recoverable).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+    },
+  );
 
-  it.each(Object.keys(SSR_CASES) as SsrCaseName[])('%s hydrates with no mismatch (empty cache, loading state)', async (name) => {
-    const { recoverable, consoleErrors } = await hydrateCase(name, false);
-    expect(recoverable).toEqual([]);
-    expect(consoleErrors).toEqual([]);
-  });
+  it.each(Object.keys(SSR_CASES) as SsrCaseName[])(
+    '%s hydrates with no mismatch (empty cache, loading state)',
+    async (name) => {
+      const { recoverable, consoleErrors } = await hydrateCase(name, false);
+      expect(recoverable).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+    },
+  );
 });

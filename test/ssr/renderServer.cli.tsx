@@ -6,7 +6,8 @@ import { createMockServer } from '../../src/mock/node';
 import { SSR_CASES, renderOnServer } from './serverRender';
 import type { ServerRender, SsrCaseName } from './serverRender';
 
-if (typeof window !== 'undefined' || typeof document !== 'undefined') throw new Error('expected plain Node without a DOM');
+if (typeof window !== 'undefined' || typeof document !== 'undefined')
+  throw new Error('expected plain Node without a DOM');
 const mock = createMockServer({ seed: 1, knobs: { autoReply: false, latencyMs: [0, 0] } });
 mock.listen();
 try {

@@ -44,18 +44,36 @@ export type SsrCaseName = keyof typeof SSR_CASES;
 
 /** A transport for the reference server (msw intercepts `fetch` in both Node and jsdom). */
 export function ssrTransport(): MessagingTransport {
-  return createMarketplaceTransport({ baseUrl: 'http://localhost/v1', getToken: () => SSR_USER.token, retries: 0 });
+  return createMarketplaceTransport({
+    baseUrl: 'http://localhost/v1',
+    getToken: () => SSR_USER.token,
+    retries: 0,
+  });
 }
 
 /** A QueryClient that does not refetch what the server rendered. */
 export function ssrQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity, gcTime: Infinity }, mutations: { retry: false } } });
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, staleTime: Infinity, gcTime: Infinity },
+      mutations: { retry: false },
+    },
+  });
 }
 
 /** The tree both sides render: the same props, so the same markup. */
-export function ssrTree(name: SsrCaseName, transport: MessagingTransport, queryClient: QueryClient): ReactElement {
+export function ssrTree(
+  name: SsrCaseName,
+  transport: MessagingTransport,
+  queryClient: QueryClient,
+): ReactElement {
   return (
-    <MessagingProvider transport={transport} currentUser={{ id: SSR_USER.id, name: SSR_USER.name }} queryClient={queryClient} pollIntervalMs={false}>
+    <MessagingProvider
+      transport={transport}
+      currentUser={{ id: SSR_USER.id, name: SSR_USER.name }}
+      queryClient={queryClient}
+      pollIntervalMs={false}
+    >
       {SSR_CASES[name]!()}
     </MessagingProvider>
   );
@@ -81,12 +99,21 @@ export async function renderOnServer(name: SsrCaseName): Promise<ServerRender> {
   const queryClient = ssrQueryClient();
   let html = renderToString(ssrTree(name, transport, queryClient));
   for (let pass = 0; pass < 4; pass += 1) {
-    const pending = queryClient.getQueryCache().getAll().filter((q) => q.state.status === 'pending');
+    const pending = queryClient
+      .getQueryCache()
+      .getAll()
+      .filter((q) => q.state.status === 'pending');
     if (pending.length === 0) break;
     await Promise.all(pending.map((q) => q.fetch().catch(() => undefined)));
     html = renderToString(ssrTree(name, transport, queryClient));
   }
   // Errors are not dehydrated by default; keep them so the client renders the same error state.
   const state = dehydrate(queryClient, { shouldDehydrateQuery: () => true });
-  return { name, emptyHtml, html, state: JSON.parse(JSON.stringify(state)) as DehydratedState, queries: queryClient.getQueryCache().getAll().length };
+  return {
+    name,
+    emptyHtml,
+    html,
+    state: JSON.parse(JSON.stringify(state)) as DehydratedState,
+    queries: queryClient.getQueryCache().getAll().length,
+  };
 }

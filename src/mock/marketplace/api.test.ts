@@ -14,13 +14,28 @@ afterEach(() => {
 });
 afterAll(() => mock.close());
 
-type Json = { success: boolean; code?: string; message?: string; errors?: Array<{ field: string }>; data?: any; pagination?: any };
-async function call(method: string, path: string, opts: { token?: string | null; body?: unknown } = {}): Promise<{ status: number; body: Json }> {
+type Json = {
+  success: boolean;
+  code?: string;
+  message?: string;
+  errors?: Array<{ field: string }>;
+  data?: any;
+  pagination?: any;
+};
+async function call(
+  method: string,
+  path: string,
+  opts: { token?: string | null; body?: unknown } = {},
+): Promise<{ status: number; body: Json }> {
   const headers: Record<string, string> = {};
   const token = opts.token === undefined ? F.buyer.token : opts.token;
   if (token) headers.Authorization = `Bearer ${token}`;
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(`http://localhost${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+  const res = await fetch(`http://localhost${path}`, {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
   return { status: res.status, body: (await res.json()) as Json };
 }
 const uuid = (id: string) => mock.ctx.db.marketplace.uuid(id);
@@ -29,11 +44,24 @@ describe('/api/messages', () => {
   it('lists threads in camelCase with UUIDs and pagination beside data', async () => {
     const { status, body } = await call('GET', '/api/messages?limit=3');
     expect(status).toBe(200);
-    expect(body.pagination).toMatchObject({ page: 1, limit: 3, totalPages: Math.ceil(body.pagination.total / 3) });
+    expect(body.pagination).toMatchObject({
+      page: 1,
+      limit: 3,
+      totalPages: Math.ceil(body.pagination.total / 3),
+    });
     const t = body.data[0];
-    expect(Object.keys(t).sort()).toEqual(['createdAt', 'id', 'lastMessage', 'lastMessageAt', 'listing', 'otherParty', 'unreadCount'].sort());
+    expect(Object.keys(t).sort()).toEqual(
+      ['createdAt', 'id', 'lastMessage', 'lastMessageAt', 'listing', 'otherParty', 'unreadCount'].sort(),
+    );
     expect(t.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(Object.keys(t.listing).sort()).toEqual(['id', 'images', 'price', 'priceCurrency', 'slug', 'title']);
+    expect(Object.keys(t.listing).sort()).toEqual([
+      'id',
+      'images',
+      'price',
+      'priceCurrency',
+      'slug',
+      'title',
+    ]);
     expect(t.listing.priceCurrency).toBe('EUR');
     const archived = (await call('GET', '/api/messages?archived=true')).body.data.map((x: any) => x.id);
     expect(archived).toEqual([uuid(F.archivedConversationId)]);
@@ -57,13 +85,21 @@ describe('/api/messages', () => {
     const id = uuid(F.longConversationId);
     const first = await call('GET', `/api/messages/${id}?limit=100`);
     expect(first.status).toBe(200);
-    expect(first.body.data.thread).toMatchObject({ id, listing: { title: '2021 Volvo FH 500' }, otherParty: { name: 'ABC Trucks' } });
+    expect(first.body.data.thread).toMatchObject({
+      id,
+      listing: { title: '2021 Volvo FH 500' },
+      otherParty: { name: 'ABC Trucks' },
+    });
     const msgs = first.body.data.messages;
-    expect(Object.keys(msgs[0]).sort()).toEqual(['attachments', 'body', 'createdAt', 'id', 'isRead', 'readAt', 'sender', 'senderId'].sort());
+    expect(Object.keys(msgs[0]).sort()).toEqual(
+      ['attachments', 'body', 'createdAt', 'id', 'isRead', 'readAt', 'sender', 'senderId'].sort(),
+    );
     expect(msgs.filter((m: any) => !m.isRead)).toHaveLength(2); // the first fetch still shows them unread
     expect(msgs.map((m: any) => m.createdAt)).toEqual([...msgs.map((m: any) => m.createdAt)].sort());
     const second = await call('GET', `/api/messages/${id}?limit=100`);
-    expect(second.body.data.messages.filter((m: any) => !m.isRead && m.senderId !== uuid(F.buyer.id))).toHaveLength(0);
+    expect(
+      second.body.data.messages.filter((m: any) => !m.isRead && m.senderId !== uuid(F.buyer.id)),
+    ).toHaveLength(0);
   });
 
   it('400 for a malformed id, 404 for unknown, 403 for a non-participant', async () => {
@@ -73,25 +109,45 @@ describe('/api/messages', () => {
   });
 
   it('sends into a thread (201) and by listing, re-using and un-archiving the thread', async () => {
-    const r = await call('POST', '/api/messages', { body: { threadId: uuid(F.unreadConversationId), body: ' Hello ' } });
+    const r = await call('POST', '/api/messages', {
+      body: { threadId: uuid(F.unreadConversationId), body: ' Hello ' },
+    });
     expect(r.status).toBe(201);
     expect(r.body.data).toMatchObject({ body: 'Hello', senderId: uuid(F.buyer.id), isRead: false });
     const archivedListing = uuid('lst_1005');
-    const again = await call('POST', '/api/messages', { body: { listingId: archivedListing, body: 'Is the DAF still there?' } });
+    const again = await call('POST', '/api/messages', {
+      body: { listingId: archivedListing, body: 'Is the DAF still there?' },
+    });
     expect(again.status).toBe(201);
     expect((await call('GET', '/api/messages?archived=true')).body.data).toHaveLength(0);
-    const created = await call('POST', '/api/messages', { body: { listingId: uuid(F.startListingId), body: 'New thread' } });
+    const created = await call('POST', '/api/messages', {
+      body: { listingId: uuid(F.startListingId), body: 'New thread' },
+    });
     expect(created.status).toBe(201);
     const threads = (await call('GET', '/api/messages?limit=100')).body.data;
     expect(threads.filter((t: any) => t.listing.id === uuid(F.startListingId))).toHaveLength(1);
   });
 
   it('validates sends: body length, own listing, threadId xor listingId', async () => {
-    expect((await call('POST', '/api/messages', { body: { threadId: uuid(F.unreadConversationId), body: '   ' } })).body.errors![0]!.field).toBe('body');
-    expect((await call('POST', '/api/messages', { body: { threadId: uuid(F.unreadConversationId), body: 'x'.repeat(5001) } })).status).toBe(400);
-    expect((await call('POST', '/api/messages', { body: { listingId: uuid(F.ownListingId), body: 'hi' } })).status).toBe(400);
+    expect(
+      (await call('POST', '/api/messages', { body: { threadId: uuid(F.unreadConversationId), body: '   ' } }))
+        .body.errors![0]!.field,
+    ).toBe('body');
+    expect(
+      (
+        await call('POST', '/api/messages', {
+          body: { threadId: uuid(F.unreadConversationId), body: 'x'.repeat(5001) },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await call('POST', '/api/messages', { body: { listingId: uuid(F.ownListingId), body: 'hi' } })).status,
+    ).toBe(400);
     expect((await call('POST', '/api/messages', { body: { body: 'hi' } })).status).toBe(400);
-    expect((await call('POST', '/api/messages', { body: { threadId: uuid(F.foreignConversationId), body: 'hi' } })).status).toBe(403);
+    expect(
+      (await call('POST', '/api/messages', { body: { threadId: uuid(F.foreignConversationId), body: 'hi' } }))
+        .status,
+    ).toBe(403);
   });
 
   it('archives per participant; there is no un-archive route', async () => {
@@ -99,7 +155,11 @@ describe('/api/messages', () => {
     const r = await call('PATCH', `/api/messages/${id}/archive`);
     expect(r.body.data).toEqual({ archived: true });
     expect((await call('GET', '/api/messages?archived=true')).body.data.map((t: any) => t.id)).toContain(id);
-    expect((await call('GET', '/api/messages?archived=true', { token: F.seller.token })).body.data.map((t: any) => t.id)).not.toContain(id);
+    expect(
+      (await call('GET', '/api/messages?archived=true', { token: F.seller.token })).body.data.map(
+        (t: any) => t.id,
+      ),
+    ).not.toContain(id);
     expect((await call('DELETE', `/api/messages/${id}/archive`)).status).toBe(404);
   });
 });
@@ -108,7 +168,16 @@ describe('/api/notifications', () => {
   it('lists newest first, counts unread, marks one and all read', async () => {
     const list = (await call('GET', '/api/notifications')).body;
     expect(list.data.length).toBe(6);
-    expect(new Set(list.data.map((n: any) => n.type))).toEqual(new Set(['NEW_MESSAGE', 'LISTING_APPROVED', 'LISTING_EXPIRING', 'FAVORITE_PRICE_DROP', 'NEW_REVIEW', 'LISTING_SOLD']));
+    expect(new Set(list.data.map((n: any) => n.type))).toEqual(
+      new Set([
+        'NEW_MESSAGE',
+        'LISTING_APPROVED',
+        'LISTING_EXPIRING',
+        'FAVORITE_PRICE_DROP',
+        'NEW_REVIEW',
+        'LISTING_SOLD',
+      ]),
+    );
     const times = list.data.map((n: any) => n.createdAt);
     expect([...times].sort().reverse()).toEqual(times);
     expect((await call('GET', '/api/notifications/unread-count')).body.data).toEqual({ count: 3 });
@@ -119,16 +188,24 @@ describe('/api/notifications', () => {
     expect((await call('PATCH', '/api/notifications/read-all')).body.data).toEqual({ updatedCount: 2 });
     expect((await call('GET', '/api/notifications/unread-count')).body.data).toEqual({ count: 0 });
     expect((await call('PATCH', '/api/notifications/nope/read')).status).toBe(400);
-    expect((await call('PATCH', `/api/notifications/${unread.id}/read`, { token: F.seller.token })).status).toBe(404);
+    expect(
+      (await call('PATCH', `/api/notifications/${unread.id}/read`, { token: F.seller.token })).status,
+    ).toBe(404);
   });
 });
 
 describe('/api/auth', () => {
   it('logs in, uses the access token on both families, expires after 15 minutes, and refreshes with rotation', async () => {
-    const bad = await call('POST', '/api/auth/login', { token: null, body: { email: F.buyer.email, password: 'wrong' } });
+    const bad = await call('POST', '/api/auth/login', {
+      token: null,
+      body: { email: F.buyer.email, password: 'wrong' },
+    });
     expect(bad.status).toBe(401);
     expect((await call('POST', '/api/auth/login', { token: null, body: {} })).status).toBe(400);
-    const login = await call('POST', '/api/auth/login', { token: null, body: { email: F.buyer.email, password: F.password } });
+    const login = await call('POST', '/api/auth/login', {
+      token: null,
+      body: { email: F.buyer.email, password: F.password },
+    });
     expect(login.status).toBe(200);
     const { user, accessToken, refreshToken } = login.body.data;
     expect(user).toMatchObject({ id: uuid(F.buyer.id), name: 'Anna de Vries' });
@@ -141,7 +218,11 @@ describe('/api/auth', () => {
     expect(expired.body.message).toMatch(/expired/i);
     const refreshed = await call('POST', '/api/auth/refresh', { token: null, body: { refreshToken } });
     expect(refreshed.status).toBe(200);
-    expect((await call('GET', '/api/messages/unread', { token: refreshed.body.data.accessToken })).status).toBe(200);
-    expect((await call('POST', '/api/auth/refresh', { token: null, body: { refreshToken } })).status).toBe(401); // rotated
+    expect(
+      (await call('GET', '/api/messages/unread', { token: refreshed.body.data.accessToken })).status,
+    ).toBe(200);
+    expect((await call('POST', '/api/auth/refresh', { token: null, body: { refreshToken } })).status).toBe(
+      401,
+    ); // rotated
   });
 });

@@ -40,8 +40,11 @@ function thumbnailBackground(hue: number): [number, number, number] {
 
 /** Whether a point (in the SVG thumbnails' 160 × 120 space) is on the vehicle's body. */
 const BODY: Record<VehicleKind, (x: number, y: number) => boolean> = {
-  truck: (x, y) => (x >= 18 && x <= 96 && y >= 38 && y <= 82) || (x >= 98 && y >= 52 && y <= 82 && x <= 122 + Math.min(16, y - 52)),
-  trailer: (x, y) => (x >= 10 && x <= 136 && y >= 34 && y <= 80) || (x >= 136 && x <= 152 && y >= 70 && y <= 74),
+  truck: (x, y) =>
+    (x >= 18 && x <= 96 && y >= 38 && y <= 82) ||
+    (x >= 98 && y >= 52 && y <= 82 && x <= 122 + Math.min(16, y - 52)),
+  trailer: (x, y) =>
+    (x >= 10 && x <= 136 && y >= 34 && y <= 80) || (x >= 136 && x <= 152 && y >= 70 && y <= 74),
   van: (x, y) => x >= 22 && y >= 44 && y <= 82 && x <= 104 + Math.min(22, ((y - 44) * 22) / 18),
 };
 const WINDOW: Record<VehicleKind, (x: number, y: number) => boolean> = {
@@ -70,14 +73,20 @@ const rasterCache = new Map<string, string>();
 
 function drawVehicle(kind: VehicleKind, hue: number): string {
   const scale = 5; // 160 × 120 → 32 × 24
-  const wheel = (x: number, y: number) => y >= 78 && ((x - 40) ** 2 + (y - 88) ** 2 <= 100 || (x - 120) ** 2 + (y - 88) ** 2 <= 100);
-  return pngDataUri(32, 24, [thumbnailBackground(hue), [255, 255, 255], [0x99, 0xcc, 0xcc], [0x22, 0x22, 0x22]], (px, py) => {
-    const x = (px + 0.5) * scale;
-    const y = (py + 0.5) * scale;
-    if (wheel(x, y)) return 3;
-    if (WINDOW[kind](x, y)) return 2;
-    return BODY[kind](x, y) ? 1 : 0;
-  });
+  const wheel = (x: number, y: number) =>
+    y >= 78 && ((x - 40) ** 2 + (y - 88) ** 2 <= 100 || (x - 120) ** 2 + (y - 88) ** 2 <= 100);
+  return pngDataUri(
+    32,
+    24,
+    [thumbnailBackground(hue), [255, 255, 255], [0x99, 0xcc, 0xcc], [0x22, 0x22, 0x22]],
+    (px, py) => {
+      const x = (px + 0.5) * scale;
+      const y = (py + 0.5) * scale;
+      if (wheel(x, y)) return 3;
+      if (WINDOW[kind](x, y)) return 2;
+      return BODY[kind](x, y) ? 1 : 0;
+    },
+  );
 }
 
 /** A round avatar with initials. */

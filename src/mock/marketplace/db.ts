@@ -90,7 +90,13 @@ export interface MkReport {
 export interface MkNotification {
   id: string;
   userId: string;
-  type: 'NEW_MESSAGE' | 'LISTING_APPROVED' | 'LISTING_EXPIRING' | 'FAVORITE_PRICE_DROP' | 'NEW_REVIEW' | 'LISTING_SOLD';
+  type:
+    | 'NEW_MESSAGE'
+    | 'LISTING_APPROVED'
+    | 'LISTING_EXPIRING'
+    | 'FAVORITE_PRICE_DROP'
+    | 'NEW_REVIEW'
+    | 'LISTING_SOLD';
   title: string;
   body?: string;
   data?: Record<string, unknown>;
@@ -134,7 +140,11 @@ export interface MarketplaceDb {
 }
 
 /** Creates deterministic marketplace seed data. */
-export function createMarketplaceDb(options: { seed: number; size: 'small' | 'large'; now: Date }): MarketplaceDb {
+export function createMarketplaceDb(options: {
+  seed: number;
+  size: 'small' | 'large';
+  now: Date;
+}): MarketplaceDb {
   let counter = 100_000;
   const uuids = new Map<string, string>();
   const db: MarketplaceDb = {
@@ -160,10 +170,13 @@ export function createMarketplaceDb(options: { seed: number; size: 'small' | 'la
       const hit = uuids.get(uuid.toLowerCase());
       if (hit) return hit;
       // ids never shown yet: search the collections once
-      for (const map of [db.conversations, db.users, db.listings, db.messageById] as Array<Map<string, unknown>>) {
+      for (const map of [db.conversations, db.users, db.listings, db.messageById] as Array<
+        Map<string, unknown>
+      >) {
         for (const id of map.keys()) if (uuidFor(id) === uuid.toLowerCase()) return (uuids.set(uuid, id), id);
       }
-      for (const n of db.notifications) if (uuidFor(n.id) === uuid.toLowerCase()) return (uuids.set(uuid, n.id), n.id);
+      for (const n of db.notifications)
+        if (uuidFor(n.id) === uuid.toLowerCase()) return (uuids.set(uuid, n.id), n.id);
       return undefined;
     },
     addMessage(message) {
@@ -187,14 +200,16 @@ export function createMarketplaceDb(options: { seed: number; size: 'small' | 'la
       return n;
     },
     identities() {
-      return [...db.users.values()].filter((u) => u.description).map((u) => ({
-        id: u.id,
-        name: u.name,
-        role: u.role,
-        api: 'marketplace' as const,
-        token: u.token,
-        description: u.description,
-      }));
+      return [...db.users.values()]
+        .filter((u) => u.description)
+        .map((u) => ({
+          id: u.id,
+          name: u.name,
+          role: u.role,
+          api: 'marketplace' as const,
+          token: u.token,
+          description: u.description,
+        }));
     },
   };
   seedMarketplace(db, options);

@@ -16,11 +16,15 @@ export const MAX_TEXT = 5000;
 
 /** Field errors for a message text (`required` when `required`). */
 export function textErrors(text: unknown, field: string, required: boolean): FieldError[] {
-  if (text === undefined || text === null) return required ? [{ field, message: 'Message content is required.', code: 'required' }] : [];
-  if (typeof text !== 'string') return [{ field, message: 'Message content must be a string.', code: 'invalid_type' }];
+  if (text === undefined || text === null)
+    return required ? [{ field, message: 'Message content is required.', code: 'required' }] : [];
+  if (typeof text !== 'string')
+    return [{ field, message: 'Message content must be a string.', code: 'invalid_type' }];
   const trimmed = text.trim();
-  if (required && !trimmed) return [{ field, message: 'Message content must not be empty.', code: 'too_small' }];
-  if (trimmed.length > MAX_TEXT) return [{ field, message: `Message content must be at most ${MAX_TEXT} characters.`, code: 'too_big' }];
+  if (required && !trimmed)
+    return [{ field, message: 'Message content must not be empty.', code: 'too_small' }];
+  if (trimmed.length > MAX_TEXT)
+    return [{ field, message: `Message content must be at most ${MAX_TEXT} characters.`, code: 'too_big' }];
   return [];
 }
 
@@ -40,7 +44,11 @@ export function nextTimestamp(ctx: MockContext, db: MarketplaceDb, conversationI
 
 /** Pushes a webhook-style event to one user's realtime connections. */
 export function publish(ctx: MockContext, userId: string, payload: V1RealtimePayload): void {
-  ctx.realtime.publish(`marketplace:${userId}`, { id: ctx.db.marketplace.nextId('evt'), created_at: ctx.knobs.now().toISOString(), ...payload });
+  ctx.realtime.publish(`marketplace:${userId}`, {
+    id: ctx.db.marketplace.nextId('evt'),
+    created_at: ctx.knobs.now().toISOString(),
+    ...payload,
+  });
 }
 
 /** What to store. */
@@ -56,7 +64,11 @@ export interface NewMessage {
 }
 
 /** The already-stored message for a repeated idempotency key. */
-export function findIdempotent(db: MarketplaceDb, user: MkUser, key: string | null | undefined): MkMessage | undefined {
+export function findIdempotent(
+  db: MarketplaceDb,
+  user: MkUser,
+  key: string | null | undefined,
+): MkMessage | undefined {
   if (!key) return undefined;
   const id = db.idempotency.get(`${user.id}:${key}`);
   return id ? db.messageById.get(id) : undefined;
@@ -67,7 +79,13 @@ export function findIdempotent(db: MarketplaceDb, user: MkUser, key: string | nu
  * counterpart's auto-reply. A repeated idempotency key returns the stored
  * message instead (`duplicate: true`).
  */
-export function storeMessage(ctx: MockContext, db: MarketplaceDb, c: MkConversation, sender: MkUser, input: NewMessage): { message: MkMessage; duplicate: boolean } {
+export function storeMessage(
+  ctx: MockContext,
+  db: MarketplaceDb,
+  c: MkConversation,
+  sender: MkUser,
+  input: NewMessage,
+): { message: MkMessage; duplicate: boolean } {
   const existing = findIdempotent(db, sender, input.idempotencyKey);
   if (existing) return { message: existing, duplicate: true };
   const message: MkMessage = {
@@ -86,7 +104,10 @@ export function storeMessage(ctx: MockContext, db: MarketplaceDb, c: MkConversat
   c.archivedBy.delete(sender.id);
   input.onStored?.();
   const recipientId = otherSide(c, sender.id);
-  publish(ctx, recipientId, { type: 'message.received', data: { conversation_id: c.id, message: messageV1(db, message) } });
+  publish(ctx, recipientId, {
+    type: 'message.received',
+    data: { conversation_id: c.id, message: messageV1(db, message) },
+  });
   scheduleAutoReply(ctx, c.id, recipientId);
   return { message, duplicate: false };
 }
@@ -123,7 +144,10 @@ export function scheduleAutoReply(ctx: MockContext, conversationId: string, resp
     const recipientId = otherSide(c, responderId);
     // the reply brings the conversation back from the recipient's archive
     c.archivedBy.delete(recipientId);
-    publish(ctx, recipientId, { type: 'message.received', data: { conversation_id: c.id, message: messageV1(db, message) } });
+    publish(ctx, recipientId, {
+      type: 'message.received',
+      data: { conversation_id: c.id, message: messageV1(db, message) },
+    });
   }, ctx.knobs.autoReplyDelayMs);
 }
 
@@ -132,7 +156,13 @@ export function scheduleAutoReply(ctx: MockContext, conversationId: string, resp
  * `ids` (which must all belong to the conversation). Sends a read receipt to
  * the sender. Returns the ids that changed.
  */
-export function markRead(ctx: MockContext, db: MarketplaceDb, c: MkConversation, reader: MkUser, ids?: string[]): string[] {
+export function markRead(
+  ctx: MockContext,
+  db: MarketplaceDb,
+  c: MkConversation,
+  reader: MkUser,
+  ids?: string[],
+): string[] {
   const list = db.messages.get(c.id) ?? [];
   let targets: MkMessage[];
   if (ids) {
@@ -140,7 +170,11 @@ export function markRead(ctx: MockContext, db: MarketplaceDb, c: MkConversation,
     const unknown = ids.filter((id) => !byId.has(id));
     if (unknown.length) {
       throw new MockHttpError('validation_failed', 'Validation failed', [
-        { field: 'message_ids', message: `Not messages of this conversation: ${unknown.join(', ')}.`, code: 'invalid_reference' },
+        {
+          field: 'message_ids',
+          message: `Not messages of this conversation: ${unknown.join(', ')}.`,
+          code: 'invalid_reference',
+        },
       ]);
     }
     targets = ids.map((id) => byId.get(id)!);
@@ -154,13 +188,19 @@ export function markRead(ctx: MockContext, db: MarketplaceDb, c: MkConversation,
     }
   }
   if (changed.length) {
-    publish(ctx, otherSide(c, reader.id), { type: 'message.read', data: { conversation_id: c.id, message_ids: changed, read_at: readAt, reader_id: reader.id } });
+    publish(ctx, otherSide(c, reader.id), {
+      type: 'message.read',
+      data: { conversation_id: c.id, message_ids: changed, read_at: readAt, reader_id: reader.id },
+    });
   }
   return changed;
 }
 
 /** The user's unread totals over all their (non-deleted, archived included) conversations. */
-export function unreadTotals(db: MarketplaceDb, userId: string): { unread_count: number; conversations_with_unread: number } {
+export function unreadTotals(
+  db: MarketplaceDb,
+  userId: string,
+): { unread_count: number; conversations_with_unread: number } {
   let unread = 0;
   let withUnread = 0;
   for (const c of db.conversationsOf(userId)) {
@@ -176,10 +216,22 @@ export function unreadTotals(db: MarketplaceDb, userId: string): { unread_count:
  * listing and buyer; a thread the buyer deleted is not re-used). Messaging
  * your own or an unknown listing is 400.
  */
-export function threadForListing(ctx: MockContext, db: MarketplaceDb, buyer: MkUser, listingId: string, field: string): { conversation: MkConversation; created: boolean } {
+export function threadForListing(
+  ctx: MockContext,
+  db: MarketplaceDb,
+  buyer: MkUser,
+  listingId: string,
+  field: string,
+): { conversation: MkConversation; created: boolean } {
   const listing = db.listings.get(listingId);
-  if (!listing) throw new MockHttpError('validation_failed', 'Validation failed', [{ field, message: `Unknown listing ${listingId}.`, code: 'invalid_reference' }]);
-  if (listing.sellerId === buyer.id) throw new MockHttpError('validation_failed', 'Validation failed', [{ field, message: 'You cannot message yourself about your own listing.', code: 'own_listing' }]);
+  if (!listing)
+    throw new MockHttpError('validation_failed', 'Validation failed', [
+      { field, message: `Unknown listing ${listingId}.`, code: 'invalid_reference' },
+    ]);
+  if (listing.sellerId === buyer.id)
+    throw new MockHttpError('validation_failed', 'Validation failed', [
+      { field, message: 'You cannot message yourself about your own listing.', code: 'own_listing' },
+    ]);
   for (const c of db.conversations.values()) {
     if (c.listingId === listingId && c.buyerId === buyer.id && !c.deletedBy.has(buyer.id)) {
       c.archivedBy.delete(buyer.id);
@@ -187,7 +239,16 @@ export function threadForListing(ctx: MockContext, db: MarketplaceDb, buyer: MkU
     }
   }
   const now = ctx.knobs.now().toISOString();
-  const conversation: MkConversation = { id: db.nextId('conv'), listingId, buyerId: buyer.id, sellerId: listing.sellerId, createdAt: now, updatedAt: now, archivedBy: new Set(), deletedBy: new Set() };
+  const conversation: MkConversation = {
+    id: db.nextId('conv'),
+    listingId,
+    buyerId: buyer.id,
+    sellerId: listing.sellerId,
+    createdAt: now,
+    updatedAt: now,
+    archivedBy: new Set(),
+    deletedBy: new Set(),
+  };
   db.conversations.set(conversation.id, conversation);
   db.messages.set(conversation.id, []);
   return { conversation, created: true };
@@ -195,5 +256,8 @@ export function threadForListing(ctx: MockContext, db: MarketplaceDb, buyer: MkU
 
 /** Tells the seller about a new conversation (after its first message is stored). */
 export function announceConversation(ctx: MockContext, db: MarketplaceDb, c: MkConversation): void {
-  publish(ctx, c.sellerId, { type: 'conversation.created', data: { conversation: summaryV1(db, c, c.sellerId) } });
+  publish(ctx, c.sellerId, {
+    type: 'conversation.created',
+    data: { conversation: summaryV1(db, c, c.sellerId) },
+  });
 }

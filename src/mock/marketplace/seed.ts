@@ -1,4 +1,11 @@
-import { DOCUMENT_THUMBNAIL, avatar, documentUrl, photo, rasterVehicleThumbnail, vehicleThumbnail } from './assets';
+import {
+  DOCUMENT_THUMBNAIL,
+  avatar,
+  documentUrl,
+  photo,
+  rasterVehicleThumbnail,
+  vehicleThumbnail,
+} from './assets';
 import type { MarketplaceDb, MkConversation, MkListing, MkMessage, MkNotification, MkUser } from './db';
 import { createPrng } from '../prng';
 import type { Prng } from '../prng';
@@ -50,12 +57,66 @@ interface UserSeed {
 }
 
 const USERS: UserSeed[] = [
-  { id: 'usr_buyer_1', name: 'Anna de Vries', email: 'anna@example.com', token: 'mk_buyer_1', role: 'buyer', verified: true, online: true, description: 'Main buyer: ≥6 conversations (unread, read, archived, reported), also sells her own van.' },
-  { id: 'usr_seller_1', name: 'ABC Trucks', email: 'sales@abctrucks.example', token: 'mk_seller_1', role: 'seller', verified: true, online: true, description: 'Verified dealer company with trucks, templates of its own, and one purchase.' },
-  { id: 'usr_buyer_2', name: 'Jan Bakker', email: 'jan@example.com', token: 'mk_buyer_2', role: 'buyer', verified: false, online: false, description: 'Second buyer (unverified): talks to ABC Trucks and to Anna.' },
-  { id: 'usr_seller_2', name: 'Dirk Transport', email: 'dirk@example.com', token: 'mk_seller_2', role: 'seller', verified: false, online: false, description: 'Unverified private seller; sent a spam message Anna reported.' },
-  { id: 'usr_seller_3', name: 'Van Centrum BV', email: 'info@vancentrum.example', token: 'mk_seller_3', role: 'seller', verified: true, online: false, description: 'Verified van dealer; deleted one conversation on its side.' },
-  { id: 'usr_buyer_3', name: 'Pieter Jansen', email: 'pieter@example.com', token: 'mk_buyer_3', role: 'buyer', verified: true, online: true, description: 'Buyer with one conversation with Van Centrum.' },
+  {
+    id: 'usr_buyer_1',
+    name: 'Anna de Vries',
+    email: 'anna@example.com',
+    token: 'mk_buyer_1',
+    role: 'buyer',
+    verified: true,
+    online: true,
+    description: 'Main buyer: ≥6 conversations (unread, read, archived, reported), also sells her own van.',
+  },
+  {
+    id: 'usr_seller_1',
+    name: 'ABC Trucks',
+    email: 'sales@abctrucks.example',
+    token: 'mk_seller_1',
+    role: 'seller',
+    verified: true,
+    online: true,
+    description: 'Verified dealer company with trucks, templates of its own, and one purchase.',
+  },
+  {
+    id: 'usr_buyer_2',
+    name: 'Jan Bakker',
+    email: 'jan@example.com',
+    token: 'mk_buyer_2',
+    role: 'buyer',
+    verified: false,
+    online: false,
+    description: 'Second buyer (unverified): talks to ABC Trucks and to Anna.',
+  },
+  {
+    id: 'usr_seller_2',
+    name: 'Dirk Transport',
+    email: 'dirk@example.com',
+    token: 'mk_seller_2',
+    role: 'seller',
+    verified: false,
+    online: false,
+    description: 'Unverified private seller; sent a spam message Anna reported.',
+  },
+  {
+    id: 'usr_seller_3',
+    name: 'Van Centrum BV',
+    email: 'info@vancentrum.example',
+    token: 'mk_seller_3',
+    role: 'seller',
+    verified: true,
+    online: false,
+    description: 'Verified van dealer; deleted one conversation on its side.',
+  },
+  {
+    id: 'usr_buyer_3',
+    name: 'Pieter Jansen',
+    email: 'pieter@example.com',
+    token: 'mk_buyer_3',
+    role: 'buyer',
+    verified: true,
+    online: true,
+    description: 'Buyer with one conversation with Van Centrum.',
+  },
 ];
 
 interface ListingSeed {
@@ -68,17 +129,94 @@ interface ListingSeed {
 }
 
 const LISTINGS: ListingSeed[] = [
-  { id: 'lst_1001', sellerId: 'usr_seller_1', title: '2021 Volvo FH 500', kind: 'truck', price: 85000, status: 'active' },
-  { id: 'lst_1002', sellerId: 'usr_seller_1', title: '2019 Scania R450', kind: 'truck', price: 62500, status: 'active' },
-  { id: 'lst_1003', sellerId: 'usr_seller_3', title: '2022 Mercedes-Benz Sprinter 316', kind: 'van', price: 38900, status: 'reserved' },
-  { id: 'lst_1004', sellerId: 'usr_seller_2', title: '2015 Krone SD curtainsider trailer', kind: 'trailer', price: 14500, status: 'active' },
-  { id: 'lst_1005', sellerId: 'usr_seller_1', title: '2018 DAF XF 480', kind: 'truck', price: 47000, status: 'sold' },
-  { id: 'lst_1006', sellerId: 'usr_buyer_1', title: '2016 Ford Transit 2.2 TDCi', kind: 'van', price: 9800, status: 'active' },
-  { id: 'lst_1007', sellerId: 'usr_seller_3', title: '2020 Volkswagen Crafter 35', kind: 'van', price: 27400, status: 'active' },
-  { id: 'lst_1008', sellerId: 'usr_seller_2', title: '2012 Schmitz Cargobull reefer trailer', kind: 'trailer', price: 11900, status: 'active' },
-  { id: 'lst_1009', sellerId: 'usr_seller_1', title: '2017 MAN TGS 26.420 6x2', kind: 'truck', price: 41000, status: 'active' },
-  { id: 'lst_1010', sellerId: 'usr_seller_1', title: '2020 MAN TGX 18.510', kind: 'truck', price: 72500, status: 'active' },
-  { id: 'lst_1011', sellerId: 'usr_seller_2', title: '2014 Kögel low loader', kind: 'trailer', price: 18750, status: 'active' },
+  {
+    id: 'lst_1001',
+    sellerId: 'usr_seller_1',
+    title: '2021 Volvo FH 500',
+    kind: 'truck',
+    price: 85000,
+    status: 'active',
+  },
+  {
+    id: 'lst_1002',
+    sellerId: 'usr_seller_1',
+    title: '2019 Scania R450',
+    kind: 'truck',
+    price: 62500,
+    status: 'active',
+  },
+  {
+    id: 'lst_1003',
+    sellerId: 'usr_seller_3',
+    title: '2022 Mercedes-Benz Sprinter 316',
+    kind: 'van',
+    price: 38900,
+    status: 'reserved',
+  },
+  {
+    id: 'lst_1004',
+    sellerId: 'usr_seller_2',
+    title: '2015 Krone SD curtainsider trailer',
+    kind: 'trailer',
+    price: 14500,
+    status: 'active',
+  },
+  {
+    id: 'lst_1005',
+    sellerId: 'usr_seller_1',
+    title: '2018 DAF XF 480',
+    kind: 'truck',
+    price: 47000,
+    status: 'sold',
+  },
+  {
+    id: 'lst_1006',
+    sellerId: 'usr_buyer_1',
+    title: '2016 Ford Transit 2.2 TDCi',
+    kind: 'van',
+    price: 9800,
+    status: 'active',
+  },
+  {
+    id: 'lst_1007',
+    sellerId: 'usr_seller_3',
+    title: '2020 Volkswagen Crafter 35',
+    kind: 'van',
+    price: 27400,
+    status: 'active',
+  },
+  {
+    id: 'lst_1008',
+    sellerId: 'usr_seller_2',
+    title: '2012 Schmitz Cargobull reefer trailer',
+    kind: 'trailer',
+    price: 11900,
+    status: 'active',
+  },
+  {
+    id: 'lst_1009',
+    sellerId: 'usr_seller_1',
+    title: '2017 MAN TGS 26.420 6x2',
+    kind: 'truck',
+    price: 41000,
+    status: 'active',
+  },
+  {
+    id: 'lst_1010',
+    sellerId: 'usr_seller_1',
+    title: '2020 MAN TGX 18.510',
+    kind: 'truck',
+    price: 72500,
+    status: 'active',
+  },
+  {
+    id: 'lst_1011',
+    sellerId: 'usr_seller_2',
+    title: '2014 Kögel low loader',
+    kind: 'trailer',
+    price: 18750,
+    status: 'active',
+  },
 ];
 
 const HOUR = 3_600_000;
@@ -117,18 +255,31 @@ const SELLER_LINES = [
 ];
 
 /** Fills the db. Same seed and `now` → identical data. */
-export function seedMarketplace(db: MarketplaceDb, options: { seed: number; size: 'small' | 'large'; now: Date }): void {
+export function seedMarketplace(
+  db: MarketplaceDb,
+  options: { seed: number; size: 'small' | 'large'; now: Date },
+): void {
   const rng = createPrng(options.seed);
   const now = options.now.getTime();
   const iso = (t: number) => new Date(t).toISOString();
 
   USERS.forEach((u, i) => {
-    const user: MkUser = { ...u, password: MARKETPLACE_FIXTURES.password, avatar: avatar(u.name, (i * 57 + rng.int(0, 40)) % 360) };
+    const user: MkUser = {
+      ...u,
+      password: MARKETPLACE_FIXTURES.password,
+      avatar: avatar(u.name, (i * 57 + rng.int(0, 40)) % 360),
+    };
     db.users.set(u.id, user);
   });
   for (const l of LISTINGS) addListing(db, l, rng);
 
-  const conv = (id: string, listingId: string, buyerId: string, createdAgoMs: number, extra: Partial<MkConversation> = {}) => {
+  const conv = (
+    id: string,
+    listingId: string,
+    buyerId: string,
+    createdAgoMs: number,
+    extra: Partial<MkConversation> = {},
+  ) => {
     const listing = db.listings.get(listingId)!;
     const c: MkConversation = {
       id,
@@ -151,7 +302,13 @@ export function seedMarketplace(db: MarketplaceDb, options: { seed: number; size
    * `startMs` ago, `stepMs` apart; the last `unreadForBuyer` seller lines and
    * `unreadForSeller` buyer lines stay unread.
    */
-  const dialogue = (c: MkConversation, n: number, startAgoMs: number, stepMs: number, unread: { buyer?: number; seller?: number } = {}) => {
+  const dialogue = (
+    c: MkConversation,
+    n: number,
+    startAgoMs: number,
+    stepMs: number,
+    unread: { buyer?: number; seller?: number } = {},
+  ) => {
     const msgs: MkMessage[] = [];
     for (let i = 0; i < n; i++) {
       const fromBuyer = i % 2 === 0;
@@ -213,7 +370,8 @@ export function seedMarketplace(db: MarketplaceDb, options: { seed: number; size
     const quick = msgs[13]!;
     quick.type = 'quick_reply';
     quick.templateId = 'tpl_1';
-    quick.content = 'Thank you for your interest in the 2021 Volvo FH 500. Yes, it is still available at EUR 85,000. Would you like to schedule a viewing?';
+    quick.content =
+      'Thank you for your interest in the 2021 Volvo FH 500. Yes, it is still available at EUR 85,000. Would you like to schedule a viewing?';
   }
 
   // conv_1002: Anna ↔ ABC Trucks, Scania, 1 unread.
@@ -224,15 +382,37 @@ export function seedMarketplace(db: MarketplaceDb, options: { seed: number; size
   const c4 = conv('conv_1004', 'lst_1004', 'usr_buyer_1', 150 * HOUR);
   const m4 = dialogue(c4, 3, 148 * HOUR, 6 * HOUR);
   m4[1]!.content = 'Pay upfront by gift card and get 20% off! Contact me on WhatsApp only.';
-  db.reports.push({ id: 'rpt_1', messageId: 'msg_1004_002', reporterId: 'usr_buyer_1', reason: 'spam', details: 'Asks for gift-card payment.', createdAt: iso(now - 140 * HOUR) });
+  db.reports.push({
+    id: 'rpt_1',
+    messageId: 'msg_1004_002',
+    reporterId: 'usr_buyer_1',
+    reason: 'spam',
+    details: 'Asks for gift-card payment.',
+    createdAt: iso(now - 140 * HOUR),
+  });
   // conv_1005: Anna ↔ ABC Trucks, DAF, archived by Anna (sold).
-  dialogue(conv('conv_1005', 'lst_1005', 'usr_buyer_1', 400 * HOUR, { archivedBy: new Set(['usr_buyer_1']) }), 5, 398 * HOUR, 5 * HOUR);
+  dialogue(
+    conv('conv_1005', 'lst_1005', 'usr_buyer_1', 400 * HOUR, { archivedBy: new Set(['usr_buyer_1']) }),
+    5,
+    398 * HOUR,
+    5 * HOUR,
+  );
   // conv_1006: Jan asks Anna about her Transit: Anna is the seller, 1 unread for her.
   dialogue(conv('conv_1006', 'lst_1006', 'usr_buyer_2', 10 * HOUR), 3, 9 * HOUR, 2 * HOUR, { seller: 1 });
   // conv_1007: Anna ↔ Van Centrum, deleted on Van Centrum's side only.
-  dialogue(conv('conv_1007', 'lst_1007', 'usr_buyer_1', 200 * HOUR, { deletedBy: new Set(['usr_seller_3']) }), 2, 199 * HOUR, 3 * HOUR);
+  dialogue(
+    conv('conv_1007', 'lst_1007', 'usr_buyer_1', 200 * HOUR, { deletedBy: new Set(['usr_seller_3']) }),
+    2,
+    199 * HOUR,
+    3 * HOUR,
+  );
   // conv_1008: Anna ↔ Dirk about the reefer: deleted by Anna.
-  dialogue(conv('conv_1008', 'lst_1008', 'usr_buyer_1', 300 * HOUR, { deletedBy: new Set(['usr_buyer_1']) }), 2, 299 * HOUR, 3 * HOUR);
+  dialogue(
+    conv('conv_1008', 'lst_1008', 'usr_buyer_1', 300 * HOUR, { deletedBy: new Set(['usr_buyer_1']) }),
+    2,
+    299 * HOUR,
+    3 * HOUR,
+  );
   // Other people's conversations.
   dialogue(conv('conv_2001', 'lst_1001', 'usr_buyer_2', 50 * HOUR), 4, 49 * HOUR, HOUR, { seller: 1 });
   dialogue(conv('conv_2002', 'lst_1011', 'usr_seller_1', 60 * HOUR), 4, 59 * HOUR, 2 * HOUR, { seller: 1 });
@@ -288,7 +468,18 @@ function largeInbox(db: MarketplaceDb, rng: Prng, now: number, iso: (t: number) 
   for (let s = 1; s <= 25; s++) {
     const id = `usr_filler_${s}`;
     const name = `Dealer ${String.fromCharCode(64 + ((s - 1) % 26) + 1)}${s} Trucks`;
-    db.users.set(id, { id, name, email: `dealer${s}@example.com`, password: 'password123', avatar: avatar(name, (s * 37) % 360), role: 'seller', verified: s % 3 !== 0, online: s % 4 === 0, token: `mk_filler_${s}`, description: '' });
+    db.users.set(id, {
+      id,
+      name,
+      email: `dealer${s}@example.com`,
+      password: 'password123',
+      avatar: avatar(name, (s * 37) % 360),
+      role: 'seller',
+      verified: s % 3 !== 0,
+      online: s % 4 === 0,
+      token: `mk_filler_${s}`,
+      description: '',
+    });
     sellers.push(id);
   }
   const kinds: MkListing['kind'][] = ['truck', 'trailer', 'van'];
@@ -297,48 +488,175 @@ function largeInbox(db: MarketplaceDb, rng: Prng, now: number, iso: (t: number) 
   const target = 5_000 - existing;
   for (let i = 1; i <= target; i++) {
     const kind = kinds[i % 3]!;
-    const listing = addListing(db, { id: `lst_l${i}`, sellerId: sellers[i % sellers.length]!, title: `${2010 + (i % 14)} ${makes[i % makes.length]} #${i}`, kind, price: 5_000 + rng.int(0, 190) * 500, status: i % 17 === 0 ? 'sold' : 'active' }, rng, true);
+    const listing = addListing(
+      db,
+      {
+        id: `lst_l${i}`,
+        sellerId: sellers[i % sellers.length]!,
+        title: `${2010 + (i % 14)} ${makes[i % makes.length]} #${i}`,
+        kind,
+        price: 5_000 + rng.int(0, 190) * 500,
+        status: i % 17 === 0 ? 'sold' : 'active',
+      },
+      rng,
+      true,
+    );
     const t = now - 500 * HOUR - i * 37 * MIN;
-    const c: MkConversation = { id: `conv_l${i}`, listingId: listing.id, buyerId: 'usr_buyer_1', sellerId: listing.sellerId, createdAt: iso(t), updatedAt: iso(t), archivedBy: new Set(i % 50 === 0 ? ['usr_buyer_1'] : []), deletedBy: new Set() };
+    const c: MkConversation = {
+      id: `conv_l${i}`,
+      listingId: listing.id,
+      buyerId: 'usr_buyer_1',
+      sellerId: listing.sellerId,
+      createdAt: iso(t),
+      updatedAt: iso(t),
+      archivedBy: new Set(i % 50 === 0 ? ['usr_buyer_1'] : []),
+      deletedBy: new Set(),
+    };
     db.conversations.set(c.id, c);
-    db.addMessage({ id: `msg_l${i}_1`, conversationId: c.id, senderId: 'usr_buyer_1', type: 'text', content: BUYER_LINES[i % 10]!, attachments: [], sentAt: iso(t), readAt: iso(t + MIN) });
-    const reply: MkMessage = { id: `msg_l${i}_2`, conversationId: c.id, senderId: c.sellerId, type: 'text', content: SELLER_LINES[i % 10]!, attachments: [], sentAt: iso(t + 10 * MIN) };
+    db.addMessage({
+      id: `msg_l${i}_1`,
+      conversationId: c.id,
+      senderId: 'usr_buyer_1',
+      type: 'text',
+      content: BUYER_LINES[i % 10]!,
+      attachments: [],
+      sentAt: iso(t),
+      readAt: iso(t + MIN),
+    });
+    const reply: MkMessage = {
+      id: `msg_l${i}_2`,
+      conversationId: c.id,
+      senderId: c.sellerId,
+      type: 'text',
+      content: SELLER_LINES[i % 10]!,
+      attachments: [],
+      sentAt: iso(t + 10 * MIN),
+    };
     if (i % 9 !== 0) reply.readAt = iso(t + 20 * MIN);
     db.addMessage(reply);
   }
 }
 
 function seedTemplates(db: MarketplaceDb, createdAt: string): void {
-  const t = (id: string, ownerId: string | null, name: string, category: MarketplaceDb['templates'][number]['category'], content: string) =>
-    db.templates.push({ id, ownerId, name, category, content, createdAt });
-  t('tpl_1', null, 'Vehicle Available', 'inquiry', 'Thank you for your interest in the {{vehicle_title}}. Yes, it is still available at {{price}}. Would you like to schedule a viewing?');
-  t('tpl_2', null, 'Make an Offer', 'offer', 'Hello {{seller_name}}, I would like to offer {{price}} for the {{vehicle_title}}. Kind regards, {{buyer_name}}');
-  t('tpl_3', null, 'Schedule a Viewing', 'viewing', 'Hi {{buyer_name}}, you are welcome to view the {{vehicle_title}} at our yard. All details: {{listing_url}}');
-  t('tpl_4', null, 'Thanks for Your Purchase', 'after_sale', 'Thank you {{buyer_name}} for buying the {{vehicle_title}}! Enjoy the drive. {{seller_name}}');
+  const t = (
+    id: string,
+    ownerId: string | null,
+    name: string,
+    category: MarketplaceDb['templates'][number]['category'],
+    content: string,
+  ) => db.templates.push({ id, ownerId, name, category, content, createdAt });
+  t(
+    'tpl_1',
+    null,
+    'Vehicle Available',
+    'inquiry',
+    'Thank you for your interest in the {{vehicle_title}}. Yes, it is still available at {{price}}. Would you like to schedule a viewing?',
+  );
+  t(
+    'tpl_2',
+    null,
+    'Make an Offer',
+    'offer',
+    'Hello {{seller_name}}, I would like to offer {{price}} for the {{vehicle_title}}. Kind regards, {{buyer_name}}',
+  );
+  t(
+    'tpl_3',
+    null,
+    'Schedule a Viewing',
+    'viewing',
+    'Hi {{buyer_name}}, you are welcome to view the {{vehicle_title}} at our yard. All details: {{listing_url}}',
+  );
+  t(
+    'tpl_4',
+    null,
+    'Thanks for Your Purchase',
+    'after_sale',
+    'Thank you {{buyer_name}} for buying the {{vehicle_title}}! Enjoy the drive. {{seller_name}}',
+  );
   t('tpl_5', null, 'Still for Sale?', 'other', 'Is the {{vehicle_title}} still for sale? {{listing_url}}');
-  t('tpl_6', null, 'Ask for Availability', 'inquiry', 'Hello {{seller_name}}, is the {{vehicle_title}} still available?');
-  t('tpl_7', 'usr_seller_1', 'ABC Trucks Greeting', 'inquiry', 'Thanks for contacting ABC Trucks about the {{vehicle_title}}, {{buyer_name}}. Our price is {{price}}; see {{listing_url}}.');
-  t('tpl_8', 'usr_seller_1', 'ABC Trucks Price Firm', 'offer', 'Dear {{buyer_name}}, {{price}} is our final price for the {{vehicle_title}}.');
+  t(
+    'tpl_6',
+    null,
+    'Ask for Availability',
+    'inquiry',
+    'Hello {{seller_name}}, is the {{vehicle_title}} still available?',
+  );
+  t(
+    'tpl_7',
+    'usr_seller_1',
+    'ABC Trucks Greeting',
+    'inquiry',
+    'Thanks for contacting ABC Trucks about the {{vehicle_title}}, {{buyer_name}}. Our price is {{price}}; see {{listing_url}}.',
+  );
+  t(
+    'tpl_8',
+    'usr_seller_1',
+    'ABC Trucks Price Firm',
+    'offer',
+    'Dear {{buyer_name}}, {{price}} is our final price for the {{vehicle_title}}.',
+  );
 }
 
 function seedNotifications(db: MarketplaceDb, now: number, iso: (t: number) => string): void {
   let n = 0;
-  const add = (userId: string, type: MkNotification['type'], title: string, agoH: number, read: boolean, body?: string, data?: Record<string, unknown>) => {
+  const add = (
+    userId: string,
+    type: MkNotification['type'],
+    title: string,
+    agoH: number,
+    read: boolean,
+    body?: string,
+    data?: Record<string, unknown>,
+  ) => {
     const item: MkNotification = { id: `ntf_${++n}`, userId, type, title, createdAt: iso(now - agoH * HOUR) };
     if (body) item.body = body;
     if (data) item.data = data;
     if (read) item.readAt = iso(now - agoH * HOUR + 30 * MIN);
     db.notifications.push(item);
   };
-  add('usr_buyer_1', 'NEW_MESSAGE', 'New message from ABC Trucks', 1, false, 'About 2021 Volvo FH 500', { conversationId: 'conv_1001' });
-  add('usr_buyer_1', 'FAVORITE_PRICE_DROP', 'Price drop on a favourite', 5, false, '2019 Scania R450 is now EUR 62,500', { listingId: 'lst_1002' });
-  add('usr_buyer_1', 'LISTING_APPROVED', 'Your listing is live', 30, true, '2016 Ford Transit 2.2 TDCi', { listingId: 'lst_1006' });
-  add('usr_buyer_1', 'LISTING_EXPIRING', 'Your listing expires soon', 48, false, '2016 Ford Transit 2.2 TDCi expires in 3 days', { listingId: 'lst_1006' });
+  add('usr_buyer_1', 'NEW_MESSAGE', 'New message from ABC Trucks', 1, false, 'About 2021 Volvo FH 500', {
+    conversationId: 'conv_1001',
+  });
+  add(
+    'usr_buyer_1',
+    'FAVORITE_PRICE_DROP',
+    'Price drop on a favourite',
+    5,
+    false,
+    '2019 Scania R450 is now EUR 62,500',
+    { listingId: 'lst_1002' },
+  );
+  add('usr_buyer_1', 'LISTING_APPROVED', 'Your listing is live', 30, true, '2016 Ford Transit 2.2 TDCi', {
+    listingId: 'lst_1006',
+  });
+  add(
+    'usr_buyer_1',
+    'LISTING_EXPIRING',
+    'Your listing expires soon',
+    48,
+    false,
+    '2016 Ford Transit 2.2 TDCi expires in 3 days',
+    { listingId: 'lst_1006' },
+  );
   add('usr_buyer_1', 'NEW_REVIEW', 'New review', 96, true, 'Jan Bakker left you 5 stars');
-  add('usr_buyer_1', 'LISTING_SOLD', 'A vehicle you follow was sold', 200, true, '2018 DAF XF 480', { listingId: 'lst_1005' });
-  add('usr_seller_1', 'NEW_MESSAGE', 'New message from Jan Bakker', 2, false, 'About 2021 Volvo FH 500', { conversationId: 'conv_2001' });
-  add('usr_seller_1', 'LISTING_SOLD', 'Listing sold', 300, true, '2018 DAF XF 480', { listingId: 'lst_1005' });
+  add('usr_buyer_1', 'LISTING_SOLD', 'A vehicle you follow was sold', 200, true, '2018 DAF XF 480', {
+    listingId: 'lst_1005',
+  });
+  add('usr_seller_1', 'NEW_MESSAGE', 'New message from Jan Bakker', 2, false, 'About 2021 Volvo FH 500', {
+    conversationId: 'conv_2001',
+  });
+  add('usr_seller_1', 'LISTING_SOLD', 'Listing sold', 300, true, '2018 DAF XF 480', {
+    listingId: 'lst_1005',
+  });
   add('usr_seller_1', 'NEW_REVIEW', 'New review', 20, false, 'Anna de Vries left you 4 stars');
-  add('usr_buyer_2', 'NEW_MESSAGE', 'New message from Anna de Vries', 3, false, 'About 2016 Ford Transit 2.2 TDCi', { conversationId: 'conv_1006' });
+  add(
+    'usr_buyer_2',
+    'NEW_MESSAGE',
+    'New message from Anna de Vries',
+    3,
+    false,
+    'About 2016 Ford Transit 2.2 TDCi',
+    { conversationId: 'conv_1006' },
+  );
   db.notifications.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
 }

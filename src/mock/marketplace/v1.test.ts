@@ -16,8 +16,18 @@ afterEach(() => {
 afterAll(() => mock.close());
 
 const BASE = 'http://localhost/v1/messages';
-type Json = { success: boolean; code?: string; message?: string; errors?: Array<{ field: string; message: string }>; data?: any };
-async function call(method: string, path: string, opts: { token?: string | null; body?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; body: Json }> {
+type Json = {
+  success: boolean;
+  code?: string;
+  message?: string;
+  errors?: Array<{ field: string; message: string }>;
+  data?: any;
+};
+async function call(
+  method: string,
+  path: string,
+  opts: { token?: string | null; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: Json }> {
   const headers: Record<string, string> = { ...opts.headers };
   const token = opts.token === undefined ? F.buyer.token : opts.token;
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -52,10 +62,30 @@ describe('GET /v1/messages/conversations', () => {
     const { conversations, pagination, summary } = body.data;
     expect(conversations.length).toBeGreaterThanOrEqual(6);
     const row = conversations.find((c: any) => c.id === F.longConversationId);
-    expect(Object.keys(row)).toEqual(expect.arrayContaining(['id', 'listing', 'participant', 'last_message', 'unread_count', 'created_at', 'updated_at']));
-    expect(row.listing).toMatchObject({ id: 'lst_1001', title: '2021 Volvo FH 500', price: 85000, status: 'active' });
+    expect(Object.keys(row)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'listing',
+        'participant',
+        'last_message',
+        'unread_count',
+        'created_at',
+        'updated_at',
+      ]),
+    );
+    expect(row.listing).toMatchObject({
+      id: 'lst_1001',
+      title: '2021 Volvo FH 500',
+      price: 85000,
+      status: 'active',
+    });
     expect(row.listing.thumbnail).toMatch(/^data:image\/svg\+xml/);
-    expect(row.participant).toMatchObject({ id: F.seller.id, name: 'ABC Trucks', type: 'seller', verified: true });
+    expect(row.participant).toMatchObject({
+      id: F.seller.id,
+      name: 'ABC Trucks',
+      type: 'seller',
+      verified: true,
+    });
     expect(row.unread_count).toBe(2);
     expect(pagination).toMatchObject({ page: 1, limit: 20 });
     expect(summary.unread).toBe(4);
@@ -78,8 +108,11 @@ describe('GET /v1/messages/conversations', () => {
   });
 
   it('filters by status, role and q; rejects unknown values', async () => {
-    const ids = async (q: string) => (await call('GET', `/conversations?${q}`)).body.data.conversations.map((c: any) => c.id);
-    expect(await ids('status=unread')).toEqual(expect.arrayContaining([F.longConversationId, F.unreadConversationId, F.sellingConversationId]));
+    const ids = async (q: string) =>
+      (await call('GET', `/conversations?${q}`)).body.data.conversations.map((c: any) => c.id);
+    expect(await ids('status=unread')).toEqual(
+      expect.arrayContaining([F.longConversationId, F.unreadConversationId, F.sellingConversationId]),
+    );
     expect(await ids('status=archived')).toEqual([F.archivedConversationId]);
     expect(await ids('status=read')).not.toContain(F.unreadConversationId);
     expect(await ids('role=seller')).toEqual([F.sellingConversationId]);
@@ -102,7 +135,12 @@ describe('GET /v1/messages/conversations/:id', () => {
     expect([...sent].sort()).toEqual(sent);
     const p3 = (await call('GET', `/conversations/${F.longConversationId}?limit=10&page=3`)).body.data;
     expect(p3.pagination.has_more).toBe(false);
-    const before = (await call('GET', `/conversations/${F.longConversationId}?limit=5&before=${encodeURIComponent(p1.messages[0].sent_at)}`)).body.data;
+    const before = (
+      await call(
+        'GET',
+        `/conversations/${F.longConversationId}?limit=5&before=${encodeURIComponent(p1.messages[0].sent_at)}`,
+      )
+    ).body.data;
     expect(before.messages.at(-1).sent_at < p1.messages[0].sent_at).toBe(true);
     expect(before.pagination.total).toBe(20);
     expect((await call('GET', `/conversations/${F.longConversationId}?before=yesterday`)).status).toBe(400);
@@ -110,11 +148,15 @@ describe('GET /v1/messages/conversations/:id', () => {
 
   it('has every message type, attachments and a reported flag', async () => {
     const all = (await call('GET', `/conversations/${F.longConversationId}?limit=100`)).body.data.messages;
-    expect(new Set(all.map((m: any) => m.type))).toEqual(new Set(['text', 'image', 'document', 'quick_reply']));
+    expect(new Set(all.map((m: any) => m.type))).toEqual(
+      new Set(['text', 'image', 'document', 'quick_reply']),
+    );
     const img = all.find((m: any) => m.type === 'image');
     expect(img.attachments[0]).toMatchObject({ mime_type: 'image/svg+xml' });
     expect(img.attachments[0].url).toMatch(/^data:image\/svg/);
-    const reported = (await call('GET', `/conversations/${F.reportedConversationId}`)).body.data.messages.find((m: any) => m.id === F.reportedMessageId);
+    const reported = (
+      await call('GET', `/conversations/${F.reportedConversationId}`)
+    ).body.data.messages.find((m: any) => m.id === F.reportedMessageId);
     expect(reported.reported).toBe(true);
   });
 
@@ -122,19 +164,31 @@ describe('GET /v1/messages/conversations/:id', () => {
     expect((await call('GET', `/conversations/${F.foreignConversationId}`)).status).toBe(403);
     expect((await call('GET', '/conversations/conv_nope')).status).toBe(404);
     expect((await call('GET', `/conversations/${F.deletedByMeConversationId}`)).status).toBe(404);
-    expect((await call('GET', `/conversations/${F.deletedByMeConversationId}`, { token: 'mk_seller_2' })).status).toBe(200);
+    expect(
+      (await call('GET', `/conversations/${F.deletedByMeConversationId}`, { token: 'mk_seller_2' })).status,
+    ).toBe(200);
   });
 });
 
 describe('POST /v1/messages/conversations (start)', () => {
   it('starts a conversation, tells the seller, and re-uses it for the same listing', async () => {
     const publish = vi.spyOn(mock.ctx.realtime, 'publish');
-    const r = await call('POST', '/conversations', { body: { listing_id: F.startListingId, message: 'Is it still available?' } });
+    const r = await call('POST', '/conversations', {
+      body: { listing_id: F.startListingId, message: 'Is it still available?' },
+    });
     expect(r.status).toBe(201);
-    expect(r.body.data.conversation).toMatchObject({ listing: { id: F.startListingId, title: '2020 MAN TGX 18.510' }, participant: { id: F.seller.id, name: 'ABC Trucks' } });
+    expect(r.body.data.conversation).toMatchObject({
+      listing: { id: F.startListingId, title: '2020 MAN TGX 18.510' },
+      participant: { id: F.seller.id, name: 'ABC Trucks' },
+    });
     expect(r.body.data.message).toMatchObject({ content: 'Is it still available?' });
-    expect(publish).toHaveBeenCalledWith(`marketplace:${F.seller.id}`, expect.objectContaining({ type: 'conversation.created' }));
-    const again = await call('POST', '/conversations', { body: { listing_id: F.startListingId, message: 'Hello again' } });
+    expect(publish).toHaveBeenCalledWith(
+      `marketplace:${F.seller.id}`,
+      expect.objectContaining({ type: 'conversation.created' }),
+    );
+    const again = await call('POST', '/conversations', {
+      body: { listing_id: F.startListingId, message: 'Hello again' },
+    });
     expect(again.status).toBe(200);
     expect(again.body.data.conversation.id).toBe(r.body.data.conversation.id);
   });
@@ -146,25 +200,47 @@ describe('POST /v1/messages/conversations (start)', () => {
     const own = await call('POST', '/conversations', { body: { listing_id: F.ownListingId, message: 'hi' } });
     expect(own.status).toBe(400);
     expect(own.body.errors![0]!.message).toMatch(/own listing/);
-    const empty = await call('POST', '/conversations', { body: { listing_id: F.startListingId, message: '   ' } });
+    const empty = await call('POST', '/conversations', {
+      body: { listing_id: F.startListingId, message: '   ' },
+    });
     expect(empty.body.errors![0]!.field).toBe('message');
-    expect((await call('POST', '/conversations', { body: { listing_id: F.startListingId, message: 'x'.repeat(5001) } })).status).toBe(400);
+    expect(
+      (
+        await call('POST', '/conversations', {
+          body: { listing_id: F.startListingId, message: 'x'.repeat(5001) },
+        })
+      ).status,
+    ).toBe(400);
   });
 });
 
 describe('POST /v1/messages/conversations/:id (send)', () => {
   it('sends text; the recipient gets message.received', async () => {
     const publish = vi.spyOn(mock.ctx.realtime, 'publish');
-    const r = await call('POST', `/conversations/${F.unreadConversationId}`, { body: { content: '  Thanks!  ', type: 'text' } });
+    const r = await call('POST', `/conversations/${F.unreadConversationId}`, {
+      body: { content: '  Thanks!  ', type: 'text' },
+    });
     expect(r.status).toBe(201);
     expect(r.body.data.message).toMatchObject({ content: 'Thanks!', type: 'text', sender_id: F.buyer.id });
-    expect(publish).toHaveBeenCalledWith(`marketplace:${F.seller.id}`, expect.objectContaining({ type: 'message.received', data: expect.objectContaining({ conversation_id: F.unreadConversationId }) }));
+    expect(publish).toHaveBeenCalledWith(
+      `marketplace:${F.seller.id}`,
+      expect.objectContaining({
+        type: 'message.received',
+        data: expect.objectContaining({ conversation_id: F.unreadConversationId }),
+      }),
+    );
   });
 
   it('stores an idempotent send once', async () => {
     const headers = { 'Idempotency-Key': 'k-1' };
-    const a = await call('POST', `/conversations/${F.unreadConversationId}`, { body: { content: 'Once' }, headers });
-    const b = await call('POST', `/conversations/${F.unreadConversationId}`, { body: { content: 'Once' }, headers });
+    const a = await call('POST', `/conversations/${F.unreadConversationId}`, {
+      body: { content: 'Once' },
+      headers,
+    });
+    const b = await call('POST', `/conversations/${F.unreadConversationId}`, {
+      body: { content: 'Once' },
+      headers,
+    });
     expect(b.status).toBe(200);
     expect(b.body.data.message.id).toBe(a.body.data.message.id);
     const all = (await call('GET', `/conversations/${F.unreadConversationId}?limit=100`)).body.data.messages;
@@ -172,23 +248,47 @@ describe('POST /v1/messages/conversations/:id (send)', () => {
   });
 
   it('renders templates and names missing variables', async () => {
-    const ok = await call('POST', `/conversations/${F.unreadConversationId}`, { body: { template_id: 'tpl_1', variables: { vehicle_title: '2019 Scania R450', price: 'EUR 62,500' } } });
+    const ok = await call('POST', `/conversations/${F.unreadConversationId}`, {
+      body: { template_id: 'tpl_1', variables: { vehicle_title: '2019 Scania R450', price: 'EUR 62,500' } },
+    });
     expect(ok.status).toBe(201);
     expect(ok.body.data.message).toMatchObject({ type: 'quick_reply', template_id: 'tpl_1' });
     expect(ok.body.data.message.content).toContain('2019 Scania R450');
-    const missing = await call('POST', `/conversations/${F.unreadConversationId}`, { body: { template_id: 'tpl_2', variables: { price: '1' } } });
+    const missing = await call('POST', `/conversations/${F.unreadConversationId}`, {
+      body: { template_id: 'tpl_2', variables: { price: '1' } },
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.message).toMatch(/seller_name.*vehicle_title.*buyer_name/);
-    expect(missing.body.errors!.map((e) => e.field)).toEqual(['variables.seller_name', 'variables.vehicle_title', 'variables.buyer_name']);
-    expect((await call('POST', `/conversations/${F.unreadConversationId}`, { body: { template_id: 'tpl_7', variables: {} } })).status).toBe(400); // ABC Trucks' own template
+    expect(missing.body.errors!.map((e) => e.field)).toEqual([
+      'variables.seller_name',
+      'variables.vehicle_title',
+      'variables.buyer_name',
+    ]);
+    expect(
+      (
+        await call('POST', `/conversations/${F.unreadConversationId}`, {
+          body: { template_id: 'tpl_7', variables: {} },
+        })
+      ).status,
+    ).toBe(400); // ABC Trucks' own template
   });
 
   it('validates text and ownership', async () => {
-    const empty = await call('POST', `/conversations/${F.unreadConversationId}`, { body: { content: ' \n ' } });
+    const empty = await call('POST', `/conversations/${F.unreadConversationId}`, {
+      body: { content: ' \n ' },
+    });
     expect(empty.status).toBe(400);
     expect(empty.body.errors![0]!.field).toBe('content');
-    expect((await call('POST', `/conversations/${F.unreadConversationId}`, { body: { content: 'x'.repeat(5001) } })).status).toBe(400);
-    expect((await call('POST', `/conversations/${F.foreignConversationId}`, { body: { content: 'hi' } })).status).toBe(403);
+    expect(
+      (
+        await call('POST', `/conversations/${F.unreadConversationId}`, {
+          body: { content: 'x'.repeat(5001) },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await call('POST', `/conversations/${F.foreignConversationId}`, { body: { content: 'hi' } })).status,
+    ).toBe(403);
     expect((await call('POST', '/conversations/conv_nope', { body: { content: 'hi' } })).status).toBe(404);
   });
 
@@ -214,7 +314,10 @@ describe('POST /v1/messages/conversations/:id (send)', () => {
     expect((await call('POST', `/conversations/${F.unreadConversationId}`, { body: six })).status).toBe(400);
     const big = new FormData();
     big.set('type', 'document');
-    big.append('attachment', new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'huge.pdf', { type: 'application/pdf' }));
+    big.append(
+      'attachment',
+      new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'huge.pdf', { type: 'application/pdf' }),
+    );
     const tooBig = await call('POST', `/conversations/${F.unreadConversationId}`, { body: big });
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.code).toBe('payload_too_large');
@@ -225,7 +328,9 @@ describe('POST /v1/messages/conversations/:id (send)', () => {
     const pdfAsImage = new FormData();
     pdfAsImage.set('type', 'image');
     pdfAsImage.append('attachment', new File(['%PDF'], 'a.pdf', { type: 'application/pdf' }));
-    expect((await call('POST', `/conversations/${F.unreadConversationId}`, { body: pdfAsImage })).status).toBe(415);
+    expect(
+      (await call('POST', `/conversations/${F.unreadConversationId}`, { body: pdfAsImage })).status,
+    ).toBe(415);
   });
 
   it('auto-replies from the counterpart after the delay and pushes it', async () => {
@@ -236,7 +341,13 @@ describe('POST /v1/messages/conversations/:id (send)', () => {
     await new Promise((r) => setTimeout(r, 80));
     const last = (await call('GET', `/conversations/${F.unreadConversationId}`)).body.data.messages.at(-1);
     expect(last.sender_id).toBe(F.seller.id);
-    expect(publish).toHaveBeenCalledWith(`marketplace:${F.buyer.id}`, expect.objectContaining({ type: 'message.received', data: expect.objectContaining({ message: expect.objectContaining({ id: last.id }) }) }));
+    expect(publish).toHaveBeenCalledWith(
+      `marketplace:${F.buyer.id}`,
+      expect.objectContaining({
+        type: 'message.received',
+        data: expect.objectContaining({ message: expect.objectContaining({ id: last.id }) }),
+      }),
+    );
   });
 });
 
@@ -244,38 +355,68 @@ describe('PUT …/:id/read', () => {
   it('marks the whole conversation read, returns counts, and sends a read receipt', async () => {
     const publish = vi.spyOn(mock.ctx.realtime, 'publish');
     const r = await call('PUT', `/conversations/${F.longConversationId}/read`);
-    expect(r.body.data).toMatchObject({ unread_count: 2, conversations_with_unread: 2, conversation_unread_count: 0, marked: 2 });
-    expect(publish).toHaveBeenCalledWith(`marketplace:${F.seller.id}`, expect.objectContaining({ type: 'message.read' }));
-    expect((await call('GET', '/unread')).body.data).toEqual({ unread_count: 2, conversations_with_unread: 2 });
+    expect(r.body.data).toMatchObject({
+      unread_count: 2,
+      conversations_with_unread: 2,
+      conversation_unread_count: 0,
+      marked: 2,
+    });
+    expect(publish).toHaveBeenCalledWith(
+      `marketplace:${F.seller.id}`,
+      expect.objectContaining({ type: 'message.read' }),
+    );
+    expect((await call('GET', '/unread')).body.data).toEqual({
+      unread_count: 2,
+      conversations_with_unread: 2,
+    });
   });
 
   it('marks single messages; ids outside the conversation are 400', async () => {
-    const unread = (await call('GET', `/conversations/${F.longConversationId}`)).body.data.messages.filter((m: any) => !m.read && m.sender_id !== F.buyer.id);
-    const r = await call('PUT', `/conversations/${F.longConversationId}/read`, { body: { message_ids: [unread[0].id] } });
+    const unread = (await call('GET', `/conversations/${F.longConversationId}`)).body.data.messages.filter(
+      (m: any) => !m.read && m.sender_id !== F.buyer.id,
+    );
+    const r = await call('PUT', `/conversations/${F.longConversationId}/read`, {
+      body: { message_ids: [unread[0].id] },
+    });
     expect(r.body.data).toMatchObject({ conversation_unread_count: 1, marked: 1 });
-    const bad = await call('PUT', `/conversations/${F.longConversationId}/read`, { body: { message_ids: ['msg_1002_001'] } });
+    const bad = await call('PUT', `/conversations/${F.longConversationId}/read`, {
+      body: { message_ids: ['msg_1002_001'] },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors![0]).toMatchObject({ field: 'message_ids' });
-    expect((await call('PUT', `/conversations/${F.longConversationId}/read`, { body: { message_ids: 'x' } })).status).toBe(400);
+    expect(
+      (await call('PUT', `/conversations/${F.longConversationId}/read`, { body: { message_ids: 'x' } }))
+        .status,
+    ).toBe(400);
   });
 });
 
 describe('archive and delete are per participant', () => {
   it('archives and unarchives for the caller only', async () => {
-    expect((await call('PUT', `/conversations/${F.unreadConversationId}/archive`)).body.data.archived).toBe(true);
-    const mine = (await call('GET', '/conversations?status=archived')).body.data.conversations.map((c: any) => c.id);
+    expect((await call('PUT', `/conversations/${F.unreadConversationId}/archive`)).body.data.archived).toBe(
+      true,
+    );
+    const mine = (await call('GET', '/conversations?status=archived')).body.data.conversations.map(
+      (c: any) => c.id,
+    );
     expect(mine).toContain(F.unreadConversationId);
-    const theirs = (await call('GET', '/conversations?limit=100', { token: F.seller.token })).body.data.conversations.map((c: any) => c.id);
+    const theirs = (
+      await call('GET', '/conversations?limit=100', { token: F.seller.token })
+    ).body.data.conversations.map((c: any) => c.id);
     expect(theirs).toContain(F.unreadConversationId);
     await call('DELETE', `/conversations/${F.unreadConversationId}/archive`);
-    expect((await call('GET', '/conversations?status=archived')).body.data.conversations.map((c: any) => c.id)).not.toContain(F.unreadConversationId);
+    expect(
+      (await call('GET', '/conversations?status=archived')).body.data.conversations.map((c: any) => c.id),
+    ).not.toContain(F.unreadConversationId);
     expect((await call('PUT', `/conversations/${F.foreignConversationId}/archive`)).status).toBe(403);
   });
 
   it('deletes permanently for the caller; the other side keeps it', async () => {
     expect((await call('DELETE', `/conversations/${F.unreadConversationId}`)).status).toBe(200);
     expect((await call('GET', `/conversations/${F.unreadConversationId}`)).status).toBe(404);
-    expect((await call('GET', `/conversations/${F.unreadConversationId}`, { token: F.seller.token })).status).toBe(200);
+    expect(
+      (await call('GET', `/conversations/${F.unreadConversationId}`, { token: F.seller.token })).status,
+    ).toBe(200);
     expect((await call('DELETE', `/conversations/${F.unreadConversationId}`)).status).toBe(404);
   });
 });
@@ -283,21 +424,40 @@ describe('archive and delete are per participant', () => {
 describe('templates', () => {
   it('lists shared and own templates in every category, with variables', async () => {
     const buyer = (await call('GET', '/templates')).body.data.templates;
-    expect(new Set(buyer.map((t: any) => t.category))).toEqual(new Set(['inquiry', 'offer', 'viewing', 'after_sale', 'other']));
-    expect(buyer[0]).toMatchObject({ id: 'tpl_1', name: 'Vehicle Available', category: 'inquiry', variables: ['vehicle_title', 'price'] });
+    expect(new Set(buyer.map((t: any) => t.category))).toEqual(
+      new Set(['inquiry', 'offer', 'viewing', 'after_sale', 'other']),
+    );
+    expect(buyer[0]).toMatchObject({
+      id: 'tpl_1',
+      name: 'Vehicle Available',
+      category: 'inquiry',
+      variables: ['vehicle_title', 'price'],
+    });
     const vars = new Set(buyer.flatMap((t: any) => t.variables));
-    for (const name of ['vehicle_title', 'price', 'buyer_name', 'seller_name', 'listing_url']) expect(vars).toContain(name);
+    for (const name of ['vehicle_title', 'price', 'buyer_name', 'seller_name', 'listing_url'])
+      expect(vars).toContain(name);
     const seller = (await call('GET', '/templates', { token: F.seller.token })).body.data.templates;
     expect(seller.length).toBe(buyer.length + 2);
   });
 
   it('creates a template and validates name, category, content and variable names', async () => {
-    const r = await call('POST', '/templates', { body: { name: 'Quick Response', category: 'inquiry', content: 'Hi {{buyer_name}}, thanks for asking about {{vehicle_title}}.' } });
+    const r = await call('POST', '/templates', {
+      body: {
+        name: 'Quick Response',
+        category: 'inquiry',
+        content: 'Hi {{buyer_name}}, thanks for asking about {{vehicle_title}}.',
+      },
+    });
     expect(r.status).toBe(201);
-    expect(r.body.data.template).toMatchObject({ name: 'Quick Response', variables: ['buyer_name', 'vehicle_title'] });
+    expect(r.body.data.template).toMatchObject({
+      name: 'Quick Response',
+      variables: ['buyer_name', 'vehicle_title'],
+    });
     const bad = await call('POST', '/templates', { body: { name: ' ', category: 'nope', content: '' } });
     expect(bad.body.errors!.map((e) => e.field)).toEqual(['name', 'category', 'content']);
-    const badVar = await call('POST', '/templates', { body: { name: 'x', category: 'other', content: 'Hi {{Buyer Name}}' } });
+    const badVar = await call('POST', '/templates', {
+      body: { name: 'x', category: 'other', content: 'Hi {{Buyer Name}}' },
+    });
     expect(badVar.status).toBe(400);
     expect(badVar.body.errors![0]!.message).toMatch(/Buyer Name/);
   });
@@ -305,11 +465,21 @@ describe('templates', () => {
 
 describe('POST /v1/messages/:messageId/report', () => {
   it('reports once (409 after), needs details for other, and checks access', async () => {
-    const r = await call('POST', `/${F.reportableMessageId}/report`, { body: { reason: 'spam', details: 'Promotional' } });
+    const r = await call('POST', `/${F.reportableMessageId}/report`, {
+      body: { reason: 'spam', details: 'Promotional' },
+    });
     expect(r.status).toBe(201);
-    expect(r.body.data.report).toMatchObject({ message_id: F.reportableMessageId, reason: 'spam', status: 'pending' });
-    expect((await call('POST', `/${F.reportableMessageId}/report`, { body: { reason: 'spam' } })).status).toBe(409);
-    expect((await call('POST', `/${F.reportedMessageId}/report`, { body: { reason: 'fraud' } })).status).toBe(409);
+    expect(r.body.data.report).toMatchObject({
+      message_id: F.reportableMessageId,
+      reason: 'spam',
+      status: 'pending',
+    });
+    expect(
+      (await call('POST', `/${F.reportableMessageId}/report`, { body: { reason: 'spam' } })).status,
+    ).toBe(409);
+    expect((await call('POST', `/${F.reportedMessageId}/report`, { body: { reason: 'fraud' } })).status).toBe(
+      409,
+    );
     const other = await call('POST', '/msg_1001_006/report', { body: { reason: 'other' } });
     expect(other.status).toBe(400);
     expect(other.body.errors![0]!.field).toBe('details');
@@ -325,7 +495,8 @@ describe('simulation knobs', () => {
     mock.ctx.knobs.rateLimit = 2;
     mock.ctx.knobs.rateLimitWindowMs = 60_000;
     const res = [];
-    for (let i = 0; i < 3; i++) res.push(await fetch(`${BASE}/unread`, { headers: { Authorization: 'Bearer mk_buyer_2' } }));
+    for (let i = 0; i < 3; i++)
+      res.push(await fetch(`${BASE}/unread`, { headers: { Authorization: 'Bearer mk_buyer_2' } }));
     expect(res[0]!.headers.get('RateLimit-Limit')).toBe('2');
     expect(res[2]!.status).toBe(429);
     expect(Number(res[2]!.headers.get('Retry-After'))).toBeGreaterThan(0);
@@ -336,18 +507,30 @@ describe('seed data', () => {
   it('is deterministic for a seed and time', () => {
     const a = createMockDb({ seed: 7, now: NOW }).marketplace;
     const b = createMockDb({ seed: 7, now: NOW }).marketplace;
-    const dump = (db: typeof a) => JSON.stringify({ l: [...db.listings.values()], m: [...db.messages.values()], u: [...db.users.values()] });
+    const dump = (db: typeof a) =>
+      JSON.stringify({
+        l: [...db.listings.values()],
+        m: [...db.messages.values()],
+        u: [...db.users.values()],
+      });
     expect(dump(a)).toBe(dump(b));
     expect(dump(createMockDb({ seed: 8, now: NOW }).marketplace)).not.toBe(dump(a));
   });
 
   it('has the fixed identities', () => {
     const ids = mock.ctx.db.marketplace.identities();
-    expect(ids).toEqual(expect.arrayContaining([
-      expect.objectContaining({ id: 'usr_buyer_1', name: 'Anna de Vries', token: 'mk_buyer_1', api: 'marketplace' }),
-      expect.objectContaining({ id: 'usr_seller_1', name: 'ABC Trucks', token: 'mk_seller_1' }),
-      expect.objectContaining({ id: 'usr_buyer_2', name: 'Jan Bakker', token: 'mk_buyer_2' }),
-    ]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: 'usr_buyer_1',
+          name: 'Anna de Vries',
+          token: 'mk_buyer_1',
+          api: 'marketplace',
+        }),
+        expect.objectContaining({ id: 'usr_seller_1', name: 'ABC Trucks', token: 'mk_seller_1' }),
+        expect.objectContaining({ id: 'usr_buyer_2', name: 'Jan Bakker', token: 'mk_buyer_2' }),
+      ]),
+    );
   });
 
   it('builds the large size quickly: 5,000 conversations and a 10,000-message thread', () => {

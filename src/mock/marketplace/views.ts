@@ -13,7 +13,15 @@ import type {
   V1Template,
 } from '../../transports/marketplace/wire';
 import { parseTemplateVariables } from '../../core/templates';
-import type { MarketplaceDb, MkAttachment, MkConversation, MkMessage, MkNotification, MkTemplate, MkUser } from './db';
+import type {
+  MarketplaceDb,
+  MkAttachment,
+  MkConversation,
+  MkMessage,
+  MkNotification,
+  MkTemplate,
+  MkUser,
+} from './db';
 
 /**
  * Turns stored rows into wire shapes, always from one viewer's side: the
@@ -22,18 +30,37 @@ import type { MarketplaceDb, MkAttachment, MkConversation, MkMessage, MkNotifica
  */
 
 /** The other participant's id. */
-export const otherSide = (c: MkConversation, viewerId: string) => (c.buyerId === viewerId ? c.sellerId : c.buyerId);
+export const otherSide = (c: MkConversation, viewerId: string) =>
+  c.buyerId === viewerId ? c.sellerId : c.buyerId;
 
 /** A v1 listing. */
 export function listingV1(db: MarketplaceDb, listingId: string): V1Listing {
   const l = db.listings.get(listingId)!;
-  return { id: l.id, title: l.title, thumbnail: l.thumbnail, price: l.price, status: l.status, url: `/listings/${l.slug}` };
+  return {
+    id: l.id,
+    title: l.title,
+    thumbnail: l.thumbnail,
+    price: l.price,
+    status: l.status,
+    url: `/listings/${l.slug}`,
+  };
 }
 
 /** A v1 participant: the counterpart of `viewerId`. */
-export function participantV1(db: MarketplaceDb, c: MkConversation, viewerId: string, withOnline: boolean): V1Participant {
+export function participantV1(
+  db: MarketplaceDb,
+  c: MkConversation,
+  viewerId: string,
+  withOnline: boolean,
+): V1Participant {
   const other = db.users.get(otherSide(c, viewerId))!;
-  const p: V1Participant = { id: other.id, name: other.name, avatar: other.avatar, type: other.id === c.buyerId ? 'buyer' : 'seller', verified: other.verified };
+  const p: V1Participant = {
+    id: other.id,
+    name: other.name,
+    avatar: other.avatar,
+    type: other.id === c.buyerId ? 'buyer' : 'seller',
+    verified: other.verified,
+  };
   if (withOnline) p.online = other.online;
   return p;
 }
@@ -47,7 +74,15 @@ function lastOf(db: MarketplaceDb, c: MkConversation): MkMessage | undefined {
 export function lastMessageV1(db: MarketplaceDb, c: MkConversation): V1LastMessage | null {
   const m = lastOf(db, c);
   if (!m) return null;
-  return { id: m.id, content: m.content, sender: m.senderId, sent_at: m.sentAt, read: !!m.readAt, type: m.type, has_attachments: m.attachments.length > 0 };
+  return {
+    id: m.id,
+    content: m.content,
+    sender: m.senderId,
+    sent_at: m.sentAt,
+    read: !!m.readAt,
+    type: m.type,
+    has_attachments: m.attachments.length > 0,
+  };
 }
 
 /** A row of `GET /v1/messages/conversations`. */
@@ -65,7 +100,11 @@ export function summaryV1(db: MarketplaceDb, c: MkConversation, viewerId: string
 }
 
 /** `data.conversation` of `GET /v1/messages/conversations/:id`. */
-export function detailV1(db: MarketplaceDb, c: MkConversation, viewerId: string): V1ConversationDetail & { created_at: string } {
+export function detailV1(
+  db: MarketplaceDb,
+  c: MkConversation,
+  viewerId: string,
+): V1ConversationDetail & { created_at: string } {
   return {
     id: c.id,
     listing: listingV1(db, c.listingId),
@@ -79,7 +118,14 @@ export function detailV1(db: MarketplaceDb, c: MkConversation, viewerId: string)
 }
 
 /** A v1 attachment. */
-export const attachmentV1 = (a: MkAttachment): V1Attachment => ({ id: a.id, name: a.name, url: a.url, thumbnail_url: a.thumbnailUrl, size: a.size, mime_type: a.mimeType });
+export const attachmentV1 = (a: MkAttachment): V1Attachment => ({
+  id: a.id,
+  name: a.name,
+  url: a.url,
+  thumbnail_url: a.thumbnailUrl,
+  size: a.size,
+  mime_type: a.mimeType,
+});
 
 /** A v1 message; `reported` is from `viewerId`'s side. */
 export function messageV1(db: MarketplaceDb, m: MkMessage, viewerId?: string): V1Message {
@@ -99,7 +145,13 @@ export function messageV1(db: MarketplaceDb, m: MkMessage, viewerId?: string): V
 }
 
 /** A v1 template, with its parsed variables (mock extension). */
-export const templateV1 = (t: MkTemplate): V1Template => ({ id: t.id, name: t.name, category: t.category, content: t.content, variables: parseTemplateVariables(t.content) });
+export const templateV1 = (t: MkTemplate): V1Template => ({
+  id: t.id,
+  name: t.name,
+  category: t.category,
+  content: t.content,
+  variables: parseTemplateVariables(t.content),
+});
 
 // ------------------------------------------------------------------ /api views
 
@@ -116,9 +168,24 @@ export function threadApi(db: MarketplaceDb, c: MkConversation, viewerId: string
     id: db.uuid(c.id),
     lastMessageAt: m?.sentAt ?? c.updatedAt,
     createdAt: c.createdAt,
-    listing: { id: db.uuid(l.id), title: l.title, slug: l.slug, price: l.price, priceCurrency: 'EUR', images: [l.thumbnail] },
+    listing: {
+      id: db.uuid(l.id),
+      title: l.title,
+      slug: l.slug,
+      price: l.price,
+      priceCurrency: 'EUR',
+      images: [l.thumbnail],
+    },
     otherParty: userRefApi(db, db.users.get(otherSide(c, viewerId))!),
-    lastMessage: m ? { id: db.uuid(m.id), body: m.content, senderId: db.uuid(m.senderId), isRead: !!m.readAt, createdAt: m.sentAt } : null,
+    lastMessage: m
+      ? {
+          id: db.uuid(m.id),
+          body: m.content,
+          senderId: db.uuid(m.senderId),
+          isRead: !!m.readAt,
+          createdAt: m.sentAt,
+        }
+      : null,
     unreadCount: db.unreadCount(c, viewerId),
   };
 }
@@ -130,7 +197,14 @@ export function messageApi(db: MarketplaceDb, m: MkMessage): ApiMessage {
     id: db.uuid(m.id),
     senderId: db.uuid(m.senderId),
     body: m.content,
-    attachments: m.attachments.map((a) => ({ id: db.uuid(a.id), name: a.name, url: a.url, thumbnailUrl: a.thumbnailUrl, size: a.size, mimeType: a.mimeType })),
+    attachments: m.attachments.map((a) => ({
+      id: db.uuid(a.id),
+      name: a.name,
+      url: a.url,
+      thumbnailUrl: a.thumbnailUrl,
+      size: a.size,
+      mimeType: a.mimeType,
+    })),
     isRead: !!m.readAt,
     readAt: m.readAt ?? null,
     createdAt: m.sentAt,

@@ -50,7 +50,12 @@ export function createStaffMessage(ctx: MockContext, user: SmUser, input: StaffM
   const sms = external && input.sendSms;
   const email = external && input.sendEmail;
   const message = messageRow(db, {
-    authorType: 'User', userId: user.id, customerId: customer.id, createdDate: now, text: input.text, origin: 'Web',
+    authorType: 'User',
+    userId: user.id,
+    customerId: customer.id,
+    createdDate: now,
+    text: input.text,
+    origin: 'Web',
     internal: input.internal,
     sendSms: external ? input.sendSms : false,
     sendEmail: external ? input.sendEmail : false,
@@ -59,9 +64,14 @@ export function createStaffMessage(ctx: MockContext, user: SmUser, input: StaffM
     smsError: sms && !customer.phone ? DELIVERY_ERRORS.noPhone : null,
     emailStatus: email ? (customer.email ? 'Pending' : 'Error') : null,
     emailError: email && !customer.email ? DELIVERY_ERRORS.noEmail : null,
-    isOrderShare: input.isOrderShare, orderShareType: input.orderShareType, orderId: input.orderId,
-    vehicleId: input.vehicleId, suggestedReplyState: input.suggestedReplyState,
-    avoidSMSQuietHours: input.avoidSMSQuietHours, files: input.files, metadata: input.metadata,
+    isOrderShare: input.isOrderShare,
+    orderShareType: input.orderShareType,
+    orderId: input.orderId,
+    vehicleId: input.vehicleId,
+    suggestedReplyState: input.suggestedReplyState,
+    avoidSMSQuietHours: input.avoidSMSQuietHours,
+    files: input.files,
+    metadata: input.metadata,
   });
   db.insertMessage(message);
   const clientId = input.metadata?.clientId;
@@ -70,8 +80,17 @@ export function createStaffMessage(ctx: MockContext, user: SmUser, input: StaffM
   let thread = db.threadFor(user.id, customer.id);
   if (!thread) {
     thread = {
-      id: db.nextId('sm_mtm'), createdDate: now, updatedDate: now, locationId: db.locationId, companyId: db.companyId,
-      unreadTimestamp: null, unreadMessagesCount: 0, important: false, archived: false, userId: user.id, customerId: customer.id,
+      id: db.nextId('sm_mtm'),
+      createdDate: now,
+      updatedDate: now,
+      locationId: db.locationId,
+      companyId: db.companyId,
+      unreadTimestamp: null,
+      unreadMessagesCount: 0,
+      important: false,
+      archived: false,
+      userId: user.id,
+      customerId: customer.id,
     };
     db.threads.set(thread.id, thread);
     publishThreadChange(ctx, 'INSERT', thread);
@@ -95,10 +114,22 @@ export function createStaffMessage(ctx: MockContext, user: SmUser, input: StaffM
 }
 
 /** Stores a customer's message: every thread of that customer gets an unread, un-archives, and hears about it. */
-export function createCustomerMessage(ctx: MockContext, customerId: string, fields: { text: string; origin: SmOrigin; suggestedReply?: string | null }): SmMessage {
+export function createCustomerMessage(
+  ctx: MockContext,
+  customerId: string,
+  fields: { text: string; origin: SmOrigin; suggestedReply?: string | null },
+): SmMessage {
   const db = ctx.db.shopmonkey;
   const now = ctx.knobs.now().toISOString();
-  const message = messageRow(db, { authorType: 'Customer', customerId, createdDate: now, text: fields.text, origin: fields.origin, shopRead: false, suggestedReply: fields.suggestedReply ?? null });
+  const message = messageRow(db, {
+    authorType: 'Customer',
+    customerId,
+    createdDate: now,
+    text: fields.text,
+    origin: fields.origin,
+    shopRead: false,
+    suggestedReply: fields.suggestedReply ?? null,
+  });
   db.insertMessage(message);
   for (const t of db.threadsOfCustomer(customerId)) bumpUnread(ctx, t, now);
   publishMessageChange(ctx, 'INSERT', message);

@@ -1,5 +1,10 @@
 import type { MockIdentity } from '../identities';
-import type { SmFile, SmMessage, SmNotificationConfigEntry, SmThreadMetadata } from '../../transports/shopmonkey/wire';
+import type {
+  SmFile,
+  SmMessage,
+  SmNotificationConfigEntry,
+  SmThreadMetadata,
+} from '../../transports/shopmonkey/wire';
 import { seedShopmonkey } from './seed';
 
 /** A shop staff member (an API user). */

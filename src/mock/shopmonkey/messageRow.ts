@@ -55,6 +55,8 @@ export function messageRow(db: ShopmonkeyDb, fields: MessageFields): SmMessage {
     userColor: author?.color ?? null,
     ...fields,
     // `conversationId` is the customer's conversation (Shopmonkey keeps one per customer).
-    ...(fields.conversationId === undefined && fields.customerId ? { conversationId: `sm_conv_${fields.customerId}` } : {}),
+    ...(fields.conversationId === undefined && fields.customerId
+      ? { conversationId: `sm_conv_${fields.customerId}` }
+      : {}),
   };
 }

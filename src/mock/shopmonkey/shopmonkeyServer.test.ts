@@ -5,7 +5,11 @@ import { createShopmonkeyDb } from './db';
 import type { SmInboxItem, SmMessage, SmThreadMetadata } from '../../transports/shopmonkey/wire';
 
 const NOW = new Date(2026, 0, 15, 12, 0, 0); // local noon: outside quiet hours
-const mock = createMockServer({ seed: 1, now: NOW, knobs: { autoReply: false, deliveryDelayMs: 5, now: () => NOW } });
+const mock = createMockServer({
+  seed: 1,
+  now: NOW,
+  knobs: { autoReply: false, deliveryDelayMs: 5, now: () => NOW },
+});
 const initialKnobs = { ...mock.ctx.knobs };
 beforeAll(() => mock.listen());
 afterEach(() => {
@@ -15,8 +19,18 @@ afterEach(() => {
 afterAll(() => mock.close());
 
 const BASE = 'http://localhost/v3';
-type Json = { success: boolean; data: unknown; meta?: { hasMore: boolean; total: number; sums?: Record<string, number> }; code?: string; message?: string; errors?: Array<{ field: string }> };
-async function call(path: string, init: RequestInit & { token?: string | null; json?: unknown } = {}): Promise<{ status: number; body: Json }> {
+type Json = {
+  success: boolean;
+  data: unknown;
+  meta?: { hasMore: boolean; total: number; sums?: Record<string, number> };
+  code?: string;
+  message?: string;
+  errors?: Array<{ field: string }>;
+};
+async function call(
+  path: string,
+  init: RequestInit & { token?: string | null; json?: unknown } = {},
+): Promise<{ status: number; body: Json }> {
   const headers = new Headers(init.headers);
   const token = init.token === undefined ? 'sm_staff_1' : init.token;
   if (token) headers.set('Authorization', `Bearer ${token}`);
@@ -54,7 +68,9 @@ describe('auth', () => {
 
 describe('GET /v3/message', () => {
   it('filters by customer, orders newest first, carries the full schema', async () => {
-    const r = await call(`/message?where=${q({ customerId: 'sm_cust_1' })}&orderBy=${q({ createdDate: 'desc' })}`);
+    const r = await call(
+      `/message?where=${q({ customerId: 'sm_cust_1' })}&orderBy=${q({ createdDate: 'desc' })}`,
+    );
     expect(r.status).toBe(200);
     const data = r.body.data as SmMessage[];
     expect(data.length).toBe(8);
@@ -62,7 +78,49 @@ describe('GET /v3/message', () => {
     expect(data[0]!.text).toMatch(/pick it up after 5pm/);
     const dates = data.map((m) => m.createdDate);
     expect([...dates].sort().reverse()).toEqual(dates);
-    for (const key of ['id', 'meta', 'createdDate', 'updatedDate', 'locationId', 'companyId', 'text', 'sendEmail', 'emailSubject', 'emailStatus', 'emailError', 'sendSms', 'smsStatus', 'smsError', 'authorType', 'origin', 'isOrderShare', 'orderShareType', 'customerId', 'userId', 'orderId', 'appointmentId', 'vehicleId', 'vendorId', 'shopRead', 'internal', 'detached', 'conversationId', 'deleted', 'deletedUserId', 'deletedDate', 'deletedReason', 'locationReviewRequestId', 'suggestedReply', 'suggestedReplyState', 'requestAppointmentConfirmation', 'appointmentEvent', 'avoidSMSQuietHours', 'files', 'orderNumber', 'userColor']) {
+    for (const key of [
+      'id',
+      'meta',
+      'createdDate',
+      'updatedDate',
+      'locationId',
+      'companyId',
+      'text',
+      'sendEmail',
+      'emailSubject',
+      'emailStatus',
+      'emailError',
+      'sendSms',
+      'smsStatus',
+      'smsError',
+      'authorType',
+      'origin',
+      'isOrderShare',
+      'orderShareType',
+      'customerId',
+      'userId',
+      'orderId',
+      'appointmentId',
+      'vehicleId',
+      'vendorId',
+      'shopRead',
+      'internal',
+      'detached',
+      'conversationId',
+      'deleted',
+      'deletedUserId',
+      'deletedDate',
+      'deletedReason',
+      'locationReviewRequestId',
+      'suggestedReply',
+      'suggestedReplyState',
+      'requestAppointmentConfirmation',
+      'appointmentEvent',
+      'avoidSMSQuietHours',
+      'files',
+      'orderNumber',
+      'userColor',
+    ]) {
       expect(data[0]).toHaveProperty(key);
     }
   });
@@ -91,8 +149,12 @@ describe('GET /v3/message', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('validation_failed');
     expect(bad.body.errors?.map((e) => e.field)).toEqual(['where']);
-    const r = await call(`/message?where=${q({ colour: 'red', createdDate: { between: 1 } })}&orderBy=${q({ text: 'up' })}&limit=0`);
-    expect(r.body.errors?.map((e) => e.field).sort()).toEqual(['limit', 'orderBy.text', 'where.colour', 'where.createdDate.between'].sort());
+    const r = await call(
+      `/message?where=${q({ colour: 'red', createdDate: { between: 1 } })}&orderBy=${q({ text: 'up' })}&limit=0`,
+    );
+    expect(r.body.errors?.map((e) => e.field).sort()).toEqual(
+      ['limit', 'orderBy.text', 'where.colour', 'where.createdDate.between'].sort(),
+    );
     expect((await call('/message?orderBy=[1]')).body.errors?.[0]?.field).toBe('orderBy');
   });
   it('GET /v3/message/:id finds one or 404s', async () => {
@@ -104,11 +166,23 @@ describe('GET /v3/message', () => {
 
 describe('POST /v3/message', () => {
   it('creates a message (200), validates, and is idempotent by metadata.clientId', async () => {
-    const body = { text: '  Your car is ready  ', customerId: 'sm_cust_1', sendSms: true, metadata: { clientId: 'c-1' } };
+    const body = {
+      text: '  Your car is ready  ',
+      customerId: 'sm_cust_1',
+      sendSms: true,
+      metadata: { clientId: 'c-1' },
+    };
     const a = await call('/message', { method: 'POST', json: body });
     expect(a.status).toBe(200);
     const m = a.body.data as SmMessage;
-    expect(m).toMatchObject({ text: 'Your car is ready', authorType: 'User', userId: 'sm_user_1', userColor: '#1d4ed8', smsStatus: 'Pending', internal: false });
+    expect(m).toMatchObject({
+      text: 'Your car is ready',
+      authorType: 'User',
+      userId: 'sm_user_1',
+      userColor: '#1d4ed8',
+      smsStatus: 'Pending',
+      internal: false,
+    });
     const b = await call('/message', { method: 'POST', json: body });
     expect((b.body.data as SmMessage).id).toBe(m.id);
     const list = await call(`/message?where=${q({ customerId: 'sm_cust_1' })}`);
@@ -118,50 +192,120 @@ describe('POST /v3/message', () => {
     const r1 = await call('/message', { method: 'POST', json: { text: '   ', customerId: 'sm_cust_1' } });
     expect(r1.status).toBe(400);
     expect(r1.body.errors?.map((e) => e.field)).toEqual(['text']);
-    const r2 = await call('/message', { method: 'POST', json: { text: 'x'.repeat(5001), customerId: 'sm_cust_nope', files: ['f_nope'], sendSms: 'yes' } });
+    const r2 = await call('/message', {
+      method: 'POST',
+      json: { text: 'x'.repeat(5001), customerId: 'sm_cust_nope', files: ['f_nope'], sendSms: 'yes' },
+    });
     expect(r2.body.errors?.map((e) => e.field).sort()).toEqual(['customerId', 'files[0]', 'sendSms', 'text']);
-    const r3 = await call('/message', { method: 'POST', json: { text: 'hi', customerId: 'sm_cust_1', isOrderShare: true } });
+    const r3 = await call('/message', {
+      method: 'POST',
+      json: { text: 'hi', customerId: 'sm_cust_1', isOrderShare: true },
+    });
     expect(r3.body.errors?.map((e) => e.field)).toEqual(['orderId']);
-    const r4 = await call('/message', { method: 'POST', body: '{bad', headers: { 'Content-Type': 'application/json' } });
+    const r4 = await call('/message', {
+      method: 'POST',
+      body: '{bad',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(r4.status).toBe(400);
   });
   it('stores internal notes without delivery, order shares, suggested reply state, quiet-hours flag', async () => {
-    const note = (await call('/message', { method: 'POST', json: { text: 'note', customerId: 'sm_cust_1', internal: true, sendSms: true } })).body.data as SmMessage;
+    const note = (
+      await call('/message', {
+        method: 'POST',
+        json: { text: 'note', customerId: 'sm_cust_1', internal: true, sendSms: true },
+      })
+    ).body.data as SmMessage;
     expect(note).toMatchObject({ internal: true, sendSms: false, smsStatus: null });
-    const share = (await call('/message', { method: 'POST', json: { text: 'Estimate', customerId: 'sm_cust_1', isOrderShare: true, orderShareType: 'Estimate', orderId: 'sm_order_1', suggestedReplyState: 'used', avoidSMSQuietHours: true, emailSubject: 'Hello', sendEmail: true, vehicleId: 'sm_veh_1' } })).body.data as SmMessage;
-    expect(share).toMatchObject({ isOrderShare: true, orderShareType: 'Estimate', orderId: 'sm_order_1', orderNumber: '1042', suggestedReplyState: 'used', avoidSMSQuietHours: true, emailSubject: 'Hello', emailStatus: 'Pending', vehicleId: 'sm_veh_1' });
+    const share = (
+      await call('/message', {
+        method: 'POST',
+        json: {
+          text: 'Estimate',
+          customerId: 'sm_cust_1',
+          isOrderShare: true,
+          orderShareType: 'Estimate',
+          orderId: 'sm_order_1',
+          suggestedReplyState: 'used',
+          avoidSMSQuietHours: true,
+          emailSubject: 'Hello',
+          sendEmail: true,
+          vehicleId: 'sm_veh_1',
+        },
+      })
+    ).body.data as SmMessage;
+    expect(share).toMatchObject({
+      isOrderShare: true,
+      orderShareType: 'Estimate',
+      orderId: 'sm_order_1',
+      orderNumber: '1042',
+      suggestedReplyState: 'used',
+      avoidSMSQuietHours: true,
+      emailSubject: 'Hello',
+      emailStatus: 'Pending',
+      vehicleId: 'sm_veh_1',
+    });
   });
   it('moves SMS Pending → Sent → Delivered and publishes no error', async () => {
-    const m = (await call('/message', { method: 'POST', json: { text: 'hi', customerId: 'sm_cust_1', sendSms: true, sendEmail: true } })).body.data as SmMessage;
+    const m = (
+      await call('/message', {
+        method: 'POST',
+        json: { text: 'hi', customerId: 'sm_cust_1', sendSms: true, sendEmail: true },
+      })
+    ).body.data as SmMessage;
     expect(m.smsStatus).toBe('Pending');
-    await waitFor(async () => ((await call(`/message/${m.id}`)).body.data as SmMessage).smsStatus === 'Delivered');
+    await waitFor(
+      async () => ((await call(`/message/${m.id}`)).body.data as SmMessage).smsStatus === 'Delivered',
+    );
     expect(((await call(`/message/${m.id}`)).body.data as SmMessage).emailStatus).toBe('Delivered');
   });
   it('SMS to a customer without a phone (and email without an address) errors readably', async () => {
-    const m = (await call('/message', { method: 'POST', json: { text: 'hi', customerId: 'sm_cust_4', sendSms: true } })).body.data as SmMessage;
+    const m = (
+      await call('/message', { method: 'POST', json: { text: 'hi', customerId: 'sm_cust_4', sendSms: true } })
+    ).body.data as SmMessage;
     expect(m.smsStatus).toBe('Error');
     expect(m.smsError).toMatch(/no mobile phone/);
-    const e = (await call('/message', { method: 'POST', json: { text: 'hi', customerId: 'sm_cust_2', sendEmail: true } })).body.data as SmMessage;
+    const e = (
+      await call('/message', {
+        method: 'POST',
+        json: { text: 'hi', customerId: 'sm_cust_2', sendEmail: true },
+      })
+    ).body.data as SmMessage;
     expect(e).toMatchObject({ emailStatus: 'Error' });
     expect(e.emailError).toMatch(/no email/);
   });
   it('holds an SMS with avoidSMSQuietHours during quiet hours and sends it after', async () => {
     let clock = new Date(2026, 0, 15, 22, 30);
     mock.ctx.knobs.now = () => clock;
-    const m = (await call('/message', { method: 'POST', json: { text: 'late', customerId: 'sm_cust_1', sendSms: true, avoidSMSQuietHours: true } })).body.data as SmMessage;
+    const m = (
+      await call('/message', {
+        method: 'POST',
+        json: { text: 'late', customerId: 'sm_cust_1', sendSms: true, avoidSMSQuietHours: true },
+      })
+    ).body.data as SmMessage;
     await new Promise((r) => setTimeout(r, 60));
     expect(((await call(`/message/${m.id}`)).body.data as SmMessage).smsStatus).toBe('Pending');
-    const plain = (await call('/message', { method: 'POST', json: { text: 'no hold', customerId: 'sm_cust_1', sendSms: true } })).body.data as SmMessage;
-    await waitFor(async () => ((await call(`/message/${plain.id}`)).body.data as SmMessage).smsStatus === 'Delivered');
+    const plain = (
+      await call('/message', {
+        method: 'POST',
+        json: { text: 'no hold', customerId: 'sm_cust_1', sendSms: true },
+      })
+    ).body.data as SmMessage;
+    await waitFor(
+      async () => ((await call(`/message/${plain.id}`)).body.data as SmMessage).smsStatus === 'Delivered',
+    );
     clock = new Date(2026, 0, 16, 8, 1);
-    await waitFor(async () => ((await call(`/message/${m.id}`)).body.data as SmMessage).smsStatus === 'Delivered');
+    await waitFor(
+      async () => ((await call(`/message/${m.id}`)).body.data as SmMessage).smsStatus === 'Delivered',
+    );
   });
   it('auto-replies as the customer and bumps unread', async () => {
     mock.ctx.knobs.autoReply = true;
     mock.ctx.knobs.autoReplyDelayMs = 5;
     await call('/message', { method: 'POST', json: { text: 'hi', customerId: 'sm_cust_2' } });
     await waitFor(async () => {
-      const inbox = (await call(`/user/sm_user_1/inbox?where=${q({ customerId: 'sm_cust_2' })}`)).body.data as SmInboxItem[];
+      const inbox = (await call(`/user/sm_user_1/inbox?where=${q({ customerId: 'sm_cust_2' })}`)).body
+        .data as SmInboxItem[];
       return inbox[0]?.authorType === 'Customer' && inbox[0].messageThreadMetadata.unreadMessagesCount === 1;
     });
   });
@@ -169,18 +313,33 @@ describe('POST /v3/message', () => {
 
 describe('realtime row changes', () => {
   it('publishes full message rows to every staff user of the customer, and thread rows to their owner', async () => {
-    const seen: Array<[string, { operation: string; table: string; data: Record<string, unknown>; diff?: Record<string, unknown> }]> = [];
+    const seen: Array<
+      [
+        string,
+        { operation: string; table: string; data: Record<string, unknown>; diff?: Record<string, unknown> },
+      ]
+    > = [];
     const hub = mock.ctx.realtime;
     const original = hub.publish;
     hub.publish = (key, payload) => void seen.push([key, payload as (typeof seen)[number][1]]);
     try {
-      const m = (await call('/message', { method: 'POST', json: { text: 'hi', customerId: 'sm_cust_1', sendSms: true } })).body.data as SmMessage;
+      const m = (
+        await call('/message', {
+          method: 'POST',
+          json: { text: 'hi', customerId: 'sm_cust_1', sendSms: true },
+        })
+      ).body.data as SmMessage;
       const inserts = seen.filter(([, p]) => p.table === 'message' && p.operation === 'INSERT');
       expect(inserts.map(([k]) => k).sort()).toEqual(['shopmonkey:sm_user_1', 'shopmonkey:sm_user_2']);
       expect(inserts[0]![1].data).toEqual(m);
-      await waitFor(async () => seen.some(([, p]) => p.operation === 'UPDATE' && p.data.smsStatus === 'Delivered'));
-      expect(seen.find(([, p]) => p.operation === 'UPDATE')![1].diff).toEqual({ smsStatus: ['Pending', 'Sent'] });
-      const inbox = (await call(`/user/sm_user_1/inbox?where=${q({ customerId: 'sm_cust_1' })}`)).body.data as SmInboxItem[];
+      await waitFor(async () =>
+        seen.some(([, p]) => p.operation === 'UPDATE' && p.data.smsStatus === 'Delivered'),
+      );
+      expect(seen.find(([, p]) => p.operation === 'UPDATE')![1].diff).toEqual({
+        smsStatus: ['Pending', 'Sent'],
+      });
+      const inbox = (await call(`/user/sm_user_1/inbox?where=${q({ customerId: 'sm_cust_1' })}`)).body
+        .data as SmInboxItem[];
       await call(`/message_thread_metadata/${inbox[0]!.messageThreadMetadata.id}/read`, { method: 'PUT' });
       const threadChange = seen.find(([, p]) => p.table === 'message_thread_metadata')!;
       expect(threadChange[0]).toBe('shopmonkey:sm_user_1');
@@ -193,12 +352,16 @@ describe('realtime row changes', () => {
 
 describe('thread metadata read', () => {
   it('marks own thread read, 403 for another user, 404 unknown', async () => {
-    const inbox = (await call(`/user/sm_user_1/inbox?where=${q({ unread: true })}`)).body.data as SmInboxItem[];
+    const inbox = (await call(`/user/sm_user_1/inbox?where=${q({ unread: true })}`)).body
+      .data as SmInboxItem[];
     const t = inbox[0]!.messageThreadMetadata;
     const r = await call(`/message_thread_metadata/${t.id}/read`, { method: 'PUT', json: {} });
     expect(r.status).toBe(200);
     expect((r.body.data as SmThreadMetadata).unreadMessagesCount).toBe(0);
-    const forbidden = await call(`/message_thread_metadata/${t.id}/read`, { method: 'PUT', token: 'sm_staff_2' });
+    const forbidden = await call(`/message_thread_metadata/${t.id}/read`, {
+      method: 'PUT',
+      token: 'sm_staff_2',
+    });
     expect(forbidden.status).toBe(403);
     expect((await call('/message_thread_metadata/nope/read', { method: 'PUT' })).status).toBe(404);
   });
@@ -209,8 +372,16 @@ describe('GET /v3/user/:id/inbox', () => {
     const r = await call('/user/sm_user_1/inbox');
     const items = r.body.data as SmInboxItem[];
     expect(items).toHaveLength(6);
-    expect(r.body.meta).toMatchObject({ total: 6, hasMore: false, sums: { unreadMessagesCount: 3, unreadThreads: 2 } });
-    expect(items[0]!.customer).toMatchObject({ firstName: 'Jamie', lastName: 'Rivera', phone: '+1 555 0101' });
+    expect(r.body.meta).toMatchObject({
+      total: 6,
+      hasMore: false,
+      sums: { unreadMessagesCount: 3, unreadThreads: 2 },
+    });
+    expect(items[0]!.customer).toMatchObject({
+      firstName: 'Jamie',
+      lastName: 'Rivera',
+      phone: '+1 555 0101',
+    });
     expect(items[0]!.order).toEqual({ id: 'sm_order_1', number: 1042 });
     expect(items.some((i) => i.customer.phone === null)).toBe(true);
     expect(items.some((i) => i.customer.email === null)).toBe(true);
@@ -219,9 +390,17 @@ describe('GET /v3/user/:id/inbox', () => {
     expect([...dates].sort().reverse()).toEqual(dates);
   });
   it('filters (archived, unread, search) and pages', async () => {
-    expect(((await call(`/user/sm_user_1/inbox?where=${q({ archived: true })}`)).body.data as unknown[]).length).toBe(1);
-    expect(((await call(`/user/sm_user_1/inbox?where=${q({ unread: true, archived: false })}`)).body.data as unknown[]).length).toBe(2);
-    const s = (await call(`/user/sm_user_1/inbox?where=${q({ search: 'northwind' })}`)).body.data as SmInboxItem[];
+    expect(
+      ((await call(`/user/sm_user_1/inbox?where=${q({ archived: true })}`)).body.data as unknown[]).length,
+    ).toBe(1);
+    expect(
+      (
+        (await call(`/user/sm_user_1/inbox?where=${q({ unread: true, archived: false })}`)).body
+          .data as unknown[]
+      ).length,
+    ).toBe(2);
+    const s = (await call(`/user/sm_user_1/inbox?where=${q({ search: 'northwind' })}`)).body
+      .data as SmInboxItem[];
     expect(s.map((i) => i.customer.companyName)).toEqual(['Northwind Logistics']);
     const p1 = await call('/user/sm_user_1/inbox?limit=4');
     const p2 = await call('/user/sm_user_1/inbox?limit=4&skip=4');
@@ -243,11 +422,21 @@ describe('notification config', () => {
       { type: 'message', sendEmail: false, sendInApp: true, sendSms: true },
       { type: 'payment', sendEmail: true, sendInApp: false, sendSms: false },
     ]);
-    const next = [{ sendEmail: false, sendInApp: true, sendSms: true }, { type: 'order', sendEmail: true, sendInApp: true, sendSms: true }];
+    const next = [
+      { sendEmail: false, sendInApp: true, sendSms: true },
+      { type: 'order', sendEmail: true, sendInApp: true, sendSms: true },
+    ];
     const put = await call('/user/sm_user_1/notification_config', { method: 'PUT', json: next });
     expect(put.body).toEqual({ success: true, data: null });
     expect((await call('/user/sm_user_1/notification_config')).body.data).toEqual(next);
-    const bad = await call('/user/sm_user_1/notification_config', { method: 'PUT', json: [{ sendEmail: 'y', sendInApp: true, sendSms: true, type: 'fax' }, { sendEmail: true, sendInApp: true, sendSms: true }, { sendEmail: true, sendInApp: true, sendSms: true }] });
+    const bad = await call('/user/sm_user_1/notification_config', {
+      method: 'PUT',
+      json: [
+        { sendEmail: 'y', sendInApp: true, sendSms: true, type: 'fax' },
+        { sendEmail: true, sendInApp: true, sendSms: true },
+        { sendEmail: true, sendInApp: true, sendSms: true },
+      ],
+    });
     expect(bad.body.errors?.map((e) => e.field)).toEqual(['[0].sendEmail', '[0].type', '[2].type']);
     expect((await call('/user/sm_user_1/notification_config', { method: 'PUT', json: {} })).status).toBe(400);
     expect((await call('/user/sm_user_2/notification_config')).status).toBe(403);
@@ -263,13 +452,24 @@ describe('POST /v3/file', () => {
   it('stores an image and lets a message reference it', async () => {
     const r = await upload(new File([new Uint8Array(1000)], 'photo.jpg', { type: 'image/jpeg' }));
     expect(r.status).toBe(200);
-    const f = r.body.data as { id: string; fileSize: number; fileType: string; fileName: string; url: string };
+    const f = r.body.data as {
+      id: string;
+      fileSize: number;
+      fileType: string;
+      fileName: string;
+      url: string;
+    };
     expect(f).toMatchObject({ fileSize: 1000, fileType: 'image/jpeg', fileName: 'photo.jpg' });
-    const m = (await call('/message', { method: 'POST', json: { text: '', customerId: 'sm_cust_1', files: [f.id] } })).body.data as SmMessage;
+    const m = (
+      await call('/message', { method: 'POST', json: { text: '', customerId: 'sm_cust_1', files: [f.id] } })
+    ).body.data as SmMessage;
     expect(m.files.map((x) => x.id)).toEqual([f.id]);
   });
   it('413 over 10 MB, 415 for other types, 400 without a file part', async () => {
-    expect((await upload(new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'big.pdf', { type: 'application/pdf' }))).status).toBe(413);
+    expect(
+      (await upload(new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'big.pdf', { type: 'application/pdf' })))
+        .status,
+    ).toBe(413);
     expect((await upload(new File(['x'], 'run.exe', { type: 'application/x-msdownload' }))).status).toBe(415);
     expect((await call('/file', { method: 'POST', body: new FormData() })).status).toBe(400);
   });
@@ -284,8 +484,10 @@ describe('seed data', () => {
     const has = (pred: (m: SmMessage) => boolean) => expect(all.some(pred)).toBe(true);
     for (const t of ['Customer', 'User', 'System']) has((m) => m.authorType === t);
     for (const o of ['Web', 'Mobile', 'CustomerOrderPage', 'SMS', 'Email']) has((m) => m.origin === o);
-    for (const s of ['Pending', 'Sent', 'Delivered', 'Read', 'Error', 'Unknown']) has((m) => m.smsStatus === s || m.emailStatus === s);
-    for (const e of ['Scheduled', 'Rescheduled', 'Reminder', 'Confirm', 'Canceled', 'Acknowledgement']) has((m) => m.appointmentEvent === e);
+    for (const s of ['Pending', 'Sent', 'Delivered', 'Read', 'Error', 'Unknown'])
+      has((m) => m.smsStatus === s || m.emailStatus === s);
+    for (const e of ['Scheduled', 'Rescheduled', 'Reminder', 'Confirm', 'Canceled', 'Acknowledgement'])
+      has((m) => m.appointmentEvent === e);
     has((m) => !!m.suggestedReply && m.authorType === 'Customer');
     has((m) => m.isOrderShare === true && !!m.orderShareType && !!m.orderId && !!m.orderNumber);
     has((m) => m.requestAppointmentConfirmation === true && !!m.appointmentId);

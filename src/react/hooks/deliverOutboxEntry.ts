@@ -4,13 +4,21 @@ import type { Message } from '../../core/types';
 import type { OutgoingFile } from '../../transports/types';
 import type { MessagingContextValue } from '../MessagingProvider';
 import type { InboxStore, OutboxEntry } from '../store/createInboxStore';
-import { bumpConversation, findConversation, patchConversation, refetchStaleInFlight, upsertMessage } from '../cache';
+import {
+  bumpConversation,
+  findConversation,
+  patchConversation,
+  refetchStaleInFlight,
+  upsertMessage,
+} from '../cache';
 import { inboxKeys } from '../queryKeys';
 
 /** A new idempotency key. */
 export function newClientId(): string {
   const c = globalThis.crypto;
-  return c && 'randomUUID' in c ? c.randomUUID() : `c_${Date.now().toString(36)}_${Math.random().toString(36).slice(2)}`;
+  return c && 'randomUUID' in c
+    ? c.randomUUID()
+    : `c_${Date.now().toString(36)}_${Math.random().toString(36).slice(2)}`;
 }
 
 function toError(e: unknown): TransportError {
@@ -20,7 +28,12 @@ function toError(e: unknown): TransportError {
 const inFlight = new WeakMap<object, Set<string>>();
 
 /** The optional send fields an outbox entry keeps (kind, template, channels, …), without `undefined`s. */
-export function sendFields(x: Pick<OutboxEntry, 'kind' | 'template' | 'channels' | 'internal' | 'suggestedReplyState' | 'avoidQuietHours' | 'orderShare'>) {
+export function sendFields(
+  x: Pick<
+    OutboxEntry,
+    'kind' | 'template' | 'channels' | 'internal' | 'suggestedReplyState' | 'avoidQuietHours' | 'orderShare'
+  >,
+) {
   return {
     ...(x.kind ? { kind: x.kind } : {}),
     ...(x.template ? { template: x.template } : {}),
@@ -68,7 +81,15 @@ export async function deliverOutboxEntry(
     if (conversation) {
       const updated = {
         ...conversation,
-        lastMessage: { id: confirmed.id, text: confirmed.text, senderId: confirmed.senderId, sentAt: confirmed.sentAt, read: true, hasAttachments: confirmed.attachments.length > 0, kind: confirmed.kind },
+        lastMessage: {
+          id: confirmed.id,
+          text: confirmed.text,
+          senderId: confirmed.senderId,
+          sentAt: confirmed.sentAt,
+          read: true,
+          hasAttachments: confirmed.attachments.length > 0,
+          kind: confirmed.kind,
+        },
         updatedAt: confirmed.sentAt,
       };
       patchConversation(client, ctx.scope, entry.conversationId, () => updated);
@@ -81,11 +102,12 @@ export async function deliverOutboxEntry(
     return confirmed;
   } catch (e) {
     const error = toError(e);
-    store.getState().upsertOutbox({ ...entry, status: 'failed', error: error.message, retryable: error.retryable });
+    store
+      .getState()
+      .upsertOutbox({ ...entry, status: 'failed', error: error.message, retryable: error.retryable });
     ctx.announce(ctx.t('messageNotSent'), { assertive: true });
     return undefined;
   } finally {
     running.delete(entry.clientId);
   }
 }
-

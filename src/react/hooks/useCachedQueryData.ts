@@ -44,14 +44,21 @@ const ignore = () => undefined;
  * Errors keep the last data (a badge keeps its count through a failed poll);
  * `undefined` means nothing has loaded yet.
  */
-export function useCachedQueryData<T, K extends QueryKey = QueryKey>(options: CachedQueryDataOptions<T, K>): T | undefined {
+export function useCachedQueryData<T, K extends QueryKey = QueryKey>(
+  options: CachedQueryDataOptions<T, K>,
+): T | undefined {
   const client = useQueryClient();
   const cache = client.getQueryCache();
   const latest = useRef(options);
   latest.current = options;
   const cacheOptions = (staleTime?: 0) => {
     const { queryKey, queryFn } = latest.current;
-    return { queryKey, ...(queryFn ? { queryFn } : {}), gcTime: Infinity, ...(staleTime === 0 ? { staleTime } : {}) };
+    return {
+      queryKey,
+      ...(queryFn ? { queryFn } : {}),
+      gcTime: Infinity,
+      ...(staleTime === 0 ? { staleTime } : {}),
+    };
   };
   // The entry exists from the first render, as with `useQuery`: a server-render prepass that fetches
   // the cache's pending queries (and the devtools) see it. Building is idempotent.
@@ -61,17 +68,24 @@ export function useCachedQueryData<T, K extends QueryKey = QueryKey>(options: Ca
   const subscribe = (onChange: () => void) =>
     cache.subscribe((event) => {
       // Only data changes: an `added` event can fire while another component renders (it builds the entry).
-      if (event.query.queryHash === queryHash && (event.type === 'updated' || event.type === 'removed')) onChange();
+      if (event.query.queryHash === queryHash && (event.type === 'updated' || event.type === 'removed'))
+        onChange();
     });
   const data = useSyncExternalStore(subscribe, read, read);
 
   const { intervalMs } = options;
   useEffect(() => {
     /** Fetches when stale (or always, with `force`); joins a fetch in flight. */
-    const refresh = (force = false) => void client.fetchQuery(cacheOptions(force ? 0 : undefined)).catch(ignore);
+    const refresh = (force = false) =>
+      void client.fetchQuery(cacheOptions(force ? 0 : undefined)).catch(ignore);
 
     const unsubscribeCache = cache.subscribe((event) => {
-      if (event.query.queryHash !== queryHash || event.type !== 'updated' || event.action.type !== 'invalidate') return;
+      if (
+        event.query.queryHash !== queryHash ||
+        event.type !== 'updated' ||
+        event.action.type !== 'invalidate'
+      )
+        return;
       const query = event.query;
       const stalePromise = query.state.fetchStatus === 'fetching' ? query.promise : undefined;
       // After the invalidating call has run: a `useQuery` user of this key may have started a refetch to join.

@@ -8,7 +8,9 @@ export function useCreateTemplate() {
   const { transport, scope } = useMessaging('useCreateTemplate');
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; category: TemplateCategory; content: string }) => transport.createTemplate(input),
-    onSuccess: (template) => client.setQueryData<Template[]>(inboxKeys.templates(scope), (list) => [...(list ?? []), template]),
+    mutationFn: (input: { name: string; category: TemplateCategory; content: string }) =>
+      transport.createTemplate(input),
+    onSuccess: (template) =>
+      client.setQueryData<Template[]>(inboxKeys.templates(scope), (list) => [...(list ?? []), template]),
   });
 }

@@ -10,7 +10,8 @@ export function useDeleteConversation() {
   const store = useInboxStoreApi('useDeleteConversation');
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ conversationId }: { conversationId: string }) => transport.deleteConversation(conversationId),
+    mutationFn: ({ conversationId }: { conversationId: string }) =>
+      transport.deleteConversation(conversationId),
     onMutate: async ({ conversationId }) => {
       await client.cancelQueries({ queryKey: inboxKeys.conversations(scope) });
       const snapshot = client.getQueriesData({ queryKey: inboxKeys.all(scope) });

@@ -1,7 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMessaging } from '../MessagingProvider';
 import { inboxKeys } from '../queryKeys';
-import { lowerNotificationCount, markNotificationsReadInCache, restoreNotifications, snapshotNotifications } from '../realtime/notificationCache';
+import {
+  lowerNotificationCount,
+  markNotificationsReadInCache,
+  restoreNotifications,
+  snapshotNotifications,
+} from '../realtime/notificationCache';
 
 /**
  * Marks every notification read: the lists and the badge change at once,
@@ -24,6 +29,7 @@ export function useMarkAllNotificationsRead() {
       announce(t('saveFailed', { error: error.message }), { assertive: true });
     },
     onSuccess: () => announce(t('allMarkedRead')),
-    onSettled: () => client.invalidateQueries({ queryKey: inboxKeys.unread(scope) }, { cancelRefetch: false }),
+    onSettled: () =>
+      client.invalidateQueries({ queryKey: inboxKeys.unread(scope) }, { cancelRefetch: false }),
   });
 }

@@ -1,7 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMessaging } from '../MessagingProvider';
 import { inboxKeys } from '../queryKeys';
-import { lowerNotificationCount, markNotificationsReadInCache, restoreNotifications, snapshotNotifications } from '../realtime/notificationCache';
+import {
+  lowerNotificationCount,
+  markNotificationsReadInCache,
+  restoreNotifications,
+  snapshotNotifications,
+} from '../realtime/notificationCache';
 
 /**
  * Marks one notification read. The list and the badge's notification count
@@ -27,6 +32,7 @@ export function useMarkNotificationRead() {
     onSuccess: (_n, { silent }) => {
       if (!silent) announce(t('markedRead'));
     },
-    onSettled: () => client.invalidateQueries({ queryKey: inboxKeys.unread(scope) }, { cancelRefetch: false }),
+    onSettled: () =>
+      client.invalidateQueries({ queryKey: inboxKeys.unread(scope) }, { cancelRefetch: false }),
   });
 }

@@ -16,7 +16,13 @@ export function outboxToMessage(e: OutboxEntry, senderId: string): Message {
     direction: 'outgoing',
     kind: e.internal ? 'note' : e.kind === 'quick_reply' ? 'quick_reply' : 'text',
     text: e.text,
-    attachments: (e.attachmentNames ?? []).map((name, i) => ({ id: `local:${e.clientId}:${i}`, name, url: '', size: 0, mimeType: '' })),
+    attachments: (e.attachmentNames ?? []).map((name, i) => ({
+      id: `local:${e.clientId}:${i}`,
+      name,
+      url: '',
+      size: 0,
+      mimeType: '',
+    })),
     sentAt: e.createdAt,
     status: e.status,
     ...(e.error ? { error: e.error } : {}),
@@ -30,7 +36,10 @@ export function outboxToMessage(e: OutboxEntry, senderId: string): Message {
  */
 export function useMessages(conversationId: string | null | undefined) {
   const { transport, scope, currentUser } = useMessaging('useMessages');
-  const query = useInfiniteQuery({ ...messagesOptions(transport, scope, conversationId ?? ''), enabled: !!conversationId });
+  const query = useInfiniteQuery({
+    ...messagesOptions(transport, scope, conversationId ?? ''),
+    enabled: !!conversationId,
+  });
   const outbox = useInboxStore((s) => s.outbox);
   const messages = useMemo(() => {
     const pages = query.data?.pages ?? [];
@@ -47,7 +56,8 @@ export function useMessages(conversationId: string | null | undefined) {
     }
     const fromServer = out.length;
     for (const e of outbox) {
-      if (e.conversationId === conversationId && !clientIds.has(e.clientId)) out.push(outboxToMessage(e, currentUser?.id ?? 'me'));
+      if (e.conversationId === conversationId && !clientIds.has(e.clientId))
+        out.push(outboxToMessage(e, currentUser?.id ?? 'me'));
     }
     return { list: out, fromServer };
   }, [query.data, outbox, conversationId, currentUser?.id]);

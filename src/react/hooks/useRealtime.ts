@@ -41,7 +41,10 @@ export function useRealtime(): void {
       last = now;
       // cancelRefetch: false joins a refetch react-query's own focus handling may have started.
       void client.invalidateQueries({ queryKey: inboxKeys.unread(scope) }, { cancelRefetch: false });
-      void client.invalidateQueries({ queryKey: [...inboxKeys.conversations(scope), 'list'] }, { cancelRefetch: false });
+      void client.invalidateQueries(
+        { queryKey: [...inboxKeys.conversations(scope), 'list'] },
+        { cancelRefetch: false },
+      );
     };
     window.addEventListener('focus', refresh);
     document.addEventListener('visibilitychange', refresh);

@@ -8,9 +8,18 @@ export function useReportMessage(conversationId: string) {
   const { transport, scope } = useMessaging('useReportMessage');
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ messageId, reason, details }: { messageId: string; reason: ReportReason; details?: string }) =>
-      transport.reportMessage(messageId, reason, details),
+    mutationFn: ({
+      messageId,
+      reason,
+      details,
+    }: {
+      messageId: string;
+      reason: ReportReason;
+      details?: string;
+    }) => transport.reportMessage(messageId, reason, details),
     onSuccess: (_r, { messageId }) =>
-      patchMessages(client, scope, conversationId, (m) => (m.id === messageId ? { ...m, extras: { ...m.extras, reported: true } } : m)),
+      patchMessages(client, scope, conversationId, (m) =>
+        m.id === messageId ? { ...m, extras: { ...m.extras, reported: true } } : m,
+      ),
   });
 }

@@ -41,7 +41,9 @@ export function useSendMessage(conversationId: string | null | undefined) {
     (clientId: string) => {
       const state = store.getState();
       const entry = state.outbox.find((e) => e.clientId === clientId);
-      return entry ? deliverOutboxEntry(ctx, store, client, entry, state.outboxFiles[clientId]) : Promise.resolve(undefined);
+      return entry
+        ? deliverOutboxEntry(ctx, store, client, entry, state.outboxFiles[clientId])
+        : Promise.resolve(undefined);
     },
     [ctx, store, client],
   );

@@ -70,7 +70,8 @@ export function useUpdatePreferences() {
       const q = queue.current;
       const key = inboxKeys.preferences(scope);
       // Idle: what the cache shows is what the server has.
-      if (!q.inFlight && q.sent === q.version) q.confirmed = client.getQueryData<NotificationPreferences>(key);
+      if (!q.inFlight && q.sent === q.version)
+        q.confirmed = client.getQueryData<NotificationPreferences>(key);
       q.version += 1;
       q.desired = next;
       void client.cancelQueries({ queryKey: key });

@@ -1,7 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Conversation, Message, MessagePreview, RealtimeEvent, UnreadSummary } from '../../core/types';
 import { applyUnreadChange } from '../../core/unread';
-import { findConversation, patchConversation, patchMessages, setConversationUnread, upsertMessage } from '../cache';
+import {
+  findConversation,
+  patchConversation,
+  patchMessages,
+  setConversationUnread,
+  upsertMessage,
+} from '../cache';
 import type { ConversationPages, MessagePages } from '../queries';
 import { inboxKeys } from '../queryKeys';
 import type { ConversationListKey } from '../queryKeys';
@@ -41,7 +47,9 @@ function preview(m: Message, read: boolean): MessagePreview {
 
 function messageInThread(client: QueryClient, scope: string, m: Message): boolean {
   const data = client.getQueryData<MessagePages>(inboxKeys.messages(scope, m.conversationId));
-  return !!data?.pages.some((p) => p.items.some((x) => x.id === m.id || (!!m.clientId && x.clientId === m.clientId)));
+  return !!data?.pages.some((p) =>
+    p.items.some((x) => x.id === m.id || (!!m.clientId && x.clientId === m.clientId)),
+  );
 }
 
 /** Whether a conversation belongs in a cached list it is not in yet. */
@@ -59,7 +67,9 @@ function belongsIn(params: ConversationListKey, c: Conversation): boolean {
  * "read" list when it gained unread messages.
  */
 export function placeConversationOnTop(client: QueryClient, scope: string, updated: Conversation): void {
-  for (const [key, data] of client.getQueriesData<ConversationPages>({ queryKey: [...inboxKeys.conversations(scope), 'list'] })) {
+  for (const [key, data] of client.getQueriesData<ConversationPages>({
+    queryKey: [...inboxKeys.conversations(scope), 'list'],
+  })) {
     if (!data || data.pages.length === 0) continue;
     const params = key[4] as ConversationListKey | undefined;
     const present = data.pages.some((p) => p.items.some((c) => c.id === updated.id));
@@ -83,18 +93,32 @@ export function placeConversationOnTop(client: QueryClient, scope: string, updat
   }
 }
 
-function onMessageReceived(client: QueryClient, ctx: RealtimeContext, event: Extract<RealtimeEvent, { type: 'message.received' }>): 'applied' | 'unknown-conversation' {
+function onMessageReceived(
+  client: QueryClient,
+  ctx: RealtimeContext,
+  event: Extract<RealtimeEvent, { type: 'message.received' }>,
+): 'applied' | 'unknown-conversation' {
   const { scope } = ctx;
-  const message: Message = { ...event.message, conversationId: event.conversationId, ...(event.message.direction === 'outgoing' ? { status: 'sent' as const } : {}) };
+  const message: Message = {
+    ...event.message,
+    conversationId: event.conversationId,
+    ...(event.message.direction === 'outgoing' ? { status: 'sent' as const } : {}),
+  };
   const conversation = findConversation(client, scope, event.conversationId);
   // Already counted: a duplicate delivery, an update of a known message, or the first message of a conversation.created.
-  const known = ctx.seen.has(message.id) || messageInThread(client, scope, message) || conversation?.lastMessage?.id === message.id;
+  const known =
+    ctx.seen.has(message.id) ||
+    messageInThread(client, scope, message) ||
+    conversation?.lastMessage?.id === message.id;
   ctx.seen.add(message.id);
   upsertMessage(client, scope, message);
   if (!conversation) return known ? 'applied' : 'unknown-conversation';
   if (known) {
     if (conversation.lastMessage?.id === message.id) {
-      patchConversation(client, scope, conversation.id, (c) => ({ ...c, lastMessage: { ...preview(message, c.lastMessage?.read ?? false) } }));
+      patchConversation(client, scope, conversation.id, (c) => ({
+        ...c,
+        lastMessage: { ...preview(message, c.lastMessage?.read ?? false) },
+      }));
     }
     return 'applied';
   }
@@ -118,7 +142,11 @@ function onMessageReceived(client: QueryClient, ctx: RealtimeContext, event: Ext
   return 'applied';
 }
 
-function onMessageRead(client: QueryClient, ctx: RealtimeContext, event: Extract<RealtimeEvent, { type: 'message.read' }>): void {
+function onMessageRead(
+  client: QueryClient,
+  ctx: RealtimeContext,
+  event: Extract<RealtimeEvent, { type: 'message.read' }>,
+): void {
   const ids = event.messageIds ? new Set(event.messageIds) : undefined;
   patchMessages(client, ctx.scope, event.conversationId, (m) => {
     if (m.direction !== 'outgoing') return m;
@@ -130,7 +158,11 @@ function onMessageRead(client: QueryClient, ctx: RealtimeContext, event: Extract
   });
 }
 
-function onConversationCreated(client: QueryClient, ctx: RealtimeContext, event: Extract<RealtimeEvent, { type: 'conversation.created' }>): void {
+function onConversationCreated(
+  client: QueryClient,
+  ctx: RealtimeContext,
+  event: Extract<RealtimeEvent, { type: 'conversation.created' }>,
+): void {
   const { scope } = ctx;
   const incoming = event.conversation;
   const existing = findConversation(client, scope, incoming.id);
@@ -139,7 +171,9 @@ function onConversationCreated(client: QueryClient, ctx: RealtimeContext, event:
   client.setQueryData(inboxKeys.conversation(scope, incoming.id), incoming);
   placeConversationOnTop(client, scope, incoming);
   if (incoming.unreadCount > 0) {
-    client.setQueryData<UnreadSummary>(inboxKeys.unread(scope), (s) => (s ? applyUnreadChange(s, 0, incoming.unreadCount) : s));
+    client.setQueryData<UnreadSummary>(inboxKeys.unread(scope), (s) =>
+      s ? applyUnreadChange(s, 0, incoming.unreadCount) : s,
+    );
   }
 }
 
@@ -149,7 +183,11 @@ function onConversationCreated(client: QueryClient, ctx: RealtimeContext, event:
  * `'unknown-conversation'` when a message arrived for a conversation that no
  * cached list holds, so the caller can refetch the lists once.
  */
-export function applyRealtimeEvent(client: QueryClient, ctx: RealtimeContext, event: RealtimeEvent): 'applied' | 'unknown-conversation' {
+export function applyRealtimeEvent(
+  client: QueryClient,
+  ctx: RealtimeContext,
+  event: RealtimeEvent,
+): 'applied' | 'unknown-conversation' {
   switch (event.type) {
     case 'message.received':
       return onMessageReceived(client, ctx, event);

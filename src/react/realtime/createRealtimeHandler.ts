@@ -18,7 +18,10 @@ export interface RealtimeHandler {
  *
  * @param scopeOf - The cache scope of the subscription's first subscriber, if any.
  */
-export function createRealtimeHandler(client: QueryClient, scopeOf: () => string | undefined): RealtimeHandler {
+export function createRealtimeHandler(
+  client: QueryClient,
+  scopeOf: () => string | undefined,
+): RealtimeHandler {
   const seen = new BoundedSet();
   /** Conversations that got a message while no list held them. */
   const unknown = new Set<string>();
@@ -30,14 +33,18 @@ export function createRealtimeHandler(client: QueryClient, scopeOf: () => string
       const result = applyRealtimeEvent(client, { scope, seen }, event);
       // A new conversation's first message comes just before its conversation.created: that event fills the gap.
       if (event.type === 'conversation.created') unknown.delete(event.conversation.id);
-      if (result === 'unknown-conversation' && event.type === 'message.received') unknown.add(event.conversationId);
+      if (result === 'unknown-conversation' && event.type === 'message.received')
+        unknown.add(event.conversationId);
       if (unknown.size > 0 && !refetchTimer) {
         // A conversation no list holds: refetch the lists and counts once, coalescing a burst.
         refetchTimer = setTimeout(() => {
           refetchTimer = undefined;
           if (unknown.size === 0) return;
           unknown.clear();
-          void client.invalidateQueries({ queryKey: [...inboxKeys.conversations(scope), 'list'] }, { cancelRefetch: false });
+          void client.invalidateQueries(
+            { queryKey: [...inboxKeys.conversations(scope), 'list'] },
+            { cancelRefetch: false },
+          );
           void client.invalidateQueries({ queryKey: inboxKeys.unread(scope) }, { cancelRefetch: false });
         }, 250);
       }

@@ -24,9 +24,16 @@ export function restoreNotifications(client: QueryClient, snapshot: Notification
  * removed from the unread-only lists. `ids` undefined means all. Returns how
  * many unread ones it found, so the badge can drop by as many.
  */
-export function markNotificationsReadInCache(client: QueryClient, scope: string, ids: Set<string> | undefined, readAt: string): number {
+export function markNotificationsReadInCache(
+  client: QueryClient,
+  scope: string,
+  ids: Set<string> | undefined,
+  readAt: string,
+): number {
   const unreadSeen = new Set<string>();
-  for (const [key, data] of client.getQueriesData<NotificationPages>({ queryKey: [...inboxKeys.notifications(scope), 'list'] })) {
+  for (const [key, data] of client.getQueriesData<NotificationPages>({
+    queryKey: [...inboxKeys.notifications(scope), 'list'],
+  })) {
     if (!data) continue;
     const unreadOnly = (key[4] as { unreadOnly?: boolean } | undefined)?.unreadOnly ?? false;
     const hit = (n: AppNotification) => !ids || ids.has(n.id);
@@ -54,6 +61,8 @@ export function markNotificationsReadInCache(client: QueryClient, scope: string,
 /** Lowers the summary's notification count by `by` (all the way to 0 with `'all'`). */
 export function lowerNotificationCount(client: QueryClient, scope: string, by: number | 'all'): void {
   client.setQueryData<UnreadSummary>(inboxKeys.unread(scope), (s) =>
-    s && s.notifications !== undefined ? { ...s, notifications: by === 'all' ? 0 : Math.max(0, s.notifications - by) } : s,
+    s && s.notifications !== undefined
+      ? { ...s, notifications: by === 'all' ? 0 : Math.max(0, s.notifications - by) }
+      : s,
   );
 }

@@ -21,7 +21,11 @@ function countRequestsOf(token: string) {
     if (request.headers.get('authorization')?.includes(token)) count++;
   };
   mock.server.events.on('request:start', listener);
-  return { get: () => count, reset: () => void (count = 0), stop: () => mock.server.events.removeListener('request:start', listener) };
+  return {
+    get: () => count,
+    reset: () => void (count = 0),
+    stop: () => mock.server.events.removeListener('request:start', listener),
+  };
 }
 
 function InboxAndThread({ conversationId }: { conversationId: string }) {
@@ -51,7 +55,10 @@ const settle = (ms = 150) => act(() => new Promise((r) => setTimeout(r, ms)));
 describe('realtime', () => {
   it('a pushed message updates badge, inbox order and thread without refetching', async () => {
     const seller = makeTransport('seller');
-    const { transport } = renderWithInbox(<InboxAndThread conversationId="conv_1002" />, { as: 'buyer', realtime: true });
+    const { transport } = renderWithInbox(<InboxAndThread conversationId="conv_1002" />, {
+      as: 'buyer',
+      realtime: true,
+    });
     const list = await screen.findByRole('list', { name: 'Conversations' });
     await waitFor(() => expect(list).toHaveAttribute('data-ready', 'true'));
     const before = (await transport.getUnreadSummary()).messages;
@@ -63,12 +70,20 @@ describe('realtime', () => {
     await transport.getUnreadSummary(); // the counter sees this client's requests…
     expect(requests.get()).toBeGreaterThan(0);
     requests.reset();
-    await seller.sendMessage({ conversationId: 'conv_1002', clientId: 'rt-1', text: 'We can do EUR 61,000 for the Scania.' });
+    await seller.sendMessage({
+      conversationId: 'conv_1002',
+      clientId: 'rt-1',
+      text: 'We can do EUR 61,000 for the Scania.',
+    });
 
     const thread = screen.getByRole('list', { name: 'Thread' });
     expect(await within(thread).findByText('We can do EUR 61,000 for the Scania.')).toBeInTheDocument();
-    await waitFor(() => expect(within(list).getAllByRole('listitem')[0]).toHaveAttribute('data-id', 'conv_1002'));
-    expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent('We can do EUR 61,000 for the Scania. (2 unread)');
+    await waitFor(() =>
+      expect(within(list).getAllByRole('listitem')[0]).toHaveAttribute('data-id', 'conv_1002'),
+    );
+    expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent(
+      'We can do EUR 61,000 for the Scania. (2 unread)',
+    );
     expect(screen.getByText(`${before + 1} unread messages`)).toBeInTheDocument();
     await settle(600); // longer than any coalesced refetch would wait
     expect(requests.get()).toBe(0);
@@ -83,18 +98,23 @@ describe('realtime', () => {
       const thread = useMessages('conv_1002');
       return (
         <ol aria-label="Thread">
-          {thread.messages.filter((m) => m.direction === 'outgoing').map((m) => (
-            <li key={m.id} data-read={m.read ? 'yes' : 'no'}>
-              {m.text}
-            </li>
-          ))}
+          {thread.messages
+            .filter((m) => m.direction === 'outgoing')
+            .map((m) => (
+              <li key={m.id} data-read={m.read ? 'yes' : 'no'}>
+                {m.text}
+              </li>
+            ))}
         </ol>
       );
     }
     renderWithInbox(<SellerThread />, { as: 'seller', realtime: true });
     const thread = await screen.findByRole('list', { name: 'Thread' });
     await waitFor(() => expect(within(thread).getAllByRole('listitem').length).toBeGreaterThan(0));
-    const unreadByBuyer = () => within(thread).getAllByRole('listitem').filter((li) => li.dataset.read === 'no');
+    const unreadByBuyer = () =>
+      within(thread)
+        .getAllByRole('listitem')
+        .filter((li) => li.dataset.read === 'no');
     expect(unreadByBuyer().length).toBeGreaterThan(0);
     await settle();
     await buyer.markRead('conv_1002');
@@ -109,14 +129,22 @@ describe('realtime', () => {
       subscriptions++;
       return subscribe(listener);
     };
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 0, gcTime: Infinity } } });
+    const queryClient = new QueryClient({
+      defaultOptions: { queries: { retry: false, staleTime: 0, gcTime: Infinity } },
+    });
     const who = { id: IDENTITIES.buyer.id, name: IDENTITIES.buyer.name };
     const { unmount } = renderWithInbox(
       <>
         <div data-testid="header">
           <UnreadBadge />
         </div>
-        <MessagingProvider transport={transport} currentUser={who} queryClient={queryClient} pollIntervalMs={false} storage={null}>
+        <MessagingProvider
+          transport={transport}
+          currentUser={who}
+          queryClient={queryClient}
+          pollIntervalMs={false}
+          storage={null}
+        >
           <div data-testid="widget">
             <InboxAndThread conversationId="conv_1001" />
           </div>
@@ -131,7 +159,11 @@ describe('realtime', () => {
     expect(subscriptions).toBe(1);
     expect(activeSubscriptionCount(queryClient)).toBe(1);
     await settle();
-    await makeTransport('seller').sendMessage({ conversationId: 'conv_1001', clientId: 'rt-shared', text: 'Shared hello' });
+    await makeTransport('seller').sendMessage({
+      conversationId: 'conv_1001',
+      clientId: 'rt-shared',
+      text: 'Shared hello',
+    });
     await waitFor(() => expect(screen.getAllByText(`${before + 1} unread messages`)).toHaveLength(2));
     await settle();
     expect(screen.getAllByText(`${before + 1} unread messages`)).toHaveLength(2);
@@ -141,7 +173,9 @@ describe('realtime', () => {
   });
 
   it('ignores duplicate and out-of-order events', async () => {
-    const { queryClient, transport } = renderWithInbox(<InboxAndThread conversationId="conv_1002" />, { as: 'buyer' });
+    const { queryClient, transport } = renderWithInbox(<InboxAndThread conversationId="conv_1002" />, {
+      as: 'buyer',
+    });
     const list = await screen.findByRole('list', { name: 'Conversations' });
     await waitFor(() => expect(list).toHaveAttribute('data-ready', 'true'));
     const before = (await transport.getUnreadSummary()).messages;
@@ -149,12 +183,32 @@ describe('realtime', () => {
     const thread = queryClient.getQueryData<MessagePages>(inboxKeys.messages(scope, 'conv_1002'))!;
     const last = thread.pages[0]!.items.at(-1)!;
     const ctx = { scope, seen: new BoundedSet() };
-    const message: Message = { ...last, id: 'msg_push_1', text: 'Pushed twice', direction: 'incoming', senderId: 'usr_seller_1', sentAt: new Date().toISOString(), read: false };
+    const message: Message = {
+      ...last,
+      id: 'msg_push_1',
+      text: 'Pushed twice',
+      direction: 'incoming',
+      senderId: 'usr_seller_1',
+      sentAt: new Date().toISOString(),
+      read: false,
+    };
     await act(async () => {
-      applyRealtimeEvent(queryClient, ctx, { type: 'message.received', conversationId: 'conv_1002', message });
-      applyRealtimeEvent(queryClient, ctx, { type: 'message.received', conversationId: 'conv_1002', message });
+      applyRealtimeEvent(queryClient, ctx, {
+        type: 'message.received',
+        conversationId: 'conv_1002',
+        message,
+      });
+      applyRealtimeEvent(queryClient, ctx, {
+        type: 'message.received',
+        conversationId: 'conv_1002',
+        message,
+      });
       // an older message arriving late: into the thread, but it neither reorders nor replaces the preview
-      applyRealtimeEvent(queryClient, ctx, { type: 'message.received', conversationId: 'conv_1002', message: { ...message, id: 'msg_late', text: 'Late one', sentAt: '2000-01-01T00:00:00.000Z' } });
+      applyRealtimeEvent(queryClient, ctx, {
+        type: 'message.received',
+        conversationId: 'conv_1002',
+        message: { ...message, id: 'msg_late', text: 'Late one', sentAt: '2000-01-01T00:00:00.000Z' },
+      });
     });
     const threadList = screen.getByRole('list', { name: 'Thread' });
     expect(await within(threadList).findAllByText('Pushed twice')).toHaveLength(1);
@@ -165,20 +219,35 @@ describe('realtime', () => {
     // Receipts: a newer read time wins; an older one arriving later changes nothing.
     const outgoing = thread.pages[0]!.items.find((m) => m.direction === 'outgoing')!;
     const readAtOf = () =>
-      queryClient.getQueryData<MessagePages>(inboxKeys.messages(scope, 'conv_1002'))!.pages.flatMap((p) => p.items).find((m) => m.id === outgoing.id)!.readAt;
+      queryClient
+        .getQueryData<MessagePages>(inboxKeys.messages(scope, 'conv_1002'))!
+        .pages.flatMap((p) => p.items)
+        .find((m) => m.id === outgoing.id)!.readAt;
     await act(async () => {
-      applyRealtimeEvent(queryClient, ctx, { type: 'message.read', conversationId: 'conv_1002', messageIds: [outgoing.id], readAt: '2030-01-02T00:00:00.000Z' });
+      applyRealtimeEvent(queryClient, ctx, {
+        type: 'message.read',
+        conversationId: 'conv_1002',
+        messageIds: [outgoing.id],
+        readAt: '2030-01-02T00:00:00.000Z',
+      });
     });
     const first = readAtOf();
     await act(async () => {
-      applyRealtimeEvent(queryClient, ctx, { type: 'message.read', conversationId: 'conv_1002', messageIds: [outgoing.id], readAt: '2030-01-03T00:00:00.000Z' });
+      applyRealtimeEvent(queryClient, ctx, {
+        type: 'message.read',
+        conversationId: 'conv_1002',
+        messageIds: [outgoing.id],
+        readAt: '2030-01-03T00:00:00.000Z',
+      });
     });
     expect(readAtOf()).toBe(first);
   });
 
   it('without a subscription, refetches counts and lists at once when the page regains focus', async () => {
     // staleTime: Infinity, so any refetch below is ours, not react-query's own focus handling.
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity, gcTime: Infinity } } });
+    const queryClient = new QueryClient({
+      defaultOptions: { queries: { retry: false, staleTime: Infinity, gcTime: Infinity } },
+    });
     renderWithInbox(<InboxAndThread conversationId="conv_1002" />, { as: 'buyer', queryClient });
     const list = await screen.findByRole('list', { name: 'Conversations' });
     await waitFor(() => expect(list).toHaveAttribute('data-ready', 'true'));
@@ -196,7 +265,10 @@ describe('realtime', () => {
   });
 
   it('a new conversation is prepended to the inbox and counted, without refetching', async () => {
-    const { transport } = renderWithInbox(<InboxAndThread conversationId="conv_2001" />, { as: 'seller', realtime: true });
+    const { transport } = renderWithInbox(<InboxAndThread conversationId="conv_2001" />, {
+      as: 'seller',
+      realtime: true,
+    });
     const list = await screen.findByRole('list', { name: 'Conversations' });
     await waitFor(() => expect(list).toHaveAttribute('data-ready', 'true'));
     const before = (await transport.getUnreadSummary()).messages;
@@ -204,10 +276,16 @@ describe('realtime', () => {
     const rows = within(list).getAllByRole('listitem').length;
     await settle();
     const requests = countRequestsOf(IDENTITIES.seller.token);
-    await makeTransport('buyer2').startConversation({ subjectId: 'lst_1002', text: 'Is the Scania still for sale?', clientId: 'rt-new-conv' });
+    await makeTransport('buyer2').startConversation({
+      subjectId: 'lst_1002',
+      text: 'Is the Scania still for sale?',
+      clientId: 'rt-new-conv',
+    });
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(rows + 1));
     expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent('Jan Bakker');
-    expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent('Is the Scania still for sale? (1 unread)');
+    expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent(
+      'Is the Scania still for sale? (1 unread)',
+    );
     expect(screen.getByText(`${before + 1} unread messages`)).toBeInTheDocument();
     await settle(600);
     expect(requests.get()).toBe(0);

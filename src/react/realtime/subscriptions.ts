@@ -62,7 +62,11 @@ function ready(client: QueryClient, entry: Entry, m: Handlers): void {
  * join. Returns a leave function; the last leave closes it (deferred by a
  * microtask so a StrictMode remount does not reconnect).
  */
-export function joinRealtime(client: QueryClient, transport: MessagingTransport, subscriber: RealtimeSubscriber): () => void {
+export function joinRealtime(
+  client: QueryClient,
+  transport: MessagingTransport,
+  subscriber: RealtimeSubscriber,
+): () => void {
   if (!transport.subscribe) return () => {};
   let byTransport = registry.get(client);
   if (!byTransport) registry.set(client, (byTransport = new Map()));

@@ -3,15 +3,35 @@ import type { OutboxEntry } from './createInboxStore';
 
 function memory() {
   const m = new Map<string, string>();
-  return { map: m, storage: { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) } };
+  return {
+    map: m,
+    storage: {
+      getItem: (k: string) => m.get(k) ?? null,
+      setItem: (k: string, v: string) => void m.set(k, v),
+      removeItem: (k: string) => void m.delete(k),
+    },
+  };
 }
-const entry = (clientId: string): OutboxEntry => ({ clientId, conversationId: 'c1', text: 'hi', createdAt: '2026-01-01T00:00:00Z', status: 'failed', retryable: true });
+const entry = (clientId: string): OutboxEntry => ({
+  clientId,
+  conversationId: 'c1',
+  text: 'hi',
+  createdAt: '2026-01-01T00:00:00Z',
+  status: 'failed',
+  retryable: true,
+});
 
 describe('createInboxStore persistence', () => {
   it('reads drafts, outbox and dismissed suggestions after rehydrate (zustand persist format), then saves changes', async () => {
     const { map, storage } = memory();
     const key = storageKey('marketplace:u1');
-    map.set(key, JSON.stringify({ state: { drafts: { c1: 'draft' }, outbox: [entry('a')], dismissedSuggestions: ['m1'] }, version: 1 }));
+    map.set(
+      key,
+      JSON.stringify({
+        state: { drafts: { c1: 'draft' }, outbox: [entry('a')], dismissedSuggestions: ['m1'] },
+        version: 1,
+      }),
+    );
     const store = createInboxStore({ persistKey: 'marketplace:u1', storage });
     expect(store.getState().drafts).toEqual({});
     expect(store.persist.hasHydrated()).toBe(false);
@@ -20,12 +40,21 @@ describe('createInboxStore persistence', () => {
     await store.persist.rehydrate();
     expect(store.persist.hasHydrated()).toBe(true);
     expect(finished).toHaveBeenCalledTimes(1);
-    expect(store.getState()).toMatchObject({ drafts: { c1: 'draft' }, outbox: [entry('a')], dismissedSuggestions: ['m1'] });
+    expect(store.getState()).toMatchObject({
+      drafts: { c1: 'draft' },
+      outbox: [entry('a')],
+      dismissedSuggestions: ['m1'],
+    });
     const saved = map.get(key);
     store.getState().setDraft('c2', 'more');
     // Not inside the keystroke: after the next paint.
     expect(map.get(key)).toBe(saved);
-    await vi.waitFor(() => expect(JSON.parse(map.get(key)!)).toEqual({ state: { drafts: { c1: 'draft', c2: 'more' }, outbox: [entry('a')], dismissedSuggestions: ['m1'] }, version: 1 }));
+    await vi.waitFor(() =>
+      expect(JSON.parse(map.get(key)!)).toEqual({
+        state: { drafts: { c1: 'draft', c2: 'more' }, outbox: [entry('a')], dismissedSuggestions: ['m1'] },
+        version: 1,
+      }),
+    );
     store.getState().select('c2'); // not persisted: no write needed
     store.getState().clearPersisted();
     expect(map.has(key)).toBe(false);
@@ -56,7 +85,10 @@ describe('createInboxStore persistence', () => {
   it('keeps what changed before the saved state was read, and never writes before that', async () => {
     const { map, storage } = memory();
     const key = storageKey('s');
-    const saved = JSON.stringify({ state: { drafts: { c1: 'old', c3: 'kept' }, outbox: [entry('a')], dismissedSuggestions: [] }, version: 1 });
+    const saved = JSON.stringify({
+      state: { drafts: { c1: 'old', c3: 'kept' }, outbox: [entry('a')], dismissedSuggestions: [] },
+      version: 1,
+    });
     map.set(key, saved);
     const store = createInboxStore({ persistKey: 's', storage });
     store.getState().setDraft('c1', 'typed');

@@ -64,7 +64,11 @@ export interface CreateInboxStoreOptions {
 
 const memoryStorage = (): StateStorage => {
   const m = new Map<string, string>();
-  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), removeItem: (k) => void m.delete(k) };
+  return {
+    getItem: (k) => m.get(k) ?? null,
+    setItem: (k, v) => void m.set(k, v),
+    removeItem: (k) => void m.delete(k),
+  };
 };
 
 function defaultStorage(): StateStorage {
@@ -99,60 +103,64 @@ export interface InboxStorePersist {
 }
 
 /** Creates one store per provider (never a module singleton). */
-export function createInboxStore(options: CreateInboxStoreOptions): StoreApi<InboxState> & { persist: InboxStorePersist } {
+export function createInboxStore(
+  options: CreateInboxStoreOptions,
+): StoreApi<InboxState> & { persist: InboxStorePersist } {
   const storage = options.storage ?? defaultStorage();
   const name = storageKey(options.persistKey);
-  const store = createStore<InboxState>()(
-    (set) => ({
-      selectedConversationId: null,
-      filter: 'all',
-      role: null,
-      search: '',
-      drafts: {},
-      outbox: [],
-      outboxFiles: {},
-      dismissedSuggestions: [],
-      select: (id) => set({ selectedConversationId: id }),
-      setFilter: (filter) => set({ filter }),
-      setRole: (role) => set({ role }),
-      setSearch: (search) => set({ search }),
-      setDraft: (conversationId, text) =>
-        set((s) => {
-          if (!text) {
-            if (!(conversationId in s.drafts)) return s;
-            const { [conversationId]: _gone, ...rest } = s.drafts;
-            return { drafts: rest };
-          }
-          return { drafts: { ...s.drafts, [conversationId]: text } };
-        }),
-      clearDraft: (conversationId) =>
-        set((s) => {
+  const store = createStore<InboxState>()((set) => ({
+    selectedConversationId: null,
+    filter: 'all',
+    role: null,
+    search: '',
+    drafts: {},
+    outbox: [],
+    outboxFiles: {},
+    dismissedSuggestions: [],
+    select: (id) => set({ selectedConversationId: id }),
+    setFilter: (filter) => set({ filter }),
+    setRole: (role) => set({ role }),
+    setSearch: (search) => set({ search }),
+    setDraft: (conversationId, text) =>
+      set((s) => {
+        if (!text) {
+          if (!(conversationId in s.drafts)) return s;
           const { [conversationId]: _gone, ...rest } = s.drafts;
           return { drafts: rest };
-        }),
-      upsertOutbox: (entry, files) =>
-        set((s) => {
-          const outboxFiles = files ? { ...s.outboxFiles, [entry.clientId]: files } : s.outboxFiles;
-          const i = s.outbox.findIndex((e) => e.clientId === entry.clientId);
-          if (i < 0) return { outbox: [...s.outbox, entry], outboxFiles };
-          const outbox = s.outbox.slice();
-          outbox[i] = entry;
-          return { outbox, outboxFiles };
-        }),
-      removeOutbox: (clientId) =>
-        set((s) => {
-          const { [clientId]: _files, ...outboxFiles } = s.outboxFiles;
-          return { outbox: s.outbox.filter((e) => e.clientId !== clientId), outboxFiles };
-        }),
-      dismissSuggestion: (messageId) =>
-        set((s) => (s.dismissedSuggestions.includes(messageId) ? s : { dismissedSuggestions: [...s.dismissedSuggestions.slice(-199), messageId] })),
-      clearPersisted: () => {
-        set({ drafts: {}, outbox: [], outboxFiles: {}, dismissedSuggestions: [] });
-        control?.cancel();
-        storage.removeItem(name);
-      },
-    }),
-  );
+        }
+        return { drafts: { ...s.drafts, [conversationId]: text } };
+      }),
+    clearDraft: (conversationId) =>
+      set((s) => {
+        const { [conversationId]: _gone, ...rest } = s.drafts;
+        return { drafts: rest };
+      }),
+    upsertOutbox: (entry, files) =>
+      set((s) => {
+        const outboxFiles = files ? { ...s.outboxFiles, [entry.clientId]: files } : s.outboxFiles;
+        const i = s.outbox.findIndex((e) => e.clientId === entry.clientId);
+        if (i < 0) return { outbox: [...s.outbox, entry], outboxFiles };
+        const outbox = s.outbox.slice();
+        outbox[i] = entry;
+        return { outbox, outboxFiles };
+      }),
+    removeOutbox: (clientId) =>
+      set((s) => {
+        const { [clientId]: _files, ...outboxFiles } = s.outboxFiles;
+        return { outbox: s.outbox.filter((e) => e.clientId !== clientId), outboxFiles };
+      }),
+    dismissSuggestion: (messageId) =>
+      set((s) =>
+        s.dismissedSuggestions.includes(messageId)
+          ? s
+          : { dismissedSuggestions: [...s.dismissedSuggestions.slice(-199), messageId] },
+      ),
+    clearPersisted: () => {
+      set({ drafts: {}, outbox: [], outboxFiles: {}, dismissedSuggestions: [] });
+      control?.cancel();
+      storage.removeItem(name);
+    },
+  }));
   let hydrated = false;
   let hydrating: Promise<void> | undefined;
   let control: PersistControl | undefined;

@@ -81,10 +81,17 @@ function flushOutbox(store: InboxStore, life: Lifecycle): () => void {
     for (const entry of outbox) {
       const files = outboxFiles[entry.clientId];
       if (entry.attachmentNames?.length && !files) {
-        if (entry.status === 'sending') upsertOutbox({ ...entry, status: 'failed', error: ctx.t('uploadFailed', { error: ctx.t('errorGeneric') }), retryable: false });
+        if (entry.status === 'sending')
+          upsertOutbox({
+            ...entry,
+            status: 'failed',
+            error: ctx.t('uploadFailed', { error: ctx.t('errorGeneric') }),
+            retryable: false,
+          });
         continue;
       }
-      if (entry.status === 'sending' || entry.retryable) void deliverOutboxEntry(ctx, store, user.client, entry, files);
+      if (entry.status === 'sending' || entry.retryable)
+        void deliverOutboxEntry(ctx, store, user.client, entry, files);
     }
   };
   const flush = (onMount: boolean) => {

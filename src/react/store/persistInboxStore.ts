@@ -8,7 +8,11 @@ type Persisted = Pick<InboxState, 'drafts' | 'outbox' | 'dismissedSuggestions'>;
 /** Format version; the value is `{ state, version }` JSON, as zustand's `persist` middleware wrote it before. */
 const VERSION = 1;
 
-const pick = ({ drafts, outbox, dismissedSuggestions }: InboxState): Persisted => ({ drafts, outbox, dismissedSuggestions });
+const pick = ({ drafts, outbox, dismissedSuggestions }: InboxState): Persisted => ({
+  drafts,
+  outbox,
+  dismissedSuggestions,
+});
 
 /** Saved entries first, then what changed in memory before they were read (which wins per conversation / clientId). */
 function merge(saved: Partial<Persisted>, now: InboxState): Persisted {
@@ -62,7 +66,11 @@ function afterNextPaint(fn: () => void): () => void {
  * page is hidden or unloaded (`pagehide`, `visibilitychange`) and when the
  * store's last user unmounts.
  */
-export async function persistInboxStore(store: StoreApi<InboxState>, storage: StateStorage, name: string): Promise<PersistControl> {
+export async function persistInboxStore(
+  store: StoreApi<InboxState>,
+  storage: StateStorage,
+  name: string,
+): Promise<PersistControl> {
   let saved: Partial<Persisted> | undefined;
   try {
     const raw = await storage.getItem(name);
@@ -72,11 +80,16 @@ export async function persistInboxStore(store: StoreApi<InboxState>, storage: St
     // unreadable: start from memory
   }
   const before = store.getState();
-  const dirty = Object.keys(before.drafts).length > 0 || before.outbox.length > 0 || before.dismissedSuggestions.length > 0;
+  const dirty =
+    Object.keys(before.drafts).length > 0 ||
+    before.outbox.length > 0 ||
+    before.dismissedSuggestions.length > 0;
   if (saved) store.setState(merge(saved, before));
   const save = (state: Persisted) => {
     try {
-      void Promise.resolve(storage.setItem(name, JSON.stringify({ state, version: VERSION }))).catch(() => undefined);
+      void Promise.resolve(storage.setItem(name, JSON.stringify({ state, version: VERSION }))).catch(
+        () => undefined,
+      );
     } catch {
       // full or blocked
     }
@@ -94,7 +107,12 @@ export async function persistInboxStore(store: StoreApi<InboxState>, storage: St
   };
   flush();
   store.subscribe((s) => {
-    if (s.drafts === last.drafts && s.outbox === last.outbox && s.dismissedSuggestions === last.dismissedSuggestions) return;
+    if (
+      s.drafts === last.drafts &&
+      s.outbox === last.outbox &&
+      s.dismissedSuggestions === last.dismissedSuggestions
+    )
+      return;
     last = pick(s);
     cancelWrite ??= afterNextPaint(flush);
   });

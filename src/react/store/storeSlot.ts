@@ -24,7 +24,11 @@ export interface InboxStoreSlot {
  * provider's lifetime, so switching users and back keeps each user's state,
  * as when the provider created them itself.
  */
-export function createStoreSlot(stores: Map<string, InboxStore>, scope: string, storage: () => StateStorage | null | undefined): InboxStoreSlot {
+export function createStoreSlot(
+  stores: Map<string, InboxStore>,
+  scope: string,
+  storage: () => StateStorage | null | undefined,
+): InboxStoreSlot {
   return {
     get(create) {
       let store = stores.get(scope);

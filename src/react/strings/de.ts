@@ -50,7 +50,8 @@ export const de: Strings = {
   markedRead: 'Als gelesen markiert',
   deleted: 'Gelöscht',
   deleteTitle: 'Diese Unterhaltung löschen?',
-  deleteBody: 'Das Löschen ist endgültig und kann nicht rückgängig gemacht werden. Die andere Person behält ihre Kopie.',
+  deleteBody:
+    'Das Löschen ist endgültig und kann nicht rückgängig gemacht werden. Die andere Person behält ihre Kopie.',
   previewAttachment: 'Anhang',
   previewImage: 'Foto',
   previewDeleted: 'Nachricht gelöscht',
@@ -154,7 +155,8 @@ export const de: Strings = {
   templateName: 'Name',
   templateCategory: 'Kategorie',
   templateContent: 'Text',
-  templateVariableHint: 'Verwenden Sie {{vehicle_title}}, {{price}}, {{buyer_name}}, {{seller_name}}, {{listing_url}}.',
+  templateVariableHint:
+    'Verwenden Sie {{vehicle_title}}, {{price}}, {{buyer_name}}, {{seller_name}}, {{listing_url}}.',
   categoryInquiry: 'Anfrage',
   categoryOffer: 'Angebot',
   categoryViewing: 'Besichtigung',

@@ -29,7 +29,11 @@ export interface Translate {
  * the key itself: render that part inside its component root, or pass the
  * string in the provider's `strings`.
  */
-export function createTranslate(english: ReadonlyArray<Partial<Strings>>, localized: Partial<Strings>, locale: string): Translate {
+export function createTranslate(
+  english: ReadonlyArray<Partial<Strings>>,
+  localized: Partial<Strings>,
+  locale: string,
+): Translate {
   const strings: Partial<Strings> = Object.assign({}, ...english, localized);
   const rules = new Intl.PluralRules(locale);
   const t = ((key, vars) => interpolate(strings[key] ?? key, vars)) as Translate;
@@ -37,6 +41,7 @@ export function createTranslate(english: ReadonlyArray<Partial<Strings>>, locali
     const form = rules.select(count) === 'one' ? 'one' : 'other';
     return t(`${key}_${form}` as StringKey, { count, ...vars });
   };
-  t.withDefaults = (more) => (english.includes(more) ? t : createTranslate([...english, more], localized, locale));
+  t.withDefaults = (more) =>
+    english.includes(more) ? t : createTranslate([...english, more], localized, locale);
   return t;
 }

@@ -50,7 +50,8 @@ export const nl: Strings = {
   markedRead: 'Gemarkeerd als gelezen',
   deleted: 'Verwijderd',
   deleteTitle: 'Dit gesprek verwijderen?',
-  deleteBody: 'Verwijderen is definitief en kan niet ongedaan worden gemaakt. De ander houdt zijn of haar eigen kopie.',
+  deleteBody:
+    'Verwijderen is definitief en kan niet ongedaan worden gemaakt. De ander houdt zijn of haar eigen kopie.',
   previewAttachment: 'Bijlage',
   previewImage: 'Foto',
   previewDeleted: 'Bericht verwijderd',
@@ -154,7 +155,8 @@ export const nl: Strings = {
   templateName: 'Naam',
   templateCategory: 'Categorie',
   templateContent: 'Tekst',
-  templateVariableHint: 'Gebruik {{vehicle_title}}, {{price}}, {{buyer_name}}, {{seller_name}}, {{listing_url}}.',
+  templateVariableHint:
+    'Gebruik {{vehicle_title}}, {{price}}, {{buyer_name}}, {{seller_name}}, {{listing_url}}.',
   categoryInquiry: 'Vraag',
   categoryOffer: 'Bod',
   categoryViewing: 'Bezichtiging',

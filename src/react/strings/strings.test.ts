@@ -33,7 +33,9 @@ describe.each(Object.entries(dictionaries))('%s strings', (_locale, dict) => {
   });
 
   it('keeps the English placeholders in every string', () => {
-    const mismatched = keys.filter((key) => JSON.stringify(tokens(dict[key] ?? '')) !== JSON.stringify(tokens(en[key])));
+    const mismatched = keys.filter(
+      (key) => JSON.stringify(tokens(dict[key] ?? '')) !== JSON.stringify(tokens(en[key])),
+    );
     expect(mismatched.map((key) => `${key}: ${dict[key]}`)).toEqual([]);
   });
 });

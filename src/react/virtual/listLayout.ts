@@ -39,7 +39,8 @@ export class ListLayout {
   /** Recomputes stale positions; returns whether anything changed. */
   flush(): boolean {
     if (this.dirtyFrom === Infinity) return false;
-    for (let i = this.dirtyFrom; i < this.sizes.length; i++) this.starts[i + 1] = this.starts[i]! + this.sizes[i]!;
+    for (let i = this.dirtyFrom; i < this.sizes.length; i++)
+      this.starts[i + 1] = this.starts[i]! + this.sizes[i]!;
     this.dirtyFrom = Infinity;
     return true;
   }

@@ -6,7 +6,9 @@ import type { ListVirtualizer } from './useListVirtualizer';
 
 /** jsdom has no layout: the scroller is 500 px high, an item is as high as its `data-h` (else 0). */
 const proto = HTMLElement.prototype;
-const saved = (['clientHeight', 'offsetHeight'] as const).map((key) => [key, Object.getOwnPropertyDescriptor(proto, key)] as const);
+const saved = (['clientHeight', 'offsetHeight'] as const).map(
+  (key) => [key, Object.getOwnPropertyDescriptor(proto, key)] as const,
+);
 beforeAll(() => {
   Object.defineProperty(proto, 'clientHeight', { configurable: true, get: (): number => 500 });
   Object.defineProperty(proto, 'offsetHeight', {
@@ -42,7 +44,13 @@ function List({ count, heights = () => 50, keep, onVirtualizer }: ListProps) {
     <div ref={ref} data-testid="scroller">
       <div data-testid="sizer" style={{ height: v.getTotalSize() }}>
         {v.getVirtualItems().map((item) => (
-          <div key={item.key} ref={v.measureElement} data-index={item.index} data-h={heights(item.index)} data-start={item.start}>
+          <div
+            key={item.key}
+            ref={v.measureElement}
+            data-index={item.index}
+            data-h={heights(item.index)}
+            data-start={item.start}
+          >
             {item.key}
           </div>
         ))}
@@ -51,11 +59,16 @@ function List({ count, heights = () => 50, keep, onVirtualizer }: ListProps) {
   );
 }
 
-const rendered = (c: HTMLElement) => [...c.querySelectorAll<HTMLElement>('[data-index]')].map((el) => Number(el.dataset.index));
+const rendered = (c: HTMLElement) =>
+  [...c.querySelectorAll<HTMLElement>('[data-index]')].map((el) => Number(el.dataset.index));
 /** jsdom's scrollTop is always 0; give the scroller a writable one. */
 function scrollable(el: HTMLElement) {
   let top = 0;
-  Object.defineProperty(el, 'scrollTop', { configurable: true, get: () => top, set: (v: number) => void (top = v) });
+  Object.defineProperty(el, 'scrollTop', {
+    configurable: true,
+    get: () => top,
+    set: (v: number) => void (top = v),
+  });
 }
 
 describe('ListLayout', () => {
@@ -146,7 +159,11 @@ describe('useListVirtualizer', () => {
     class FakeResizeObserver {
       constructor(cb: ResizeObserverCallback) {
         instances.push(this);
-        notify = (targets) => cb(targets.map((target) => ({ target }) as ResizeObserverEntry), this as unknown as ResizeObserver);
+        notify = (targets) =>
+          cb(
+            targets.map((target) => ({ target }) as ResizeObserverEntry),
+            this as unknown as ResizeObserver,
+          );
       }
       observe(el: Element) {
         observed.add(el);
@@ -161,7 +178,9 @@ describe('useListVirtualizer', () => {
     vi.stubGlobal('ResizeObserver', FakeResizeObserver);
     try {
       let v!: ListVirtualizer<HTMLDivElement>;
-      const { container, getByTestId, rerender } = render(<List count={1000} onVirtualizer={(x) => (v = x)} />);
+      const { container, getByTestId, rerender } = render(
+        <List count={1000} onVirtualizer={(x) => (v = x)} />,
+      );
       expect(instances).toHaveLength(1);
       expect(observed.size).toBe(22); // 21 items + the scroller
       const scroller = getByTestId('scroller');

@@ -45,8 +45,12 @@ export interface VirtualItem {
 }
 
 const byIndex = (i: number): ItemKey => i;
-const raf = (cb: () => void): number => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(cb) : (setTimeout(cb, 16) as unknown as number));
-const caf = (id: number): void => (typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame(id) : clearTimeout(id));
+const raf = (cb: () => void): number =>
+  typeof requestAnimationFrame === 'function'
+    ? requestAnimationFrame(cb)
+    : (setTimeout(cb, 16) as unknown as number);
+const caf = (id: number): void =>
+  typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame(id) : clearTimeout(id);
 
 /**
  * A vertical virtualizer for one list. Render-time reads are binary searches;
@@ -91,12 +95,19 @@ export class ListVirtualizer<E extends HTMLElement = HTMLElement> {
     const [first, last] = this.rangeAt(this.offset);
     const indices: number[] = [];
     for (let i = first; i <= last; i++) indices.push(i);
-    const extra = keep.filter((i, at) => (i < first || i > last) && i >= 0 && i < this.layout.count && keep.indexOf(i) === at);
+    const extra = keep.filter(
+      (i, at) => (i < first || i > last) && i >= 0 && i < this.layout.count && keep.indexOf(i) === at,
+    );
     if (extra.length) {
       indices.push(...extra);
       indices.sort((a, b) => a - b);
     }
-    return indices.map((index) => ({ index, key: getItemKey(index), start: this.layout.start(index), size: this.layout.size(index) }));
+    return indices.map((index) => ({
+      index,
+      key: getItemKey(index),
+      start: this.layout.start(index),
+      size: this.layout.size(index),
+    }));
   }
 
   /** Height of all items together, for the sizer element. */
@@ -117,7 +128,8 @@ export class ListVirtualizer<E extends HTMLElement = HTMLElement> {
     const end = start + this.layout.size(index);
     let to = this.offset;
     if (align === 'start' || (align === 'auto' && start < this.offset)) to = start;
-    else if (align === 'end' || (align === 'auto' && end > this.offset + this.viewport)) to = end - this.viewport;
+    else if (align === 'end' || (align === 'auto' && end > this.offset + this.viewport))
+      to = end - this.viewport;
     this.moveTo(Math.max(0, Math.min(to, this.layout.total() - this.viewport)), true);
   }
 
@@ -235,7 +247,9 @@ export class ListVirtualizer<E extends HTMLElement = HTMLElement> {
  * overscan of at least one viewport, indices kept mounted, `scrollToIndex`.
  * Returns one stable {@link ListVirtualizer} per component.
  */
-export function useListVirtualizer<E extends HTMLElement>(options: ListVirtualizerOptions<E>): ListVirtualizer<E> {
+export function useListVirtualizer<E extends HTMLElement>(
+  options: ListVirtualizerOptions<E>,
+): ListVirtualizer<E> {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [virtualizer] = useState(() => new ListVirtualizer<E>(rerender, options.initialRect));
   virtualizer.setOptions(options);

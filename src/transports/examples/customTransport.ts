@@ -15,34 +15,76 @@ import type { Conversation, Message } from '../../core/types';
 import { createHttpClient } from '../http';
 import type { HttpTransportOptions, MessagingTransport } from '../types';
 
-interface AcmeThread { id: string; contact: string; unread: number; updatedAt: string }
-interface AcmeMessage { id: string; from: string; body: string; at: string }
+interface AcmeThread {
+  id: string;
+  contact: string;
+  unread: number;
+  updatedAt: string;
+}
+interface AcmeMessage {
+  id: string;
+  from: string;
+  body: string;
+  at: string;
+}
 
 /** Options: the shared HTTP options plus who is signed in. */
-export interface AcmeTransportOptions extends HttpTransportOptions { userId: string }
+export interface AcmeTransportOptions extends HttpTransportOptions {
+  userId: string;
+}
 
 /** Creates the example transport. */
 export function createAcmeTransport(options: AcmeTransportOptions): MessagingTransport {
   const http = createHttpClient(options);
   const no = () => Promise.reject(new TransportError('unsupported'));
   const toConversation = (t: AcmeThread): Conversation => ({
-    id: t.id, counterpart: { id: t.contact, name: t.contact, role: 'customer' }, unreadCount: t.unread,
-    archived: false, createdAt: t.updatedAt, updatedAt: t.updatedAt,
+    id: t.id,
+    counterpart: { id: t.contact, name: t.contact, role: 'customer' },
+    unreadCount: t.unread,
+    archived: false,
+    createdAt: t.updatedAt,
+    updatedAt: t.updatedAt,
   });
   const toMessage = (threadId: string, m: AcmeMessage): Message => ({
-    id: m.id, conversationId: threadId, senderId: m.from, text: m.body, sentAt: m.at, attachments: [], kind: 'text',
+    id: m.id,
+    conversationId: threadId,
+    senderId: m.from,
+    text: m.body,
+    sentAt: m.at,
+    attachments: [],
+    kind: 'text',
     direction: m.from === options.userId ? 'outgoing' : 'incoming',
   });
-  const threads = async (signal?: AbortSignal) => (await http.request({ method: 'GET', path: '/threads', signal })) as AcmeThread[];
+  const threads = async (signal?: AbortSignal) =>
+    (await http.request({ method: 'GET', path: '/threads', signal })) as AcmeThread[];
   const path = (id: string, rest: string) => `/threads/${encodeURIComponent(id)}${rest}`;
 
   return {
     id: 'acme',
     capabilities: {
-      templates: false, createTemplates: false, quickReplies: false, archive: false, unarchive: false, delete: false, report: false,
-      perMessageRead: false, internalNotes: false, deliveryChannels: [], notifications: false, preferences: false,
-      preferenceCategories: [], preferenceChannels: [], startConversation: false, filters: ['all'], roleFilter: false, search: false,
-      realtime: false, suggestedReplies: false, orderShare: false, quietHours: false, maxTextLength: 2000,
+      templates: false,
+      createTemplates: false,
+      quickReplies: false,
+      archive: false,
+      unarchive: false,
+      delete: false,
+      report: false,
+      perMessageRead: false,
+      internalNotes: false,
+      deliveryChannels: [],
+      notifications: false,
+      preferences: false,
+      preferenceCategories: [],
+      preferenceChannels: [],
+      startConversation: false,
+      filters: ['all'],
+      roleFilter: false,
+      search: false,
+      realtime: false,
+      suggestedReplies: false,
+      orderShare: false,
+      quietHours: false,
+      maxTextLength: 2000,
     },
     async listConversations(params = {}) {
       return { items: (await threads(params.signal)).map(toConversation), hasMore: false };
@@ -53,13 +95,24 @@ export function createAcmeTransport(options: AcmeTransportOptions): MessagingTra
       return toConversation(t);
     },
     async listMessages({ conversationId, cursor, signal }) {
-      const res = (await http.request({ method: 'GET', path: path(conversationId, '/messages'), query: { before: cursor }, signal })) as { messages: AcmeMessage[]; more: boolean };
+      const res = (await http.request({
+        method: 'GET',
+        path: path(conversationId, '/messages'),
+        query: { before: cursor },
+        signal,
+      })) as { messages: AcmeMessage[]; more: boolean };
       const items = res.messages.map((m) => toMessage(conversationId, m));
       return { items, hasMore: res.more, ...(res.more && items[0] ? { next: items[0].id } : {}) };
     },
     async sendMessage({ conversationId, clientId, text, signal }) {
       // The client id makes a retried POST harmless, so let the HTTP client retry it.
-      const m = (await http.request({ method: 'POST', path: path(conversationId, '/messages'), body: { body: text ?? '', clientId }, idempotent: true, signal })) as AcmeMessage;
+      const m = (await http.request({
+        method: 'POST',
+        path: path(conversationId, '/messages'),
+        body: { body: text ?? '', clientId },
+        idempotent: true,
+        signal,
+      })) as AcmeMessage;
       return { ...toMessage(conversationId, m), clientId, status: 'sent' };
     },
     async markRead(conversationId, _ids, o = {}) {
@@ -68,10 +121,22 @@ export function createAcmeTransport(options: AcmeTransportOptions): MessagingTra
     },
     async getUnreadSummary(o = {}) {
       const all = await threads(o.signal);
-      return { messages: all.reduce((n, t) => n + t.unread, 0), conversations: all.filter((t) => t.unread > 0).length };
+      return {
+        messages: all.reduce((n, t) => n + t.unread, 0),
+        conversations: all.filter((t) => t.unread > 0).length,
+      };
     },
-    startConversation: no, archive: no, unarchive: no, deleteConversation: no, reportMessage: no, listTemplates: no,
-    createTemplate: no, getPreferences: no, updatePreferences: no, listNotifications: no, markNotificationRead: no,
+    startConversation: no,
+    archive: no,
+    unarchive: no,
+    deleteConversation: no,
+    reportMessage: no,
+    listTemplates: no,
+    createTemplate: no,
+    getPreferences: no,
+    updatePreferences: no,
+    listNotifications: no,
+    markNotificationRead: no,
     markAllNotificationsRead: no,
   };
 }

@@ -1,4 +1,9 @@
-import type { HttpTransportOptions, MessagingTransport, RealtimeListener, TransportCapabilities } from '../types';
+import type {
+  HttpTransportOptions,
+  MessagingTransport,
+  RealtimeListener,
+  TransportCapabilities,
+} from '../types';
 import type { MarketplaceContext } from './verbs/context';
 
 type Context = { m: typeof import('./verbs/context'); c: MarketplaceContext };
@@ -47,7 +52,9 @@ function capabilitiesFor(profile: 'v1' | 'api', realtime: boolean): TransportCap
     unarchive: v1,
     delete: v1,
     report: v1,
-    ...(v1 ? { attachments: { maxCount: 5, maxBytes: 10 * MB, mimeTypes: [...IMAGE_TYPES, ...DOCUMENT_TYPES] } } : {}),
+    ...(v1
+      ? { attachments: { maxCount: 5, maxBytes: 10 * MB, mimeTypes: [...IMAGE_TYPES, ...DOCUMENT_TYPES] } }
+      : {}),
     perMessageRead: v1,
     internalNotes: false,
     deliveryChannels: [],
@@ -99,7 +106,10 @@ export function createMarketplaceTransport(options: MarketplaceTransportOptions)
   const templates = () => import('./verbs/templates');
   const notifications = () => import('./verbs/notifications');
   /** Loads a verb group and the context together, then runs the verb. */
-  const run = async <M, R>(group: () => Promise<M>, verb: (m: M, c: MarketplaceContext) => Promise<R>): Promise<R> => {
+  const run = async <M, R>(
+    group: () => Promise<M>,
+    verb: (m: M, c: MarketplaceContext) => Promise<R>,
+  ): Promise<R> => {
     const [m, { c }] = await Promise.all([group(), ctx()]);
     return verb(m, c);
   };
@@ -113,11 +123,14 @@ export function createMarketplaceTransport(options: MarketplaceTransportOptions)
     startConversation: (input) => run(threads, (m, c) => m.startConversation(c, input)),
     listMessages: (params) => run(threads, (m, c) => m.listMessages(c, params)),
     sendMessage: (input) => run(threads, (m, c) => m.sendMessage(c, input)),
-    markRead: (conversationId, messageIds, opts) => run(threads, (m, c) => m.markRead(c, conversationId, messageIds, opts)),
+    markRead: (conversationId, messageIds, opts) =>
+      run(threads, (m, c) => m.markRead(c, conversationId, messageIds, opts)),
     archive: (conversationId, opts) => run(threads, (m, c) => m.archive(c, conversationId, opts)),
     unarchive: (conversationId, opts) => run(threads, (m, c) => m.unarchive(c, conversationId, opts)),
-    deleteConversation: (conversationId, opts) => run(threads, (m, c) => m.deleteConversation(c, conversationId, opts)),
-    reportMessage: (messageId, reason, details, opts) => run(threads, (m, c) => m.reportMessage(c, messageId, reason, details, opts)),
+    deleteConversation: (conversationId, opts) =>
+      run(threads, (m, c) => m.deleteConversation(c, conversationId, opts)),
+    reportMessage: (messageId, reason, details, opts) =>
+      run(threads, (m, c) => m.reportMessage(c, messageId, reason, details, opts)),
     listTemplates: (opts) => run(templates, (m, c) => m.listTemplates(c, opts)),
     createTemplate: (input, opts) => run(templates, (m, c) => m.createTemplate(c, input, opts)),
     getUnreadSummary: (opts) => run(unread, (m, c) => m.getUnreadSummary(c, opts)),

@@ -1,5 +1,15 @@
 import type * as v from 'valibot';
-import type { AppNotification, Attachment, Conversation, Message, MessageKind, MessagePreview, Participant, Subject, Template } from '../../core/types';
+import type {
+  AppNotification,
+  Attachment,
+  Conversation,
+  Message,
+  MessageKind,
+  MessagePreview,
+  Participant,
+  Subject,
+  Template,
+} from '../../core/types';
 import { parseTemplateVariables } from '../../core/templates';
 import type {
   apiMessageSchema,
@@ -31,7 +41,14 @@ type ApiNotification = v.InferOutput<typeof apiNotificationSchema>;
 const opt = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
 
 /** A listing as the conversation's subject (price in EUR). */
-export function listingSubject(l: { id: string; title: string; thumbnail?: string | null; price?: number | null; status?: string | null; url?: string | null }): Subject {
+export function listingSubject(l: {
+  id: string;
+  title: string;
+  thumbnail?: string | null;
+  price?: number | null;
+  status?: string | null;
+  url?: string | null;
+}): Subject {
   const s: Subject = { kind: 'listing', id: l.id, title: l.title };
   if (l.thumbnail) s.thumbnailUrl = l.thumbnail;
   if (typeof l.price === 'number') s.price = { amount: l.price, currency: 'EUR' };
@@ -40,7 +57,17 @@ export function listingSubject(l: { id: string; title: string; thumbnail?: strin
   return s;
 }
 
-function participant(p: { id: string; name: string; avatar?: string | null; type?: 'buyer' | 'seller' | undefined; verified?: boolean | undefined; online?: boolean | undefined }, fallbackRole: 'buyer' | 'seller'): Participant {
+function participant(
+  p: {
+    id: string;
+    name: string;
+    avatar?: string | null;
+    type?: 'buyer' | 'seller' | undefined;
+    verified?: boolean | undefined;
+    online?: boolean | undefined;
+  },
+  fallbackRole: 'buyer' | 'seller',
+): Participant {
   const out: Participant = { id: p.id, name: p.name, role: p.type ?? fallbackRole };
   if (p.avatar) out.avatarUrl = p.avatar;
   if (p.verified !== undefined) out.verified = p.verified;
@@ -82,7 +109,14 @@ const kindFor = (type: string | undefined, attachments: Attachment[]): MessageKi
         : 'document'
       : 'text';
 
-function attachment(a: { id: string; name: string; url: string; thumbnail_url?: string | null; size: number; mime_type: string }): Attachment {
+function attachment(a: {
+  id: string;
+  name: string;
+  url: string;
+  thumbnail_url?: string | null;
+  size: number;
+  mime_type: string;
+}): Attachment {
   const out: Attachment = { id: a.id, name: a.name, url: a.url, size: a.size, mimeType: a.mime_type };
   if (a.thumbnail_url) out.thumbnailUrl = a.thumbnail_url;
   return out;
@@ -124,7 +158,12 @@ export function toMessage(m: V1Msg, conversationId: string, who: Perspective): M
 }
 
 /** A message the current user just sent (the answer may omit `sender_id`). */
-export function toSentMessage(m: V1Sent, conversationId: string, userId: string | undefined, clientId: string): Message {
+export function toSentMessage(
+  m: V1Sent,
+  conversationId: string,
+  userId: string | undefined,
+  clientId: string,
+): Message {
   const attachments = (m.attachments ?? []).map(attachment);
   const out: Message = {
     id: m.id,
@@ -145,7 +184,13 @@ export function toSentMessage(m: V1Sent, conversationId: string, userId: string 
 
 /** A template; variables parsed from the content when the server does not list them. */
 export function toTemplate(t: V1Tpl): Template {
-  return { id: t.id, name: t.name, category: t.category, content: t.content, variables: t.variables ?? parseTemplateVariables(t.content) };
+  return {
+    id: t.id,
+    name: t.name,
+    category: t.category,
+    content: t.content,
+    variables: t.variables ?? parseTemplateVariables(t.content),
+  };
 }
 
 // ---------------------------------------------------------------- /api family
@@ -154,11 +199,16 @@ export function toTemplate(t: V1Tpl): Template {
  * An `/api` thread. That family does not say who is the buyer: the
  * counterpart's role is `counterpartRole` (the adapter's `apiCounterpartRole`).
  */
-export function apiToConversation(t: ApiThread, archived: boolean, counterpartRole: 'buyer' | 'seller'): Conversation {
+export function apiToConversation(
+  t: ApiThread,
+  archived: boolean,
+  counterpartRole: 'buyer' | 'seller',
+): Conversation {
   const subject: Subject = { kind: 'listing', id: t.listing.id, title: t.listing.title };
   const thumb = t.listing.images?.[0];
   if (thumb) subject.thumbnailUrl = thumb;
-  if (typeof t.listing.price === 'number') subject.price = { amount: t.listing.price, currency: t.listing.priceCurrency ?? 'EUR' };
+  if (typeof t.listing.price === 'number')
+    subject.price = { amount: t.listing.price, currency: t.listing.priceCurrency ?? 'EUR' };
   const counterpart: Participant = { id: t.otherParty.id, name: t.otherParty.name, role: counterpartRole };
   if (t.otherParty.avatarUrl) counterpart.avatarUrl = t.otherParty.avatarUrl;
   const out: Conversation = {
@@ -172,14 +222,34 @@ export function apiToConversation(t: ApiThread, archived: boolean, counterpartRo
     updatedAt: t.lastMessageAt,
   };
   if (t.lastMessage) {
-    out.lastMessage = { id: t.lastMessage.id, text: t.lastMessage.body, senderId: t.lastMessage.senderId, sentAt: t.lastMessage.createdAt, read: t.lastMessage.isRead };
+    out.lastMessage = {
+      id: t.lastMessage.id,
+      text: t.lastMessage.body,
+      senderId: t.lastMessage.senderId,
+      sentAt: t.lastMessage.createdAt,
+      read: t.lastMessage.isRead,
+    };
   }
   return out;
 }
 
 /** An `/api` message; incoming when the counterpart sent it. */
-export function apiToMessage(m: ApiMsg, conversationId: string, who: Perspective, clientId?: string): Message {
-  const attachments = (m.attachments ?? []).map((a) => attachment({ id: a.id, name: a.name, url: a.url, thumbnail_url: a.thumbnailUrl, size: a.size, mime_type: a.mimeType }));
+export function apiToMessage(
+  m: ApiMsg,
+  conversationId: string,
+  who: Perspective,
+  clientId?: string,
+): Message {
+  const attachments = (m.attachments ?? []).map((a) =>
+    attachment({
+      id: a.id,
+      name: a.name,
+      url: a.url,
+      thumbnail_url: a.thumbnailUrl,
+      size: a.size,
+      mime_type: a.mimeType,
+    }),
+  );
   const out: Message = {
     id: m.id,
     conversationId,
@@ -202,7 +272,13 @@ export function apiToMessage(m: ApiMsg, conversationId: string, who: Perspective
 
 /** A notification. */
 export function toNotification(n: ApiNotification): AppNotification {
-  const out: AppNotification = { id: n.id, type: n.type, title: n.title, read: n.isRead, createdAt: n.createdAt };
+  const out: AppNotification = {
+    id: n.id,
+    type: n.type,
+    title: n.title,
+    read: n.isRead,
+    createdAt: n.createdAt,
+  };
   if (n.body) out.body = n.body;
   if (n.readAt) out.readAt = n.readAt;
   if (n.data) out.data = n.data;

@@ -34,12 +34,17 @@ const summaryRow = {
 };
 const listBody = (row: Record<string, unknown>) => ({
   success: true,
-  data: { conversations: [row], pagination: { page: 1, limit: 20, total: 1 }, summary: { total: 1, unread: 0 } },
+  data: {
+    conversations: [row],
+    pagination: { page: 1, limit: 20, total: 1 },
+    summary: { total: 1, unread: 0 },
+  },
 });
 
 runTransportContract('marketplace v1', {
   createServer,
-  createTransport: (_server, overrides) => createMarketplaceTransport({ baseUrl: 'http://localhost/v1', userId: F.buyer.id, ...overrides }),
+  createTransport: (_server, overrides) =>
+    createMarketplaceTransport({ baseUrl: 'http://localhost/v1', userId: F.buyer.id, ...overrides }),
   fixtures: {
     token: F.buyer.token,
     userId: F.buyer.id,
@@ -57,8 +62,14 @@ runTransportContract('marketplace v1', {
     sendMessage: { method: 'post', path: '*/v1/messages/conversations/:id' },
   },
   malformed: {
-    wrongType: { body: listBody({ ...summaryRow, unread_count: 'two' }), path: 'data.conversations[0].unread_count' },
-    missingField: { body: listBody({ ...summaryRow, participant: { id: 'usr_x', type: 'seller' } }), path: 'data.conversations[0].participant.name' },
+    wrongType: {
+      body: listBody({ ...summaryRow, unread_count: 'two' }),
+      path: 'data.conversations[0].unread_count',
+    },
+    missingField: {
+      body: listBody({ ...summaryRow, participant: { id: 'usr_x', type: 'seller' } }),
+      path: 'data.conversations[0].participant.name',
+    },
   },
 });
 
@@ -66,12 +77,23 @@ const threadRow = {
   id: '00000000-0000-4000-8000-000000000001',
   lastMessageAt: '2024-01-15T10:00:00Z',
   createdAt: '2024-01-15T10:00:00Z',
-  listing: { id: '00000000-0000-4000-8000-000000000002', title: 'T', slug: 't', price: 1, priceCurrency: 'EUR', images: [] },
+  listing: {
+    id: '00000000-0000-4000-8000-000000000002',
+    title: 'T',
+    slug: 't',
+    price: 1,
+    priceCurrency: 'EUR',
+    images: [],
+  },
   otherParty: { id: '00000000-0000-4000-8000-000000000003', name: 'X', avatarUrl: null },
   lastMessage: null,
   unreadCount: 0,
 };
-const threadsBody = (row: Record<string, unknown>) => ({ success: true, data: [row], pagination: { page: 1, limit: 20, total: 1, totalPages: 1 } });
+const threadsBody = (row: Record<string, unknown>) => ({
+  success: true,
+  data: [row],
+  pagination: { page: 1, limit: 20, total: 1, totalPages: 1 },
+});
 
 // The /api family shows the same rows under UUIDs; fixture ids are derived the same way.
 const apiServer = createServer();
@@ -79,7 +101,8 @@ const uuid = (id: string) => apiServer.ctx.db.marketplace.uuid(id);
 
 runTransportContract('marketplace api', {
   createServer,
-  createTransport: (_server, overrides) => createMarketplaceTransport({ baseUrl: 'http://localhost', profile: 'api', ...overrides }),
+  createTransport: (_server, overrides) =>
+    createMarketplaceTransport({ baseUrl: 'http://localhost', profile: 'api', ...overrides }),
   fixtures: {
     token: F.buyer.token,
     userId: uuid(F.buyer.id),
@@ -96,6 +119,9 @@ runTransportContract('marketplace api', {
   },
   malformed: {
     wrongType: { body: threadsBody({ ...threadRow, unreadCount: 'two' }), path: 'data[0].unreadCount' },
-    missingField: { body: threadsBody({ ...threadRow, otherParty: { id: 'x', avatarUrl: null } }), path: 'data[0].otherParty.name' },
+    missingField: {
+      body: threadsBody({ ...threadRow, otherParty: { id: 'x', avatarUrl: null } }),
+      path: 'data[0].otherParty.name',
+    },
   },
 });

@@ -23,4 +23,9 @@ export {
 } from './schemas/threads';
 export { apiCountSchema, v1UnreadSchema } from './schemas/unread';
 export { v1TemplateCreatedSchema, v1TemplatesSchema } from './schemas/templates';
-export { apiNotificationListSchema, apiNotificationReadSchema, apiNotificationSchema, apiReadAllSchema } from './schemas/notifications';
+export {
+  apiNotificationListSchema,
+  apiNotificationReadSchema,
+  apiNotificationSchema,
+  apiReadAllSchema,
+} from './schemas/notifications';

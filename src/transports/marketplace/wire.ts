@@ -173,7 +173,14 @@ export interface V1Template {
 
 /** `data` of `POST /v1/messages/:messageId/report`. */
 export interface V1Report {
-  report: { id: string; message_id: string; reason: string; details: string | null; status: 'pending'; created_at: string };
+  report: {
+    id: string;
+    message_id: string;
+    reason: string;
+    details: string | null;
+    status: 'pending';
+    created_at: string;
+  };
 }
 
 /**
@@ -181,14 +188,24 @@ export interface V1Report {
  * server pushes them to `marketplace:<userId>` over its WebSocket link.
  */
 export type V1RealtimePayload =
-  | { id?: string; type: 'message.received'; created_at?: string; data: { conversation_id: string; message: V1Message } }
+  | {
+      id?: string;
+      type: 'message.received';
+      created_at?: string;
+      data: { conversation_id: string; message: V1Message };
+    }
   | {
       id?: string;
       type: 'message.read';
       created_at?: string;
       data: { conversation_id: string; message_ids: string[]; read_at: string; reader_id: string };
     }
-  | { id?: string; type: 'conversation.created'; created_at?: string; data: { conversation: V1ConversationSummary } };
+  | {
+      id?: string;
+      type: 'conversation.created';
+      created_at?: string;
+      data: { conversation: V1ConversationSummary };
+    };
 
 // ---------------------------------------------------------------- /api family
 
@@ -219,7 +236,14 @@ export interface ApiThread {
   id: string;
   lastMessageAt: string;
   createdAt: string;
-  listing: { id: string; title: string; slug: string; price: number; priceCurrency: string; images: string[] };
+  listing: {
+    id: string;
+    title: string;
+    slug: string;
+    price: number;
+    priceCurrency: string;
+    images: string[];
+  };
   otherParty: ApiUserRef;
   lastMessage: { id: string; body: string; senderId: string; isRead: boolean; createdAt: string } | null;
   unreadCount: number;

@@ -55,10 +55,12 @@ export function createShopmonkeyTransport(options: ShopmonkeyTransportOptions): 
     capabilities: shopmonkeyCapabilities(!!options.events),
     listConversations: async (params) => (await verbs()).listConversations(params),
     getConversation: async (id, callOptions) => (await verbs()).getConversation(id, callOptions),
-    startConversation: () => unsupported('starting conversations (threads start when a customer is messaged from Shopmonkey)'),
+    startConversation: () =>
+      unsupported('starting conversations (threads start when a customer is messaged from Shopmonkey)'),
     listMessages: async (params) => (await verbs()).listMessages(params),
     sendMessage: async (input) => (await verbs()).sendMessage(input),
-    markRead: async (conversationId, messageIds, callOptions) => (await verbs()).markRead(conversationId, messageIds, callOptions),
+    markRead: async (conversationId, messageIds, callOptions) =>
+      (await verbs()).markRead(conversationId, messageIds, callOptions),
     archive: () => unsupported('archiving conversations'),
     unarchive: () => unsupported('unarchiving conversations'),
     deleteConversation: () => unsupported('deleting conversations'),
@@ -67,7 +69,8 @@ export function createShopmonkeyTransport(options: ShopmonkeyTransportOptions): 
     createTemplate: () => unsupported('message templates'),
     getUnreadSummary: async (callOptions) => (await verbs()).getUnreadSummary(callOptions),
     getPreferences: async (callOptions) => (await verbs()).getPreferences(callOptions),
-    updatePreferences: async (preferences, callOptions) => (await verbs()).updatePreferences(preferences, callOptions),
+    updatePreferences: async (preferences, callOptions) =>
+      (await verbs()).updatePreferences(preferences, callOptions),
     listNotifications: () => unsupported('in-app notifications'),
     markNotificationRead: () => unsupported('in-app notifications'),
     markAllNotificationsRead: () => unsupported('in-app notifications'),

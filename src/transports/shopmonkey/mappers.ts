@@ -21,15 +21,31 @@ export interface MapMessageOptions {
 }
 
 const ORIGINS: Record<string, NonNullable<MessageExtras['origin']>> = {
-  Web: 'web', Mobile: 'mobile', CustomerOrderPage: 'customer_order_page', SMS: 'sms', Email: 'email',
+  Web: 'web',
+  Mobile: 'mobile',
+  CustomerOrderPage: 'customer_order_page',
+  SMS: 'sms',
+  Email: 'email',
 };
 const STATUSES: Record<string, DeliveryStatus> = {
-  Pending: 'pending', Sent: 'sent', Delivered: 'delivered', Read: 'read', Error: 'error', Unknown: 'unknown',
+  Pending: 'pending',
+  Sent: 'sent',
+  Delivered: 'delivered',
+  Read: 'read',
+  Error: 'error',
+  Unknown: 'unknown',
 };
 
 /** A wire file → an attachment. */
 export function mapFile(f: ParsedFile): Attachment {
-  return { id: f.id, name: f.fileName, url: f.url, ...(f.thumbnailUrl ? { thumbnailUrl: f.thumbnailUrl } : {}), size: f.fileSize, mimeType: f.fileType };
+  return {
+    id: f.id,
+    name: f.fileName,
+    url: f.url,
+    ...(f.thumbnailUrl ? { thumbnailUrl: f.thumbnailUrl } : {}),
+    size: f.fileSize,
+    mimeType: f.fileType,
+  };
 }
 
 function kindOf(m: ParsedMessage): MessageKind {
@@ -46,9 +62,16 @@ function inQuietHours(iso: string, [start, end]: [number, number]): boolean {
   return start < end ? h >= start && h < end : h >= start || h < end;
 }
 
-function channel(send: boolean | null | undefined, status: string | null | undefined, error: string | null | undefined): ChannelDelivery | undefined {
+function channel(
+  send: boolean | null | undefined,
+  status: string | null | undefined,
+  error: string | null | undefined,
+): ChannelDelivery | undefined {
   if (!send && !status) return undefined;
-  return { status: (status && STATUSES[status]) || (send ? 'pending' : 'unknown'), ...(error ? { error } : {}) };
+  return {
+    status: (status && STATUSES[status]) || (send ? 'pending' : 'unknown'),
+    ...(error ? { error } : {}),
+  };
 }
 
 /** Who sent a message: the customer's id, the staff user's id, or `system`. */
@@ -64,12 +87,24 @@ function extrasOf(m: ParsedMessage): MessageExtras | undefined {
   if (m.emailSubject) x.emailSubject = m.emailSubject;
   if (m.vehicleId) x.vehicleId = m.vehicleId;
   if (m.isOrderShare && m.orderId) {
-    x.orderShare = { orderId: m.orderId, ...(m.orderNumber != null ? { orderNumber: String(m.orderNumber) } : {}), ...(m.orderShareType ? { type: m.orderShareType } : {}) };
+    x.orderShare = {
+      orderId: m.orderId,
+      ...(m.orderNumber != null ? { orderNumber: String(m.orderNumber) } : {}),
+      ...(m.orderShareType ? { type: m.orderShareType } : {}),
+    };
   }
   if (m.appointmentEvent || m.appointmentId || m.requestAppointmentConfirmation) {
-    x.appointment = { ...(m.appointmentId ? { id: m.appointmentId } : {}), ...(m.appointmentEvent ? { event: m.appointmentEvent } : {}), confirmationRequested: !!m.requestAppointmentConfirmation };
+    x.appointment = {
+      ...(m.appointmentId ? { id: m.appointmentId } : {}),
+      ...(m.appointmentEvent ? { event: m.appointmentEvent } : {}),
+      confirmationRequested: !!m.requestAppointmentConfirmation,
+    };
   }
-  if (m.suggestedReply) x.suggestedReply = { text: m.suggestedReply, ...(m.suggestedReplyState ? { state: m.suggestedReplyState } : {}) };
+  if (m.suggestedReply)
+    x.suggestedReply = {
+      text: m.suggestedReply,
+      ...(m.suggestedReplyState ? { state: m.suggestedReplyState } : {}),
+    };
   if (m.userColor && m.authorType === 'User') x.authorColor = m.userColor;
   if (m.deletedUserId) x.deletedBy = m.deletedUserId;
   if (m.deletedReason) x.deletedReason = m.deletedReason;
@@ -85,7 +120,13 @@ function extrasOf(m: ParsedMessage): MessageExtras | undefined {
 export function mapMessage(m: ParsedMessage, conversationId: string, options: MapMessageOptions): Message {
   const incoming = m.authorType === 'Customer';
   const sms = channel(m.sendSms, m.smsStatus, m.smsError);
-  if (sms && sms.status === 'pending' && m.avoidSMSQuietHours && inQuietHours(m.createdDate, options.quietHours)) sms.scheduled = true;
+  if (
+    sms &&
+    sms.status === 'pending' &&
+    m.avoidSMSQuietHours &&
+    inQuietHours(m.createdDate, options.quietHours)
+  )
+    sms.scheduled = true;
   const email = channel(m.sendEmail, m.emailStatus, m.emailError);
   const clientId = m.metadata?.clientId;
   const extras = extrasOf(m);
@@ -130,7 +171,16 @@ export function mapInboxItem(item: ParsedInboxItem, options: MapMessageOptions):
   };
   return {
     id,
-    ...(item.order ? { subject: { kind: 'order' as const, id: item.order.id, title: `Order #${item.order.number}`, number: String(item.order.number) } } : {}),
+    ...(item.order
+      ? {
+          subject: {
+            kind: 'order' as const,
+            id: item.order.id,
+            title: `Order #${item.order.number}`,
+            number: String(item.order.number),
+          },
+        }
+      : {}),
     counterpart,
     lastMessage: {
       id: last.id,
@@ -147,19 +197,28 @@ export function mapInboxItem(item: ParsedInboxItem, options: MapMessageOptions):
     important: !!meta.important,
     myRole: 'staff',
     createdAt: meta.createdDate,
-    updatedAt: item.createdDate > (meta.updatedDate ?? '') ? item.createdDate : meta.updatedDate ?? item.createdDate,
+    updatedAt:
+      item.createdDate > (meta.updatedDate ?? '') ? item.createdDate : (meta.updatedDate ?? item.createdDate),
   };
 }
 
 const CATEGORIES: readonly SmNotificationType[] = ['message', 'appointment', 'order', 'payment'];
-const toChannels = (e: ParsedConfigEntry): ChannelPreferences => ({ email: e.sendEmail, sms: e.sendSms, inApp: e.sendInApp });
+const toChannels = (e: ParsedConfigEntry): ChannelPreferences => ({
+  email: e.sendEmail,
+  sms: e.sendSms,
+  inApp: e.sendInApp,
+});
 
 /** Config array → preferences. The entry without `type` is the default; without one, everything is off. */
 export function mapPreferences(entries: ParsedConfigEntry[]): NotificationPreferences {
   const def = entries.find((e) => !e.type);
-  const prefs: NotificationPreferences = { default: def ? toChannels(def) : { email: false, sms: false, inApp: false }, categories: {} };
+  const prefs: NotificationPreferences = {
+    default: def ? toChannels(def) : { email: false, sms: false, inApp: false },
+    categories: {},
+  };
   for (const e of entries) {
-    if (e.type && (CATEGORIES as readonly string[]).includes(e.type)) prefs.categories[e.type as SmNotificationType] = toChannels(e);
+    if (e.type && (CATEGORIES as readonly string[]).includes(e.type))
+      prefs.categories[e.type as SmNotificationType] = toChannels(e);
   }
   return prefs;
 }

@@ -143,13 +143,21 @@ export function issuePath(issue: v.BaseIssue<unknown>): string {
  * Validates `value`; a mismatch rejects with `invalid_response` naming the
  * first bad field's path, e.g. `data[3].authorType`.
  */
-export function parseWire<T extends v.GenericSchema>(schema: T, value: unknown, what: string): v.InferOutput<T> {
+export function parseWire<T extends v.GenericSchema>(
+  schema: T,
+  value: unknown,
+  what: string,
+): v.InferOutput<T> {
   const result = v.safeParse(schema, value);
   if (result.success) return result.output;
   const issue = result.issues[0];
   const path = issuePath(issue);
-  throw new TransportError('invalid_response', `The server sent an invalid ${what}: ${path}: ${issue.message}`, {
-    cause: result.issues,
-    fieldErrors: result.issues.slice(0, 10).map((i) => ({ field: issuePath(i), message: i.message })),
-  });
+  throw new TransportError(
+    'invalid_response',
+    `The server sent an invalid ${what}: ${path}: ${issue.message}`,
+    {
+      cause: result.issues,
+      fieldErrors: result.issues.slice(0, 10).map((i) => ({ field: issuePath(i), message: i.message })),
+    },
+  );
 }

@@ -10,7 +10,11 @@ import { createShopmonkeyTransport } from './createShopmonkeyTransport';
 import type { ShopmonkeyTransportOptions } from './createShopmonkeyTransport';
 
 const NOW = new Date(2026, 0, 15, 12, 0, 0);
-const mock = createMockServer({ seed: 1, now: NOW, knobs: { autoReply: false, deliveryDelayMs: 5, now: () => NOW } });
+const mock = createMockServer({
+  seed: 1,
+  now: NOW,
+  knobs: { autoReply: false, deliveryDelayMs: 5, now: () => NOW },
+});
 const initialKnobs = { ...mock.ctx.knobs };
 beforeAll(() => mock.listen());
 afterEach(() => {
@@ -40,7 +44,13 @@ function tapEvents(userId = 'sm_user_1'): RealtimeSource {
 }
 
 const make = (overrides: Partial<ShopmonkeyTransportOptions> = {}) =>
-  createShopmonkeyTransport({ baseUrl: 'http://localhost/v3', userId: 'sm_user_1', getToken: () => 'sm_staff_1', retryDelayMs: 1, ...overrides });
+  createShopmonkeyTransport({
+    baseUrl: 'http://localhost/v3',
+    userId: 'sm_user_1',
+    getToken: () => 'sm_staff_1',
+    retryDelayMs: 1,
+    ...overrides,
+  });
 
 const waitFor = async <T>(get: () => T | undefined | Promise<T | undefined>, ms = 2000): Promise<T> => {
   const end = Date.now() + ms;
@@ -57,10 +67,24 @@ describe('capabilities', () => {
     const t = make();
     expect(t.id).toBe('shopmonkey');
     expect(t.capabilities).toMatchObject({
-      templates: false, archive: false, delete: false, report: false, notifications: false, startConversation: false,
-      perMessageRead: false, internalNotes: true, deliveryChannels: ['sms', 'email'], preferences: true,
-      preferenceCategories: ['message', 'appointment', 'order', 'payment'], preferenceChannels: ['email', 'sms', 'inApp'],
-      suggestedReplies: true, orderShare: true, quietHours: true, maxTextLength: 5000, realtime: false, search: true,
+      templates: false,
+      archive: false,
+      delete: false,
+      report: false,
+      notifications: false,
+      startConversation: false,
+      perMessageRead: false,
+      internalNotes: true,
+      deliveryChannels: ['sms', 'email'],
+      preferences: true,
+      preferenceCategories: ['message', 'appointment', 'order', 'payment'],
+      preferenceChannels: ['email', 'sms', 'inApp'],
+      suggestedReplies: true,
+      orderShare: true,
+      quietHours: true,
+      maxTextLength: 5000,
+      realtime: false,
+      search: true,
       attachments: { maxCount: 5, maxBytes: 10 * 1024 * 1024 },
     });
     expect(t.subscribe).toBeUndefined();
@@ -70,9 +94,18 @@ describe('capabilities', () => {
   });
   it('rejects missing features with unsupported', async () => {
     const t = make();
-    for (const p of [t.archive(JAMIE), t.unarchive(JAMIE), t.deleteConversation(JAMIE), t.reportMessage('x', 'spam'), t.listTemplates(),
-      t.listNotifications(), t.markNotificationRead('n'), t.markAllNotificationsRead(), t.startConversation({ subjectId: 's', text: 't', clientId: 'c' }),
-      t.sendMessage({ conversationId: JAMIE, clientId: 'c', template: { id: 'x', variables: {} } })]) {
+    for (const p of [
+      t.archive(JAMIE),
+      t.unarchive(JAMIE),
+      t.deleteConversation(JAMIE),
+      t.reportMessage('x', 'spam'),
+      t.listTemplates(),
+      t.listNotifications(),
+      t.markNotificationRead('n'),
+      t.markAllNotificationsRead(),
+      t.startConversation({ subjectId: 's', text: 't', clientId: 'c' }),
+      t.sendMessage({ conversationId: JAMIE, clientId: 'c', template: { id: 'x', variables: {} } }),
+    ]) {
       expect((await rejection(p)).code).toBe('unsupported');
     }
   });
@@ -84,13 +117,28 @@ describe('conversations', () => {
     expect(page.items).toHaveLength(5); // 'all' hides the archived thread
     const jamie = page.items.find((c) => c.id === JAMIE)!;
     expect(jamie).toMatchObject({
-      counterpart: { id: 'sm_cust_1', name: 'Jamie Rivera', role: 'customer', hasPhone: true, hasEmail: true },
+      counterpart: {
+        id: 'sm_cust_1',
+        name: 'Jamie Rivera',
+        role: 'customer',
+        hasPhone: true,
+        hasEmail: true,
+      },
       subject: { kind: 'order', id: 'sm_order_1', title: 'Order #1042', number: '1042' },
-      unreadCount: 2, archived: false, important: true, myRole: 'staff',
+      unreadCount: 2,
+      archived: false,
+      important: true,
+      myRole: 'staff',
       lastMessage: { text: 'Also, can I pick it up after 5pm?', read: false, senderId: 'sm_cust_1' },
     });
-    expect(page.items.find((c) => c.id === DANIEL)!.counterpart).toMatchObject({ hasPhone: false, hasEmail: true });
-    expect(page.items.find((c) => c.id === PRIYA)!.counterpart).toMatchObject({ hasPhone: true, hasEmail: false });
+    expect(page.items.find((c) => c.id === DANIEL)!.counterpart).toMatchObject({
+      hasPhone: false,
+      hasEmail: true,
+    });
+    expect(page.items.find((c) => c.id === PRIYA)!.counterpart).toMatchObject({
+      hasPhone: true,
+      hasEmail: false,
+    });
     expect(page.items.find((c) => c.id === PRIYA)!.subject).toBeUndefined();
     expect(page.items.find((c) => c.id === NORTHWIND)!.counterpart.name).toBe('Northwind Logistics');
     const archived = await make().listConversations({ filter: 'archived' });
@@ -147,65 +195,158 @@ describe('messages', () => {
     const t = make();
     const jamie = (await t.listMessages({ conversationId: JAMIE, limit: 100 })).items;
     expect(jamie.map((m) => m.sentAt)).toEqual([...jamie.map((m) => m.sentAt)].sort());
-    expect(byText(jamie, 'Rotors are below')).toMatchObject({ kind: 'note', senderId: 'sm_user_2', direction: 'outgoing', extras: { authorColor: '#b45309', origin: 'mobile' } });
-    expect(byText(jamie, 'estimate for front brake')).toMatchObject({
-      direction: 'outgoing', senderId: 'sm_user_1', status: 'sent',
-      delivery: { sms: { status: 'delivered' }, email: { status: 'delivered' } },
-      extras: { orderShare: { orderId: 'sm_order_1', orderNumber: '1042', type: 'Estimate' }, emailSubject: 'Estimate #1042 from Lopez Auto Repair', vehicleId: 'sm_veh_1', authorColor: '#1d4ed8' },
+    expect(byText(jamie, 'Rotors are below')).toMatchObject({
+      kind: 'note',
+      senderId: 'sm_user_2',
+      direction: 'outgoing',
+      extras: { authorColor: '#b45309', origin: 'mobile' },
     });
-    expect(byText(jamie, 'Reply YES')).toMatchObject({ extras: { appointment: { id: 'sm_appt_1', event: 'Scheduled', confirmationRequested: true } }, delivery: { email: { status: 'read' } }, read: true });
-    expect(byText(jamie, 'pick it up after 5pm')).toMatchObject({ direction: 'incoming', read: false, senderId: 'sm_cust_1', extras: { origin: 'sms', suggestedReply: { text: 'Yes, we are open until 6pm — see you then!' } } });
+    expect(byText(jamie, 'estimate for front brake')).toMatchObject({
+      direction: 'outgoing',
+      senderId: 'sm_user_1',
+      status: 'sent',
+      delivery: { sms: { status: 'delivered' }, email: { status: 'delivered' } },
+      extras: {
+        orderShare: { orderId: 'sm_order_1', orderNumber: '1042', type: 'Estimate' },
+        emailSubject: 'Estimate #1042 from Lopez Auto Repair',
+        vehicleId: 'sm_veh_1',
+        authorColor: '#1d4ed8',
+      },
+    });
+    expect(byText(jamie, 'Reply YES')).toMatchObject({
+      extras: { appointment: { id: 'sm_appt_1', event: 'Scheduled', confirmationRequested: true } },
+      delivery: { email: { status: 'read' } },
+      read: true,
+    });
+    expect(byText(jamie, 'pick it up after 5pm')).toMatchObject({
+      direction: 'incoming',
+      read: false,
+      senderId: 'sm_cust_1',
+      extras: { origin: 'sms', suggestedReply: { text: 'Yes, we are open until 6pm — see you then!' } },
+    });
     const northwind = (await t.listMessages({ conversationId: NORTHWIND })).items;
-    expect(byText(northwind, 'rescheduled')).toMatchObject({ kind: 'system', senderId: 'system', extras: { appointment: { event: 'Rescheduled' } } });
-    expect(byText(northwind, 'invoice is attached')).toMatchObject({ kind: 'document', attachments: [{ id: 'sm_file_1', name: 'invoice-1043.pdf', mimeType: 'application/pdf', size: 182_344 }] });
+    expect(byText(northwind, 'rescheduled')).toMatchObject({
+      kind: 'system',
+      senderId: 'system',
+      extras: { appointment: { event: 'Rescheduled' } },
+    });
+    expect(byText(northwind, 'invoice is attached')).toMatchObject({
+      kind: 'document',
+      attachments: [
+        { id: 'sm_file_1', name: 'invoice-1043.pdf', mimeType: 'application/pdf', size: 182_344 },
+      ],
+    });
     const daniel = (await t.listMessages({ conversationId: DANIEL })).items;
     const photos = byText(daniel, 'photos from the inspection');
     expect(photos.kind).toBe('image');
     expect(photos.attachments.map((a) => a.name)).toEqual(['inspection-front.jpg', 'inspection-rear.png']);
-    expect(photos.delivery?.sms).toEqual({ status: 'error', error: expect.stringMatching(/no mobile phone/) });
-    expect(byText(daniel, 'ready for pickup')).toMatchObject({ deleted: true, extras: { deletedBy: 'sm_user_1', deletedReason: 'Sent to the wrong customer' } });
+    expect(photos.delivery?.sms).toEqual({
+      status: 'error',
+      error: expect.stringMatching(/no mobile phone/),
+    });
+    expect(byText(daniel, 'ready for pickup')).toMatchObject({
+      deleted: true,
+      extras: { deletedBy: 'sm_user_1', deletedReason: 'Sent to the wrong customer' },
+    });
     const priya = (await t.listMessages({ conversationId: PRIYA })).items;
-    expect(byText(priya, 'We close at 6pm').delivery?.email).toMatchObject({ status: 'error', error: expect.stringMatching(/no email/) });
+    expect(byText(priya, 'We close at 6pm').delivery?.email).toMatchObject({
+      status: 'error',
+      error: expect.stringMatching(/no email/),
+    });
   });
   it('sends on channels with subject, order share, suggested reply state and quiet-hours flag', async () => {
     const m = await make().sendMessage({
-      conversationId: JAMIE, clientId: 'c1', text: 'Here is your estimate', channels: { sms: true, email: true, emailSubject: 'Estimate' },
-      orderShare: { orderId: 'sm_order_1', type: 'Estimate' }, suggestedReplyState: 'edited', avoidQuietHours: true,
+      conversationId: JAMIE,
+      clientId: 'c1',
+      text: 'Here is your estimate',
+      channels: { sms: true, email: true, emailSubject: 'Estimate' },
+      orderShare: { orderId: 'sm_order_1', type: 'Estimate' },
+      suggestedReplyState: 'edited',
+      avoidQuietHours: true,
     });
     expect(m).toMatchObject({
-      kind: 'text', direction: 'outgoing', clientId: 'c1', delivery: { sms: { status: 'pending' }, email: { status: 'pending' } },
-      extras: { emailSubject: 'Estimate', orderShare: { orderId: 'sm_order_1', orderNumber: '1042', type: 'Estimate' }, avoidQuietHours: true },
+      kind: 'text',
+      direction: 'outgoing',
+      clientId: 'c1',
+      delivery: { sms: { status: 'pending' }, email: { status: 'pending' } },
+      extras: {
+        emailSubject: 'Estimate',
+        orderShare: { orderId: 'sm_order_1', orderNumber: '1042', type: 'Estimate' },
+        avoidQuietHours: true,
+      },
     });
     const stored = (await make().listMessages({ conversationId: JAMIE })).items.at(-1)!;
     expect(stored.id).toBe(m.id);
-    const raw = await fetch(`http://localhost/v3/message/${m.id}`, { headers: { Authorization: 'Bearer sm_staff_1' } });
-    expect(((await raw.json()) as { data: Record<string, unknown> }).data).toMatchObject({ suggestedReplyState: 'edited', isOrderShare: true, avoidSMSQuietHours: true, metadata: { clientId: 'c1' } });
+    const raw = await fetch(`http://localhost/v3/message/${m.id}`, {
+      headers: { Authorization: 'Bearer sm_staff_1' },
+    });
+    expect(((await raw.json()) as { data: Record<string, unknown> }).data).toMatchObject({
+      suggestedReplyState: 'edited',
+      isOrderShare: true,
+      avoidSMSQuietHours: true,
+      metadata: { clientId: 'c1' },
+    });
   });
   it('sends internal notes without delivery', async () => {
-    const note = await make().sendMessage({ conversationId: JAMIE, clientId: 'n1', text: 'Parts ordered', internal: true, channels: { sms: true } });
+    const note = await make().sendMessage({
+      conversationId: JAMIE,
+      clientId: 'n1',
+      text: 'Parts ordered',
+      internal: true,
+      channels: { sms: true },
+    });
     expect(note.kind).toBe('note');
     expect(note.delivery).toBeUndefined();
-    const viaKind = await make().sendMessage({ conversationId: JAMIE, clientId: 'n2', text: 'Also a note', kind: 'note' });
+    const viaKind = await make().sendMessage({
+      conversationId: JAMIE,
+      clientId: 'n2',
+      text: 'Also a note',
+      kind: 'note',
+    });
     expect(viaKind.kind).toBe('note');
   });
   it('marks an SMS scheduled during quiet hours', async () => {
     mock.ctx.knobs.now = () => new Date(2026, 0, 15, 22, 30);
-    const m = await make().sendMessage({ conversationId: JAMIE, clientId: 'q1', text: 'Tomorrow', channels: { sms: true }, avoidQuietHours: true });
+    const m = await make().sendMessage({
+      conversationId: JAMIE,
+      clientId: 'q1',
+      text: 'Tomorrow',
+      channels: { sms: true },
+      avoidQuietHours: true,
+    });
     expect(m.delivery?.sms).toEqual({ status: 'pending', scheduled: true });
   });
   it('uploads files first (default route), in order, then sends their ids', async () => {
     const progress = vi.fn();
-    const files = [new File(['a'], 'a.png', { type: 'image/png' }), new File(['bb'], 'b.pdf', { type: 'application/pdf' })];
-    const m = await make().sendMessage({ conversationId: JAMIE, clientId: 'f1', text: '', attachments: files.map((file) => ({ file, onProgress: progress })) });
+    const files = [
+      new File(['a'], 'a.png', { type: 'image/png' }),
+      new File(['bb'], 'b.pdf', { type: 'application/pdf' }),
+    ];
+    const m = await make().sendMessage({
+      conversationId: JAMIE,
+      clientId: 'f1',
+      text: '',
+      attachments: files.map((file) => ({ file, onProgress: progress })),
+    });
     expect(m.kind).toBe('document');
-    expect(m.attachments.map((a) => [a.name, a.size, a.mimeType])).toEqual([['a.png', 1, 'image/png'], ['b.pdf', 2, 'application/pdf']]);
+    expect(m.attachments.map((a) => [a.name, a.size, a.mimeType])).toEqual([
+      ['a.png', 1, 'image/png'],
+      ['b.pdf', 2, 'application/pdf'],
+    ]);
     expect(progress).toHaveBeenCalledWith(1);
   });
   it('uses the host uploadFile option when given', async () => {
-    const uploadFile = vi.fn(async (file: Blob & { name: string }) => (file.name === 'rear.png' ? 'sm_file_3' : 'sm_file_2'));
+    const uploadFile = vi.fn(async (file: Blob & { name: string }) =>
+      file.name === 'rear.png' ? 'sm_file_3' : 'sm_file_2',
+    );
     const m = await make({ uploadFile }).sendMessage({
-      conversationId: JAMIE, clientId: 'f2', text: 'photos',
-      attachments: [{ file: new File(['x'], 'rear.png', { type: 'image/png' }) }, { file: new File(['y'], 'front.jpg', { type: 'image/jpeg' }) }],
+      conversationId: JAMIE,
+      clientId: 'f2',
+      text: 'photos',
+      attachments: [
+        { file: new File(['x'], 'rear.png', { type: 'image/png' }) },
+        { file: new File(['y'], 'front.jpg', { type: 'image/jpeg' }) },
+      ],
     });
     expect(uploadFile).toHaveBeenCalledTimes(2);
     expect(m.attachments.map((a) => a.id)).toEqual(['sm_file_3', 'sm_file_2']);
@@ -213,19 +354,43 @@ describe('messages', () => {
   });
   it('maps upload failures and limits', async () => {
     const exe = { file: new File(['x'], 'x.exe', { type: 'application/x-msdownload' }) };
-    expect((await rejection(make().sendMessage({ conversationId: JAMIE, clientId: 'f3', text: 'x', attachments: [exe] }))).code).toBe('unsupported_media_type');
-    const six = Array.from({ length: 6 }, (_, i) => ({ file: new File(['x'], `${i}.png`, { type: 'image/png' }) }));
-    expect((await rejection(make().sendMessage({ conversationId: JAMIE, clientId: 'f4', text: 'x', attachments: six }))).code).toBe('validation_failed');
+    expect(
+      (
+        await rejection(
+          make().sendMessage({ conversationId: JAMIE, clientId: 'f3', text: 'x', attachments: [exe] }),
+        )
+      ).code,
+    ).toBe('unsupported_media_type');
+    const six = Array.from({ length: 6 }, (_, i) => ({
+      file: new File(['x'], `${i}.png`, { type: 'image/png' }),
+    }));
+    expect(
+      (
+        await rejection(
+          make().sendMessage({ conversationId: JAMIE, clientId: 'f4', text: 'x', attachments: six }),
+        )
+      ).code,
+    ).toBe('validation_failed');
   });
   it('retries an idempotent send after a network error without duplicating', async () => {
     let failed = false;
-    mock.use(http.post('*/v3/message', () => {
-      if (failed) return undefined;
-      failed = true;
-      return HttpResponse.error();
-    }));
-    const m = await make().sendMessage({ conversationId: PRIYA, clientId: 'net-1', text: 'through a network blip' });
-    const again = await make().sendMessage({ conversationId: PRIYA, clientId: 'net-1', text: 'through a network blip' });
+    mock.use(
+      http.post('*/v3/message', () => {
+        if (failed) return undefined;
+        failed = true;
+        return HttpResponse.error();
+      }),
+    );
+    const m = await make().sendMessage({
+      conversationId: PRIYA,
+      clientId: 'net-1',
+      text: 'through a network blip',
+    });
+    const again = await make().sendMessage({
+      conversationId: PRIYA,
+      clientId: 'net-1',
+      text: 'through a network blip',
+    });
     expect(again.id).toBe(m.id);
     const items = (await make().listMessages({ conversationId: PRIYA })).items;
     expect(items.filter((x) => x.text === 'through a network blip')).toHaveLength(1);
@@ -233,7 +398,13 @@ describe('messages', () => {
   it('aborts a send', async () => {
     const c = new AbortController();
     c.abort();
-    expect((await rejection(make().sendMessage({ conversationId: JAMIE, clientId: 'ab', text: 'x', signal: c.signal }))).code).toBe('aborted');
+    expect(
+      (
+        await rejection(
+          make().sendMessage({ conversationId: JAMIE, clientId: 'ab', text: 'x', signal: c.signal }),
+        )
+      ).code,
+    ).toBe('aborted');
   });
 });
 
@@ -242,16 +413,33 @@ describe('read state and unread summary', () => {
     const t = make();
     expect(await t.getUnreadSummary()).toEqual({ messages: 3, conversations: 2 });
     expect(await t.markRead(JAMIE, ['ignored'])).toEqual({ messages: 1, conversations: 1 });
-    expect((await t.listMessages({ conversationId: JAMIE })).items.filter((m) => m.direction === 'incoming').every((m) => m.read)).toBe(true);
+    expect(
+      (await t.listMessages({ conversationId: JAMIE })).items
+        .filter((m) => m.direction === 'incoming')
+        .every((m) => m.read),
+    ).toBe(true);
     expect((await rejection(t.markRead('sm_mtm_8~sm_cust_7'))).code).toBe('forbidden');
     expect((await rejection(t.markRead('sm_mtm_99~sm_cust_7'))).code).toBe('not_found');
   });
   it('adds up pages when the server sends no sums', async () => {
-    mock.use(http.get('*/v3/user/:id/inbox', ({ request }) => {
-      const skip = Number(new URL(request.url).searchParams.get('skip') ?? 0);
-      const row = (n: number) => ({ ...minimalRow(), messageThreadMetadata: { ...minimalRow().messageThreadMetadata, id: `t${skip + n}`, unreadMessagesCount: n } });
-      return HttpResponse.json({ success: true, data: skip ? [row(0), row(2)] : Array.from({ length: 100 }, (_, i) => row(i % 2)), meta: { hasMore: !skip, total: 102 } });
-    }));
+    mock.use(
+      http.get('*/v3/user/:id/inbox', ({ request }) => {
+        const skip = Number(new URL(request.url).searchParams.get('skip') ?? 0);
+        const row = (n: number) => ({
+          ...minimalRow(),
+          messageThreadMetadata: {
+            ...minimalRow().messageThreadMetadata,
+            id: `t${skip + n}`,
+            unreadMessagesCount: n,
+          },
+        });
+        return HttpResponse.json({
+          success: true,
+          data: skip ? [row(0), row(2)] : Array.from({ length: 100 }, (_, i) => row(i % 2)),
+          meta: { hasMore: !skip, total: 102 },
+        });
+      }),
+    );
     expect(await make().getUnreadSummary()).toEqual({ messages: 52, conversations: 51 });
   });
 });
@@ -262,11 +450,22 @@ describe('preferences', () => {
     const prefs = await t.getPreferences();
     expect(prefs).toEqual({
       default: { email: true, inApp: true, sms: false },
-      categories: { message: { email: false, inApp: true, sms: true }, payment: { email: true, inApp: false, sms: false } },
+      categories: {
+        message: { email: false, inApp: true, sms: true },
+        payment: { email: true, inApp: false, sms: false },
+      },
     });
-    const saved = await t.updatePreferences({ default: { email: false, sms: false, inApp: true }, categories: { appointment: { email: true, sms: true, inApp: true } } });
-    expect(saved).toEqual({ default: { email: false, sms: false, inApp: true }, categories: { appointment: { email: true, sms: true, inApp: true } } });
-    const raw = await fetch('http://localhost/v3/user/sm_user_1/notification_config', { headers: { Authorization: 'Bearer sm_staff_1' } });
+    const saved = await t.updatePreferences({
+      default: { email: false, sms: false, inApp: true },
+      categories: { appointment: { email: true, sms: true, inApp: true } },
+    });
+    expect(saved).toEqual({
+      default: { email: false, sms: false, inApp: true },
+      categories: { appointment: { email: true, sms: true, inApp: true } },
+    });
+    const raw = await fetch('http://localhost/v3/user/sm_user_1/notification_config', {
+      headers: { Authorization: 'Bearer sm_staff_1' },
+    });
     expect(((await raw.json()) as { data: unknown }).data).toEqual([
       { sendEmail: false, sendInApp: true, sendSms: false },
       { type: 'appointment', sendEmail: true, sendInApp: true, sendSms: true },
@@ -278,17 +477,37 @@ describe('malformed payloads', () => {
   it('names the bad field path', async () => {
     const rows = Array.from({ length: 4 }, () => minimalMessage());
     rows[3] = { ...rows[3]!, authorType: 'Robot' };
-    mock.use(http.get('*/v3/message', () => HttpResponse.json({ success: true, data: rows, meta: { hasMore: false, total: 4 } })));
+    mock.use(
+      http.get('*/v3/message', () =>
+        HttpResponse.json({ success: true, data: rows, meta: { hasMore: false, total: 4 } }),
+      ),
+    );
     const wrong = await rejection(make().listMessages({ conversationId: JAMIE }));
     expect(wrong.code).toBe('invalid_response');
     expect(wrong.message).toContain('data[3].authorType');
     const { text: _t, ...noText } = minimalMessage();
-    mock.use(http.get('*/v3/message', () => HttpResponse.json({ success: true, data: [noText], meta: { hasMore: false, total: 1 } })));
-    expect((await rejection(make().listMessages({ conversationId: JAMIE }))).message).toContain('data[0].text');
-    mock.use(http.get('*/v3/user/:id/notification_config', () => HttpResponse.text('<html>oops</html>', { headers: { 'Content-Type': 'text/html' } })));
+    mock.use(
+      http.get('*/v3/message', () =>
+        HttpResponse.json({ success: true, data: [noText], meta: { hasMore: false, total: 1 } }),
+      ),
+    );
+    expect((await rejection(make().listMessages({ conversationId: JAMIE }))).message).toContain(
+      'data[0].text',
+    );
+    mock.use(
+      http.get('*/v3/user/:id/notification_config', () =>
+        HttpResponse.text('<html>oops</html>', { headers: { 'Content-Type': 'text/html' } }),
+      ),
+    );
     expect((await rejection(make().getPreferences())).code).toBe('invalid_response');
-    mock.use(http.post('*/v3/message', () => HttpResponse.json({ success: true, data: { ...minimalMessage(), files: [{ id: 1 }] } })));
-    expect((await rejection(make().sendMessage({ conversationId: JAMIE, clientId: 'm', text: 'x' }))).message).toContain('data.files[0].id');
+    mock.use(
+      http.post('*/v3/message', () =>
+        HttpResponse.json({ success: true, data: { ...minimalMessage(), files: [{ id: 1 }] } }),
+      ),
+    );
+    expect(
+      (await rejection(make().sendMessage({ conversationId: JAMIE, clientId: 'm', text: 'x' }))).message,
+    ).toContain('data.files[0].id');
   });
 });
 
@@ -299,29 +518,59 @@ describe('realtime', () => {
     const events: RealtimeEvent[] = [];
     const t = make({ events: tapEvents() });
     const off = t.subscribe!((e) => events.push(e));
-    const sent = await t.sendMessage({ conversationId: PRIYA, clientId: 'rt1', text: 'Ready at 5', channels: { sms: true } });
+    const sent = await t.sendMessage({
+      conversationId: PRIYA,
+      clientId: 'rt1',
+      text: 'Ready at 5',
+      channels: { sms: true },
+    });
     // our own insert, delivery updates (upsert by id), then the customer's reply
-    const delivered = await waitFor(() => events.find((e) => e.type === 'message.received' && e.message.id === sent.id && e.message.delivery?.sms?.status === 'delivered'));
+    const delivered = await waitFor(() =>
+      events.find(
+        (e) =>
+          e.type === 'message.received' &&
+          e.message.id === sent.id &&
+          e.message.delivery?.sms?.status === 'delivered',
+      ),
+    );
     expect(delivered).toMatchObject({ conversationId: PRIYA });
-    const reply = await waitFor(() => events.find((e) => e.type === 'message.received' && e.message.direction === 'incoming'));
+    const reply = await waitFor(() =>
+      events.find((e) => e.type === 'message.received' && e.message.direction === 'incoming'),
+    );
     expect(reply).toMatchObject({ conversationId: PRIYA, message: { senderId: 'sm_cust_2', read: false } });
     await make().markRead(PRIYA);
-    expect(await waitFor(() => events.find((e) => e.type === 'message.read'))).toMatchObject({ conversationId: PRIYA });
+    expect(await waitFor(() => events.find((e) => e.type === 'message.read'))).toMatchObject({
+      conversationId: PRIYA,
+    });
     // Maria messages Ahmed (Tom's customer) from elsewhere: a new thread for her
-    await fetch('http://localhost/v3/message', { method: 'POST', headers: { Authorization: 'Bearer sm_staff_1', 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'Hello Ahmed', customerId: 'sm_cust_7' }) });
+    await fetch('http://localhost/v3/message', {
+      method: 'POST',
+      headers: { Authorization: 'Bearer sm_staff_1', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: 'Hello Ahmed', customerId: 'sm_cust_7' }),
+    });
     const created = await waitFor(() => events.find((e) => e.type === 'conversation.created'));
-    expect(created).toMatchObject({ conversation: { counterpart: { name: 'Ahmed Hassan' }, lastMessage: { text: 'Hello Ahmed' } } });
-    const hello = await waitFor(() => events.find((e) => e.type === 'message.received' && e.message.text === 'Hello Ahmed'));
-    expect(hello.type === 'message.received' && hello.conversationId).toBe(created.type === 'conversation.created' && created.conversation.id);
+    expect(created).toMatchObject({
+      conversation: { counterpart: { name: 'Ahmed Hassan' }, lastMessage: { text: 'Hello Ahmed' } },
+    });
+    const hello = await waitFor(() =>
+      events.find((e) => e.type === 'message.received' && e.message.text === 'Hello Ahmed'),
+    );
+    expect(hello.type === 'message.received' && hello.conversationId).toBe(
+      created.type === 'conversation.created' && created.conversation.id,
+    );
     off();
   });
-  it('ignores other users\' thread changes and junk frames', async () => {
+  it("ignores other users' thread changes and junk frames", async () => {
     const events: RealtimeEvent[] = [];
     let push: (p: unknown) => void = () => {};
     const t = make({ events: (onRaw) => ((push = onRaw), () => {}) });
     t.subscribe!((e) => events.push(e));
     push('junk');
-    push({ operation: 'UPDATE', table: 'message_thread_metadata', data: { ...minimalRow().messageThreadMetadata, userId: 'sm_user_2', unreadMessagesCount: 0 } });
+    push({
+      operation: 'UPDATE',
+      table: 'message_thread_metadata',
+      data: { ...minimalRow().messageThreadMetadata, userId: 'sm_user_2', unreadMessagesCount: 0 },
+    });
     push({ operation: 'INSERT', table: 'message', data: { id: 'x' } });
     await new Promise((r) => setTimeout(r, 20));
     expect(events).toEqual([]);
@@ -330,12 +579,44 @@ describe('realtime', () => {
 
 function minimalMessage(): Record<string, unknown> {
   return {
-    id: 'm1', createdDate: '2026-01-01T10:00:00.000Z', updatedDate: null, locationId: 'l', companyId: 'c', text: 'hi', sendEmail: null,
-    emailSubject: null, emailStatus: null, emailError: null, sendSms: null, smsStatus: null, smsError: null, authorType: 'Customer',
-    origin: 'SMS', isOrderShare: false, orderShareType: null, customerId: 'sm_cust_1', userId: null, orderId: null, appointmentId: null,
-    vehicleId: null, vendorId: null, shopRead: false, internal: null, detached: false, conversationId: null, deleted: false,
-    deletedUserId: null, deletedDate: null, deletedReason: null, locationReviewRequestId: null, suggestedReply: null,
-    suggestedReplyState: null, requestAppointmentConfirmation: false, appointmentEvent: null, avoidSMSQuietHours: false, files: [],
+    id: 'm1',
+    createdDate: '2026-01-01T10:00:00.000Z',
+    updatedDate: null,
+    locationId: 'l',
+    companyId: 'c',
+    text: 'hi',
+    sendEmail: null,
+    emailSubject: null,
+    emailStatus: null,
+    emailError: null,
+    sendSms: null,
+    smsStatus: null,
+    smsError: null,
+    authorType: 'Customer',
+    origin: 'SMS',
+    isOrderShare: false,
+    orderShareType: null,
+    customerId: 'sm_cust_1',
+    userId: null,
+    orderId: null,
+    appointmentId: null,
+    vehicleId: null,
+    vendorId: null,
+    shopRead: false,
+    internal: null,
+    detached: false,
+    conversationId: null,
+    deleted: false,
+    deletedUserId: null,
+    deletedDate: null,
+    deletedReason: null,
+    locationReviewRequestId: null,
+    suggestedReply: null,
+    suggestedReplyState: null,
+    requestAppointmentConfirmation: false,
+    appointmentEvent: null,
+    avoidSMSQuietHours: false,
+    files: [],
   };
 }
 
@@ -343,7 +624,18 @@ function minimalRow() {
   return {
     ...minimalMessage(),
     customer: { id: 'sm_cust_1', customerType: 'Customer', firstName: 'A', lastName: 'B', companyName: null },
-    messageThreadMetadata: { id: 't1', createdDate: '2026-01-01T10:00:00.000Z', updatedDate: null, locationId: 'l', companyId: 'c', unreadMessagesCount: 0, important: false, archived: false, userId: 'sm_user_1', customerId: 'sm_cust_1' },
+    messageThreadMetadata: {
+      id: 't1',
+      createdDate: '2026-01-01T10:00:00.000Z',
+      updatedDate: null,
+      locationId: 'l',
+      companyId: 'c',
+      unreadMessagesCount: 0,
+      important: false,
+      archived: false,
+      userId: 'sm_user_1',
+      customerId: 'sm_cust_1',
+    },
     order: null,
   };
 }

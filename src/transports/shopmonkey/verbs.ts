@@ -1,8 +1,22 @@
 import * as v from 'valibot';
 import { TransportError } from '../../core/TransportError';
-import type { Conversation, Message, NotificationPreferences, Page, RealtimeEvent, UnreadSummary } from '../../core/types';
+import type {
+  Conversation,
+  Message,
+  NotificationPreferences,
+  Page,
+  RealtimeEvent,
+  UnreadSummary,
+} from '../../core/types';
 import { createHttpClient } from '../http';
-import type { CallOptions, InboxFilter, ListConversationsParams, ListMessagesParams, OutgoingFile, SendMessageInput } from '../types';
+import type {
+  CallOptions,
+  InboxFilter,
+  ListConversationsParams,
+  ListMessagesParams,
+  OutgoingFile,
+  SendMessageInput,
+} from '../types';
 import type { ShopmonkeyTransportOptions } from './createShopmonkeyTransport';
 import { fromConversationId, toConversationId } from './conversationId';
 import { mapInboxItem, mapMessage, mapPreferences, toConfigEntries } from './mappers';
@@ -32,12 +46,13 @@ const FILTER_WHERE: Record<InboxFilter, Record<string, boolean>> = {
   archived: { archived: true },
 };
 
-const unsupported = (what: string) => Promise.reject(new TransportError('unsupported', `Shopmonkey does not support ${what}.`));
+const unsupported = (what: string) =>
+  Promise.reject(new TransportError('unsupported', `Shopmonkey does not support ${what}.`));
 
 /** The verbs that talk to the API, sharing one HTTP client and the thread memo. */
 export function createShopmonkeyVerbs(options: ShopmonkeyTransportOptions) {
   const http = createHttpClient(options);
-  const mapOpts = { quietHours: options.quietHours ?? [21, 8] as [number, number] };
+  const mapOpts = { quietHours: options.quietHours ?? ([21, 8] as [number, number]) };
   const pageSize = options.pageSize ?? 30;
   const userPath = `/user/${encodeURIComponent(options.userId)}`;
   /** customerId → thread metadata id, learnt from listings and row changes (a memo for realtime only). */
@@ -47,13 +62,16 @@ export function createShopmonkeyVerbs(options: ShopmonkeyTransportOptions) {
   const skipOf = (cursor: string | undefined): number => {
     if (!cursor) return 0;
     const n = Number(cursor);
-    if (!Number.isInteger(n) || n < 0) throw new TransportError('validation_failed', `Invalid cursor "${cursor}".`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new TransportError('validation_failed', `Invalid cursor "${cursor}".`);
     return n;
   };
 
   async function inbox(where: Record<string, unknown>, limit: number, skip: number, signal?: AbortSignal) {
     const raw = await http.request({
-      method: 'GET', path: `${userPath}/inbox`, signal,
+      method: 'GET',
+      path: `${userPath}/inbox`,
+      signal,
       query: { limit, skip, ...(Object.keys(where).length ? { where: JSON.stringify(where) } : {}) },
     });
     const body = parseWire(listEnvelope(inboxItemSchema), raw, 'inbox');
@@ -61,11 +79,15 @@ export function createShopmonkeyVerbs(options: ShopmonkeyTransportOptions) {
     return body;
   }
 
-  async function getConversation(id: string, callOptions: { signal?: AbortSignal } = {}): Promise<Conversation> {
+  async function getConversation(
+    id: string,
+    callOptions: { signal?: AbortSignal } = {},
+  ): Promise<Conversation> {
     const { metadataId } = fromConversationId(id);
     const body = await inbox({ id: metadataId }, 1, 0, callOptions.signal);
     const item = body.data[0];
-    if (!item) throw new TransportError('not_found', 'This conversation could not be found.', { status: 404 });
+    if (!item)
+      throw new TransportError('not_found', 'This conversation could not be found.', { status: 404 });
     return mapInboxItem(item, mapOpts);
   }
 
@@ -102,7 +124,8 @@ export function createShopmonkeyVerbs(options: ShopmonkeyTransportOptions) {
     const { metadataId, customerId } = fromConversationId(conversationId);
     if (threadOfCustomer.get(customerId) === metadataId) return customerId;
     const item = (await inbox({ id: metadataId }, 1, 0, signal)).data[0];
-    if (!item || item.customer.id !== customerId) throw new TransportError('not_found', 'This conversation could not be found.', { status: 404 });
+    if (!item || item.customer.id !== customerId)
+      throw new TransportError('not_found', 'This conversation could not be found.', { status: 404 });
     return customerId;
   }
 
@@ -138,7 +161,12 @@ export function createShopmonkeyVerbs(options: ShopmonkeyTransportOptions) {
       const m = v.safeParse(messageSchema, data);
       if (!m.success || !m.output.customerId) return;
       const conversationId = await resolveConversationId(m.output.customerId);
-      if (conversationId) emit({ type: 'message.received', conversationId, message: mapMessage(m.output, conversationId, mapOpts) });
+      if (conversationId)
+        emit({
+          type: 'message.received',
+          conversationId,
+          message: mapMessage(m.output, conversationId, mapOpts),
+        });
     } else if (table === 'message_thread_metadata') {
       const t = v.safeParse(threadSchema, data);
       if (!t.success || t.output.userId !== options.userId) return;
@@ -151,7 +179,11 @@ export function createShopmonkeyVerbs(options: ShopmonkeyTransportOptions) {
           // the thread has no message yet: its first message event will follow
         }
       } else if ((t.output.unreadMessagesCount ?? 0) === 0) {
-        emit({ type: 'message.read', conversationId, readAt: t.output.updatedDate ?? new Date().toISOString() });
+        emit({
+          type: 'message.read',
+          conversationId,
+          readAt: t.output.updatedDate ?? new Date().toISOString(),
+        });
       }
     }
   }
@@ -164,13 +196,22 @@ export function createShopmonkeyVerbs(options: ShopmonkeyTransportOptions) {
       const body = await inbox(where, limitOf(params.limit), skip, params.signal);
       const items = body.data.map((i) => mapInboxItem(i, mapOpts));
       const hasMore = body.meta?.hasMore ?? false;
-      return { items, ...(body.meta ? { total: body.meta.total } : {}), hasMore, ...(hasMore ? { next: String(skip + items.length) } : {}) };
+      return {
+        items,
+        ...(body.meta ? { total: body.meta.total } : {}),
+        hasMore,
+        ...(hasMore ? { next: String(skip + items.length) } : {}),
+      };
     },
 
     getConversation,
 
-
-    async listMessages({ conversationId, cursor, limit, signal }: ListMessagesParams): Promise<Page<Message>> {
+    async listMessages({
+      conversationId,
+      cursor,
+      limit,
+      signal,
+    }: ListMessagesParams): Promise<Page<Message>> {
       const { customerId } = fromConversationId(conversationId);
       let skip = 0;
       let anchor: string | undefined;
@@ -179,23 +220,41 @@ export function createShopmonkeyVerbs(options: ShopmonkeyTransportOptions) {
         skip = skipOf(at < 0 ? cursor : cursor.slice(0, at));
         anchor = at < 0 ? undefined : cursor.slice(at + 1);
       }
-      const where: Record<string, unknown> = { customerId, ...(anchor ? { createdDate: { lte: anchor } } : {}) };
+      const where: Record<string, unknown> = {
+        customerId,
+        ...(anchor ? { createdDate: { lte: anchor } } : {}),
+      };
       const raw = await http.request({
-        method: 'GET', path: '/message', signal,
-        query: { where: JSON.stringify(where), orderBy: JSON.stringify({ createdDate: 'desc' }), limit: limitOf(limit), skip },
+        method: 'GET',
+        path: '/message',
+        signal,
+        query: {
+          where: JSON.stringify(where),
+          orderBy: JSON.stringify({ createdDate: 'desc' }),
+          limit: limitOf(limit),
+          skip,
+        },
       });
       const body = parseWire(listEnvelope(messageSchema), raw, 'message list');
       anchor ??= body.data[0]?.createdDate;
       const items = body.data.map((m) => mapMessage(m, conversationId, mapOpts)).reverse();
       const hasMore = body.meta?.hasMore ?? false;
-      return { items, ...(body.meta ? { total: body.meta.total } : {}), hasMore, ...(hasMore ? { next: `${skip + items.length}@${anchor ?? ''}` } : {}) };
+      return {
+        items,
+        ...(body.meta ? { total: body.meta.total } : {}),
+        hasMore,
+        ...(hasMore ? { next: `${skip + items.length}@${anchor ?? ''}` } : {}),
+      };
     },
 
     async sendMessage(input: SendMessageInput): Promise<Message> {
       if (input.template) return unsupported('message templates');
       const customerId = await ensureOwnThread(input.conversationId, input.signal);
       const files = input.attachments ?? [];
-      if (files.length > 5) throw new TransportError('validation_failed', 'Attach at most 5 files.', { fieldErrors: [{ field: 'files', message: 'Attach at most 5 files.' }] });
+      if (files.length > 5)
+        throw new TransportError('validation_failed', 'Attach at most 5 files.', {
+          fieldErrors: [{ field: 'files', message: 'Attach at most 5 files.' }],
+        });
       const fileIds: string[] = [];
       for (const f of files) fileIds.push(await upload(f, input.signal));
       const internal = input.internal === true || input.kind === 'note';
@@ -209,33 +268,73 @@ export function createShopmonkeyVerbs(options: ShopmonkeyTransportOptions) {
         ...(!internal && input.channels?.emailSubject ? { emailSubject: input.channels.emailSubject } : {}),
         ...(input.suggestedReplyState ? { suggestedReplyState: input.suggestedReplyState } : {}),
         ...(input.avoidQuietHours !== undefined ? { avoidSMSQuietHours: input.avoidQuietHours } : {}),
-        ...(input.orderShare ? { isOrderShare: true, orderId: input.orderShare.orderId, ...(input.orderShare.type ? { orderShareType: input.orderShare.type } : {}) } : {}),
+        ...(input.orderShare
+          ? {
+              isOrderShare: true,
+              orderId: input.orderShare.orderId,
+              ...(input.orderShare.type ? { orderShareType: input.orderShare.type } : {}),
+            }
+          : {}),
         metadata: { clientId: input.clientId },
       };
       // metadata.clientId makes a repeat harmless, so the send may be retried.
-      const raw = await http.request({ method: 'POST', path: '/message', body, signal: input.signal, idempotent: true });
-      return mapMessage(parseWire(envelope(messageSchema), raw, 'message').data, input.conversationId, mapOpts);
+      const raw = await http.request({
+        method: 'POST',
+        path: '/message',
+        body,
+        signal: input.signal,
+        idempotent: true,
+      });
+      return mapMessage(
+        parseWire(envelope(messageSchema), raw, 'message').data,
+        input.conversationId,
+        mapOpts,
+      );
     },
 
-    async markRead(conversationId: string, _messageIds?: string[], callOptions: CallOptions = {}): Promise<UnreadSummary> {
+    async markRead(
+      conversationId: string,
+      _messageIds?: string[],
+      callOptions: CallOptions = {},
+    ): Promise<UnreadSummary> {
       // Shopmonkey reads whole threads only (`perMessageRead: false`): ids, if given, are ignored.
       const { metadataId } = fromConversationId(conversationId);
-      const raw = await http.request({ method: 'PUT', path: `/message_thread_metadata/${encodeURIComponent(metadataId)}/read`, body: {}, idempotent: true, signal: callOptions.signal });
+      const raw = await http.request({
+        method: 'PUT',
+        path: `/message_thread_metadata/${encodeURIComponent(metadataId)}/read`,
+        body: {},
+        idempotent: true,
+        signal: callOptions.signal,
+      });
       parseWire(envelope(threadSchema), raw, 'thread metadata');
       return getUnreadSummary(callOptions);
     },
 
-
     getUnreadSummary,
 
     async getPreferences(callOptions: CallOptions = {}): Promise<NotificationPreferences> {
-      const raw = await http.request({ method: 'GET', path: `${userPath}/notification_config`, signal: callOptions.signal });
-      return mapPreferences(parseWire(listEnvelope(notificationConfigEntrySchema), raw, 'notification config').data);
+      const raw = await http.request({
+        method: 'GET',
+        path: `${userPath}/notification_config`,
+        signal: callOptions.signal,
+      });
+      return mapPreferences(
+        parseWire(listEnvelope(notificationConfigEntrySchema), raw, 'notification config').data,
+      );
     },
 
-    async updatePreferences(preferences: NotificationPreferences, callOptions: CallOptions = {}): Promise<NotificationPreferences> {
+    async updatePreferences(
+      preferences: NotificationPreferences,
+      callOptions: CallOptions = {},
+    ): Promise<NotificationPreferences> {
       // PUT replaces the whole array, so a repeat is harmless.
-      await http.request({ method: 'PUT', path: `${userPath}/notification_config`, body: toConfigEntries(preferences), idempotent: true, signal: callOptions.signal });
+      await http.request({
+        method: 'PUT',
+        path: `${userPath}/notification_config`,
+        body: toConfigEntries(preferences),
+        idempotent: true,
+        signal: callOptions.signal,
+      });
       return verbs.getPreferences(callOptions);
     },
 

@@ -16,7 +16,8 @@ export type SmDeliveryStatus = 'Pending' | 'Sent' | 'Delivered' | 'Read' | 'Erro
 export type SmOrigin = 'Web' | 'Mobile' | 'CustomerOrderPage' | 'SMS' | 'Email';
 
 /** Appointment events a message can announce. */
-export type SmAppointmentEvent = 'Scheduled' | 'Rescheduled' | 'Reminder' | 'Confirm' | 'Canceled' | 'Acknowledgement';
+export type SmAppointmentEvent =
+  'Scheduled' | 'Rescheduled' | 'Reminder' | 'Confirm' | 'Canceled' | 'Acknowledgement';
 
 /** Notification categories of the notification config. */
 export type SmNotificationType = 'message' | 'appointment' | 'order' | 'payment';

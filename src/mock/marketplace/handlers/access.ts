@@ -8,7 +8,8 @@ import type { MarketplaceDb, MkConversation, MkUser } from '../db';
 export function loadConversation(db: MarketplaceDb, id: string, user: MkUser): MkConversation {
   const c = db.conversations.get(id);
   if (!c) throw new MockHttpError('not_found', `Conversation ${id} not found.`);
-  if (c.buyerId !== user.id && c.sellerId !== user.id) throw new MockHttpError('forbidden', 'You are not a participant of this conversation.');
+  if (c.buyerId !== user.id && c.sellerId !== user.id)
+    throw new MockHttpError('forbidden', 'You are not a participant of this conversation.');
   if (c.deletedBy.has(user.id)) throw new MockHttpError('not_found', `Conversation ${id} not found.`);
   return c;
 }

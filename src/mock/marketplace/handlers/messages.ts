@@ -30,49 +30,99 @@ async function multipartMessage(request: Request, db: MarketplaceDb): Promise<Ne
   try {
     form = await request.formData();
   } catch {
-    throw new MockHttpError('validation_failed', 'Validation failed', [{ field: 'body', message: 'Malformed multipart body.', code: 'invalid_body' }]);
+    throw new MockHttpError('validation_failed', 'Validation failed', [
+      { field: 'body', message: 'Malformed multipart body.', code: 'invalid_body' },
+    ]);
   }
   const content = form.get('content');
   const type = form.get('type') ?? 'document';
   const files = form.getAll('attachment').filter((f): f is File => typeof f !== 'string');
-  const errors: FieldError[] = textErrors(typeof content === 'string' ? content : undefined, 'content', false);
-  if (type !== 'image' && type !== 'document') errors.push({ field: 'type', message: 'type must be image or document for attachments.', code: 'invalid_enum' });
-  if (files.length === 0) errors.push({ field: 'attachment', message: 'Attach at least one file.', code: 'required' });
-  if (files.length > ATTACHMENT_RULES.maxCount) errors.push({ field: 'attachment', message: `At most ${ATTACHMENT_RULES.maxCount} attachments per message.`, code: 'too_many' });
+  const errors: FieldError[] = textErrors(
+    typeof content === 'string' ? content : undefined,
+    'content',
+    false,
+  );
+  if (type !== 'image' && type !== 'document')
+    errors.push({
+      field: 'type',
+      message: 'type must be image or document for attachments.',
+      code: 'invalid_enum',
+    });
+  if (files.length === 0)
+    errors.push({ field: 'attachment', message: 'Attach at least one file.', code: 'required' });
+  if (files.length > ATTACHMENT_RULES.maxCount)
+    errors.push({
+      field: 'attachment',
+      message: `At most ${ATTACHMENT_RULES.maxCount} attachments per message.`,
+      code: 'too_many',
+    });
   assertValid(errors);
   for (const f of files) {
-    if (f.size > ATTACHMENT_RULES.maxBytes) throw new MockHttpError('payload_too_large', `${f.name} is larger than 10 MB.`);
+    if (f.size > ATTACHMENT_RULES.maxBytes)
+      throw new MockHttpError('payload_too_large', `${f.name} is larger than 10 MB.`);
   }
-  const allowed: readonly string[] = type === 'image' ? ATTACHMENT_RULES.image : [...ATTACHMENT_RULES.image, ...ATTACHMENT_RULES.document];
+  const allowed: readonly string[] =
+    type === 'image' ? ATTACHMENT_RULES.image : [...ATTACHMENT_RULES.image, ...ATTACHMENT_RULES.document];
   for (const f of files) {
-    if (!allowed.includes(f.type)) throw new MockHttpError('unsupported_media_type', `${f.name}: ${f.type || 'unknown type'} is not allowed for ${type} messages.`);
+    if (!allowed.includes(f.type))
+      throw new MockHttpError(
+        'unsupported_media_type',
+        `${f.name}: ${f.type || 'unknown type'} is not allowed for ${type} messages.`,
+      );
   }
   const origin = new URL(request.url).origin;
   const attachments: MkAttachment[] = files.map((f) => {
     const id = db.nextId('att');
     db.files.set(id, f);
     const url = `${origin}/mock-assets/${id}/${encodeURIComponent(f.name)}`;
-    return { id, name: f.name, url, thumbnailUrl: f.type.startsWith('image/') ? url : DOCUMENT_THUMBNAIL, size: f.size, mimeType: f.type };
+    return {
+      id,
+      name: f.name,
+      url,
+      thumbnailUrl: f.type.startsWith('image/') ? url : DOCUMENT_THUMBNAIL,
+      size: f.size,
+      mimeType: f.type,
+    };
   });
-  return { type: type === 'image' ? 'image' : 'document', content: typeof content === 'string' ? content.trim() : '', attachments };
+  return {
+    type: type === 'image' ? 'image' : 'document',
+    content: typeof content === 'string' ? content.trim() : '',
+    attachments,
+  };
 }
 
 function jsonMessage(body: Record<string, unknown>, db: MarketplaceDb, user: MkUser): NewMessage {
   if (body.template_id !== undefined) {
-    const tpl = db.templates.find((t) => t.id === body.template_id && (t.ownerId === null || t.ownerId === user.id));
-    if (!tpl) throw new MockHttpError('validation_failed', 'Validation failed', [{ field: 'template_id', message: `Unknown template ${String(body.template_id)}.`, code: 'invalid_reference' }]);
+    const tpl = db.templates.find(
+      (t) => t.id === body.template_id && (t.ownerId === null || t.ownerId === user.id),
+    );
+    if (!tpl)
+      throw new MockHttpError('validation_failed', 'Validation failed', [
+        {
+          field: 'template_id',
+          message: `Unknown template ${String(body.template_id)}.`,
+          code: 'invalid_reference',
+        },
+      ]);
     const raw = body.variables ?? {};
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      throw new MockHttpError('validation_failed', 'Validation failed', [{ field: 'variables', message: 'variables must be an object.', code: 'invalid_type' }]);
+      throw new MockHttpError('validation_failed', 'Validation failed', [
+        { field: 'variables', message: 'variables must be an object.', code: 'invalid_type' },
+      ]);
     }
     const variables: Record<string, string> = {};
-    for (const [k, v] of Object.entries(raw)) if (typeof v === 'string' || typeof v === 'number') variables[k] = String(v);
+    for (const [k, v] of Object.entries(raw))
+      if (typeof v === 'string' || typeof v === 'number') variables[k] = String(v);
     const { text, missing } = renderTemplate(tpl.content, variables);
     if (missing.length) {
       throw new MockHttpError(
         'validation_failed',
         `Missing template variables: ${missing.join(', ')}.`,
-        missing.map((name) => ({ field: `variables.${name}`, message: `Missing template variable: ${name}.`, code: 'missing_variable' })),
+        missing.map((name) => ({
+          field: `variables.${name}`,
+          message: `Missing template variable: ${name}.`,
+          code: 'missing_variable',
+        })),
       );
     }
     assertValid(textErrors(text, 'content', true));
@@ -80,7 +130,12 @@ function jsonMessage(body: Record<string, unknown>, db: MarketplaceDb, user: MkU
   }
   const type = body.type ?? 'text';
   const errors = textErrors(body.content, 'content', true);
-  if (type !== 'text' && type !== 'quick_reply') errors.push({ field: 'type', message: 'JSON messages are text or quick_reply; send image/document as multipart.', code: 'invalid_enum' });
+  if (type !== 'text' && type !== 'quick_reply')
+    errors.push({
+      field: 'type',
+      message: 'JSON messages are text or quick_reply; send image/document as multipart.',
+      code: 'invalid_enum',
+    });
   assertValid(errors);
   return { type: type as 'text' | 'quick_reply', content: (body.content as string).trim() };
 }
@@ -88,41 +143,74 @@ function jsonMessage(body: Record<string, unknown>, db: MarketplaceDb, user: MkU
 /** Send, mark read, archive and unarchive within a conversation. */
 export function messageHandlers(ctx: MockContext): HttpHandler[] {
   return [
-    http.post('*/v1/messages/conversations/:id', withAuth(ctx, async ({ request, params, user, db }) => {
-      const c = loadConversation(db, param(params, 'id'), user);
-      const key = request.headers.get('idempotency-key');
-      const repeated = findIdempotent(db, user, key);
-      if (repeated) return HttpResponse.json({ success: true, data: { message: messageV1(db, repeated, user.id) } });
-      const isMultipart = (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
-      const input = isMultipart ? await multipartMessage(request, db) : jsonMessage(await readJsonObject(request), db, user);
-      const { message } = storeMessage(ctx, db, c, user, { ...input, idempotencyKey: key });
-      return HttpResponse.json({ success: true, data: { message: messageV1(db, message, user.id) } }, { status: 201 });
-    })),
+    http.post(
+      '*/v1/messages/conversations/:id',
+      withAuth(ctx, async ({ request, params, user, db }) => {
+        const c = loadConversation(db, param(params, 'id'), user);
+        const key = request.headers.get('idempotency-key');
+        const repeated = findIdempotent(db, user, key);
+        if (repeated)
+          return HttpResponse.json({ success: true, data: { message: messageV1(db, repeated, user.id) } });
+        const isMultipart = (request.headers.get('content-type') ?? '')
+          .toLowerCase()
+          .startsWith('multipart/form-data');
+        const input = isMultipart
+          ? await multipartMessage(request, db)
+          : jsonMessage(await readJsonObject(request), db, user);
+        const { message } = storeMessage(ctx, db, c, user, { ...input, idempotencyKey: key });
+        return HttpResponse.json(
+          { success: true, data: { message: messageV1(db, message, user.id) } },
+          { status: 201 },
+        );
+      }),
+    ),
 
-    http.put('*/v1/messages/conversations/:id/read', withAuth(ctx, async ({ request, params, user, db }) => {
-      const c = loadConversation(db, param(params, 'id'), user);
-      const body = await readJsonObject(request);
-      let ids: string[] | undefined;
-      if (body.message_ids !== undefined) {
-        if (!Array.isArray(body.message_ids) || !body.message_ids.every((x) => typeof x === 'string')) {
-          throw new MockHttpError('validation_failed', 'Validation failed', [{ field: 'message_ids', message: 'message_ids must be an array of message ids.', code: 'invalid_type' }]);
+    http.put(
+      '*/v1/messages/conversations/:id/read',
+      withAuth(ctx, async ({ request, params, user, db }) => {
+        const c = loadConversation(db, param(params, 'id'), user);
+        const body = await readJsonObject(request);
+        let ids: string[] | undefined;
+        if (body.message_ids !== undefined) {
+          if (!Array.isArray(body.message_ids) || !body.message_ids.every((x) => typeof x === 'string')) {
+            throw new MockHttpError('validation_failed', 'Validation failed', [
+              {
+                field: 'message_ids',
+                message: 'message_ids must be an array of message ids.',
+                code: 'invalid_type',
+              },
+            ]);
+          }
+          ids = body.message_ids as string[];
         }
-        ids = body.message_ids as string[];
-      }
-      const changed = markRead(ctx, db, c, user, ids);
-      return HttpResponse.json({ success: true, data: { ...unreadTotals(db, user.id), conversation_unread_count: db.unreadCount(c, user.id), marked: changed.length } });
-    })),
+        const changed = markRead(ctx, db, c, user, ids);
+        return HttpResponse.json({
+          success: true,
+          data: {
+            ...unreadTotals(db, user.id),
+            conversation_unread_count: db.unreadCount(c, user.id),
+            marked: changed.length,
+          },
+        });
+      }),
+    ),
 
-    http.put('*/v1/messages/conversations/:id/archive', withAuth(ctx, ({ params, user, db }) => {
-      const c = loadConversation(db, param(params, 'id'), user);
-      c.archivedBy.add(user.id);
-      return HttpResponse.json({ success: true, data: { conversation_id: c.id, archived: true } });
-    })),
+    http.put(
+      '*/v1/messages/conversations/:id/archive',
+      withAuth(ctx, ({ params, user, db }) => {
+        const c = loadConversation(db, param(params, 'id'), user);
+        c.archivedBy.add(user.id);
+        return HttpResponse.json({ success: true, data: { conversation_id: c.id, archived: true } });
+      }),
+    ),
 
-    http.delete('*/v1/messages/conversations/:id/archive', withAuth(ctx, ({ params, user, db }) => {
-      const c = loadConversation(db, param(params, 'id'), user);
-      c.archivedBy.delete(user.id);
-      return HttpResponse.json({ success: true, data: { conversation_id: c.id, archived: false } });
-    })),
+    http.delete(
+      '*/v1/messages/conversations/:id/archive',
+      withAuth(ctx, ({ params, user, db }) => {
+        const c = loadConversation(db, param(params, 'id'), user);
+        c.archivedBy.delete(user.id);
+        return HttpResponse.json({ success: true, data: { conversation_id: c.id, archived: false } });
+      }),
+    ),
   ];
 }

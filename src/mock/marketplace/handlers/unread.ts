@@ -6,5 +6,10 @@ import { withAuth } from './withAuth';
 
 /** `GET /v1/messages/unread` (archived conversations included). */
 export function unreadHandlers(ctx: MockContext): HttpHandler[] {
-  return [http.get('*/v1/messages/unread', withAuth(ctx, ({ user, db }) => HttpResponse.json({ success: true, data: unreadTotals(db, user.id) })))];
+  return [
+    http.get(
+      '*/v1/messages/unread',
+      withAuth(ctx, ({ user, db }) => HttpResponse.json({ success: true, data: unreadTotals(db, user.id) })),
+    ),
+  ];
 }

@@ -11,10 +11,18 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** MIME types `POST /v3/file` accepts. */
 export const ACCEPTED_FILE_TYPES = [
-  'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic',
-  'application/pdf', 'text/plain', 'text/csv',
-  'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/webp',
+  'image/heic',
+  'application/pdf',
+  'text/plain',
+  'text/csv',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
 
 /**
@@ -25,28 +33,52 @@ export const ACCEPTED_FILE_TYPES = [
  */
 export function fileHandlers(ctx: MockContext): HttpHandler[] {
   return [
-    http.post('*/v3/file', withAuth(ctx, async ({ request, db }) => {
-      let form: FormData;
-      try {
-        form = await request.formData();
-      } catch {
-        throw new MockHttpError('validation_failed', 'Validation failed', [{ field: 'file', message: 'Send the file as multipart/form-data in a "file" part.', code: 'required' }]);
-      }
-      const file = form.get('file');
-      if (!file || typeof file === 'string') {
-        throw new MockHttpError('validation_failed', 'Validation failed', [{ field: 'file', message: 'A "file" part is required.', code: 'required' }]);
-      }
-      if (file.size > MAX_FILE_BYTES) throw new MockHttpError('payload_too_large', `${file.name} is larger than 10 MB.`);
-      const type = file.type.split(';')[0]!.trim().toLowerCase();
-      if (!ACCEPTED_FILE_TYPES.includes(type)) throw new MockHttpError('unsupported_media_type', `${file.name}: files of type ${type || 'unknown'} are not accepted.`);
-      const id = db.nextId('sm_file');
-      // A blob: URL renders in the browser; Node/jsdom without createObjectURL get a stable fake URL.
-      const url = typeof URL.createObjectURL === 'function'
-        ? URL.createObjectURL(file)
-        : `https://files.shopmonkey.mock/${id}/${encodeURIComponent(file.name)}`;
-      const stored: SmFile = { id, url, thumbnailUrl: type.startsWith('image/') ? url : null, fileSize: file.size, fileType: type, fileName: file.name || id };
-      db.files.set(id, stored);
-      return ok(stored);
-    })),
+    http.post(
+      '*/v3/file',
+      withAuth(ctx, async ({ request, db }) => {
+        let form: FormData;
+        try {
+          form = await request.formData();
+        } catch {
+          throw new MockHttpError('validation_failed', 'Validation failed', [
+            {
+              field: 'file',
+              message: 'Send the file as multipart/form-data in a "file" part.',
+              code: 'required',
+            },
+          ]);
+        }
+        const file = form.get('file');
+        if (!file || typeof file === 'string') {
+          throw new MockHttpError('validation_failed', 'Validation failed', [
+            { field: 'file', message: 'A "file" part is required.', code: 'required' },
+          ]);
+        }
+        if (file.size > MAX_FILE_BYTES)
+          throw new MockHttpError('payload_too_large', `${file.name} is larger than 10 MB.`);
+        const type = file.type.split(';')[0]!.trim().toLowerCase();
+        if (!ACCEPTED_FILE_TYPES.includes(type))
+          throw new MockHttpError(
+            'unsupported_media_type',
+            `${file.name}: files of type ${type || 'unknown'} are not accepted.`,
+          );
+        const id = db.nextId('sm_file');
+        // A blob: URL renders in the browser; Node/jsdom without createObjectURL get a stable fake URL.
+        const url =
+          typeof URL.createObjectURL === 'function'
+            ? URL.createObjectURL(file)
+            : `https://files.shopmonkey.mock/${id}/${encodeURIComponent(file.name)}`;
+        const stored: SmFile = {
+          id,
+          url,
+          thumbnailUrl: type.startsWith('image/') ? url : null,
+          fileSize: file.size,
+          fileType: type,
+          fileName: file.name || id,
+        };
+        db.files.set(id, stored);
+        return ok(stored);
+      }),
+    ),
   ];
 }

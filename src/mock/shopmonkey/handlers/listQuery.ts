@@ -21,7 +21,11 @@ const OPERATORS = new Set(['gt', 'gte', 'lt', 'lte']);
  * `orderBy` (JSON `{field: "asc"|"desc"}`). Bad input is a 400 naming each
  * bad field (`where`, `where.foo`, `orderBy.bar`, `limit`).
  */
-export function parseListQuery(url: URL, fields: Record<string, FieldType>, options: { orderable?: boolean } = {}): ListQuery {
+export function parseListQuery(
+  url: URL,
+  fields: Record<string, FieldType>,
+  options: { orderable?: boolean } = {},
+): ListQuery {
   const errors: FieldError[] = [];
   const sp = url.searchParams;
   const int = (name: string, fallback: number, min: number): number => {
@@ -29,7 +33,11 @@ export function parseListQuery(url: URL, fields: Record<string, FieldType>, opti
     if (raw === null || raw === '') return fallback;
     const n = Number(raw);
     if (!Number.isInteger(n) || n < min) {
-      errors.push({ field: name, message: `${name} must be an integer of at least ${min}.`, code: 'invalid_type' });
+      errors.push({
+        field: name,
+        message: `${name} must be an integer of at least ${min}.`,
+        code: 'invalid_type',
+      });
       return fallback;
     }
     return n;
@@ -57,18 +65,38 @@ export function parseListQuery(url: URL, fields: Record<string, FieldType>, opti
     }
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [op, operand] of Object.entries(value)) {
-        if (!OPERATORS.has(op)) errors.push({ field: `where.${key}.${op}`, message: `Unknown operator "${op}" (use gt, gte, lt, lte).`, code: 'unknown_operator' });
-        else if (!isOfType(operand, type)) errors.push({ field: `where.${key}.${op}`, message: `where.${key}.${op} must be a ${type}.`, code: 'invalid_type' });
+        if (!OPERATORS.has(op))
+          errors.push({
+            field: `where.${key}.${op}`,
+            message: `Unknown operator "${op}" (use gt, gte, lt, lte).`,
+            code: 'unknown_operator',
+          });
+        else if (!isOfType(operand, type))
+          errors.push({
+            field: `where.${key}.${op}`,
+            message: `where.${key}.${op} must be a ${type}.`,
+            code: 'invalid_type',
+          });
       }
     } else if (value !== null && !isOfType(value, type)) {
-      errors.push({ field: `where.${key}`, message: `where.${key} must be a ${type}.`, code: 'invalid_type' });
+      errors.push({
+        field: `where.${key}`,
+        message: `where.${key} must be a ${type}.`,
+        code: 'invalid_type',
+      });
     }
   }
   const orderBy: ListQuery['orderBy'] = [];
   if (options.orderable !== false) {
     for (const [key, dir] of Object.entries(json('orderBy'))) {
-      if (!fields[key]) errors.push({ field: `orderBy.${key}`, message: `Cannot order by "${key}".`, code: 'unknown_field' });
-      else if (dir !== 'asc' && dir !== 'desc') errors.push({ field: `orderBy.${key}`, message: 'Order must be "asc" or "desc".', code: 'invalid_value' });
+      if (!fields[key])
+        errors.push({ field: `orderBy.${key}`, message: `Cannot order by "${key}".`, code: 'unknown_field' });
+      else if (dir !== 'asc' && dir !== 'desc')
+        errors.push({
+          field: `orderBy.${key}`,
+          message: 'Order must be "asc" or "desc".',
+          code: 'invalid_value',
+        });
       else orderBy.push([key, dir]);
     }
   }
@@ -82,7 +110,11 @@ function isOfType(v: unknown, type: FieldType): boolean {
 }
 
 /** Whether a row passes a parsed `where` (dates compare as instants). */
-export function matchesWhere(row: Record<string, unknown>, where: Record<string, unknown>, fields: Record<string, FieldType>): boolean {
+export function matchesWhere(
+  row: Record<string, unknown>,
+  where: Record<string, unknown>,
+  fields: Record<string, FieldType>,
+): boolean {
   for (const [key, cond] of Object.entries(where)) {
     const actual = row[key];
     if (cond && typeof cond === 'object') {
@@ -90,7 +122,13 @@ export function matchesWhere(row: Record<string, unknown>, where: Record<string,
       const a = fields[key] === 'date' ? Date.parse(String(actual)) : (actual as number | string);
       for (const [op, operand] of Object.entries(cond as Record<string, unknown>)) {
         const b = fields[key] === 'date' ? Date.parse(String(operand)) : (operand as number | string);
-        if ((op === 'gt' && !(a > b)) || (op === 'gte' && !(a >= b)) || (op === 'lt' && !(a < b)) || (op === 'lte' && !(a <= b))) return false;
+        if (
+          (op === 'gt' && !(a > b)) ||
+          (op === 'gte' && !(a >= b)) ||
+          (op === 'lt' && !(a < b)) ||
+          (op === 'lte' && !(a <= b))
+        )
+          return false;
       }
     } else if ((actual ?? null) !== cond) return false;
   }

@@ -14,9 +14,23 @@ import { param, withAuth } from './withAuth';
 
 /** Fields `GET /v3/message` can filter and order on. */
 export const MESSAGE_FIELDS: Record<string, FieldType> = {
-  id: 'string', customerId: 'string', userId: 'string', orderId: 'string', vehicleId: 'string', appointmentId: 'string',
-  conversationId: 'string', authorType: 'string', origin: 'string', internal: 'boolean', deleted: 'boolean', shopRead: 'boolean',
-  isOrderShare: 'boolean', smsStatus: 'string', emailStatus: 'string', createdDate: 'date', updatedDate: 'date',
+  id: 'string',
+  customerId: 'string',
+  userId: 'string',
+  orderId: 'string',
+  vehicleId: 'string',
+  appointmentId: 'string',
+  conversationId: 'string',
+  authorType: 'string',
+  origin: 'string',
+  internal: 'boolean',
+  deleted: 'boolean',
+  shopRead: 'boolean',
+  isOrderShare: 'boolean',
+  smsStatus: 'string',
+  emailStatus: 'string',
+  createdDate: 'date',
+  updatedDate: 'date',
 };
 
 /** Most characters of a message text (after trimming). */
@@ -25,35 +39,52 @@ export const MAX_TEXT = 5000;
 /** `GET /v3/message`, `GET /v3/message/:id`, `POST /v3/message`. */
 export function messageHandlers(ctx: MockContext): HttpHandler[] {
   return [
-    http.get('*/v3/message', withAuth(ctx, ({ request, db }) => {
-      const q = parseListQuery(new URL(request.url), MESSAGE_FIELDS);
-      const customerId = q.where.customerId;
-      const source: SmMessage[] = typeof customerId === 'string' ? db.messagesByCustomer.get(customerId) ?? [] : [...db.messages.values()];
-      const rows = source.filter((m) => matchesWhere(m as unknown as Record<string, unknown>, q.where, MESSAGE_FIELDS));
-      const sorted = q.orderBy.length ? [...rows].sort(compareBy<SmMessage>(q.orderBy)) : rows;
-      const data = sorted.slice(q.skip, q.skip + q.limit);
-      return okList(data, { hasMore: q.skip + data.length < sorted.length, total: sorted.length });
-    })),
-    http.get('*/v3/message/:id', withAuth(ctx, ({ params, db }) => {
-      const message = db.messages.get(param(params, 'id'));
-      if (!message) throw new MockHttpError('not_found', 'Message not found.');
-      return ok(message);
-    })),
-    http.post('*/v3/message', withAuth(ctx, async ({ request, user, db }) => {
-      const body = await readJson(request);
-      if (!body || typeof body !== 'object' || Array.isArray(body)) {
-        throw new MockHttpError('validation_failed', 'Validation failed', [{ field: 'body', message: 'The body must be a JSON object.', code: 'invalid_type' }]);
-      }
-      const b = body as Record<string, unknown>;
-      const meta = b.metadata;
-      const clientId = meta && typeof meta === 'object' ? (meta as Record<string, unknown>).clientId : undefined;
-      if (typeof clientId === 'string') {
-        const existing = db.clientIds.get(`${user.id}:${clientId}`);
-        const stored = existing ? db.messages.get(existing) : undefined;
-        if (stored) return ok(stored); // a retried send: answer the stored message, store nothing
-      }
-      return ok(createStaffMessage(ctx, user, validateCreate(db, b)));
-    })),
+    http.get(
+      '*/v3/message',
+      withAuth(ctx, ({ request, db }) => {
+        const q = parseListQuery(new URL(request.url), MESSAGE_FIELDS);
+        const customerId = q.where.customerId;
+        const source: SmMessage[] =
+          typeof customerId === 'string'
+            ? (db.messagesByCustomer.get(customerId) ?? [])
+            : [...db.messages.values()];
+        const rows = source.filter((m) =>
+          matchesWhere(m as unknown as Record<string, unknown>, q.where, MESSAGE_FIELDS),
+        );
+        const sorted = q.orderBy.length ? [...rows].sort(compareBy<SmMessage>(q.orderBy)) : rows;
+        const data = sorted.slice(q.skip, q.skip + q.limit);
+        return okList(data, { hasMore: q.skip + data.length < sorted.length, total: sorted.length });
+      }),
+    ),
+    http.get(
+      '*/v3/message/:id',
+      withAuth(ctx, ({ params, db }) => {
+        const message = db.messages.get(param(params, 'id'));
+        if (!message) throw new MockHttpError('not_found', 'Message not found.');
+        return ok(message);
+      }),
+    ),
+    http.post(
+      '*/v3/message',
+      withAuth(ctx, async ({ request, user, db }) => {
+        const body = await readJson(request);
+        if (!body || typeof body !== 'object' || Array.isArray(body)) {
+          throw new MockHttpError('validation_failed', 'Validation failed', [
+            { field: 'body', message: 'The body must be a JSON object.', code: 'invalid_type' },
+          ]);
+        }
+        const b = body as Record<string, unknown>;
+        const meta = b.metadata;
+        const clientId =
+          meta && typeof meta === 'object' ? (meta as Record<string, unknown>).clientId : undefined;
+        if (typeof clientId === 'string') {
+          const existing = db.clientIds.get(`${user.id}:${clientId}`);
+          const stored = existing ? db.messages.get(existing) : undefined;
+          if (stored) return ok(stored); // a retried send: answer the stored message, store nothing
+        }
+        return ok(createStaffMessage(ctx, user, validateCreate(db, b)));
+      }),
+    ),
   ];
 }
 
@@ -77,21 +108,29 @@ function validateCreate(db: ShopmonkeyDb, b: Record<string, unknown>): StaffMess
   const files: SmFile[] = [];
   if (b.files !== undefined && b.files !== null) {
     if (!Array.isArray(b.files)) fail('files', 'files must be an array of file ids.', 'invalid_type');
-    else b.files.forEach((id, i) => {
-      const file = typeof id === 'string' ? db.files.get(id) : undefined;
-      if (!file) fail(`files[${i}]`, `Unknown file id ${JSON.stringify(id)}. Upload it with POST /v3/file first.`, 'not_found');
-      else files.push(file);
-    });
+    else
+      b.files.forEach((id, i) => {
+        const file = typeof id === 'string' ? db.files.get(id) : undefined;
+        if (!file)
+          fail(
+            `files[${i}]`,
+            `Unknown file id ${JSON.stringify(id)}. Upload it with POST /v3/file first.`,
+            'not_found',
+          );
+        else files.push(file);
+      });
   }
   let text = '';
-  if (typeof b.text !== 'string' && !(b.text === undefined && files.length)) fail('text', 'Text is required.', 'required');
+  if (typeof b.text !== 'string' && !(b.text === undefined && files.length))
+    fail('text', 'Text is required.', 'required');
   else {
     text = (typeof b.text === 'string' ? b.text : '').trim();
     if (!text && !files.length) fail('text', 'Text cannot be empty.', 'too_short');
     if (text.length > MAX_TEXT) fail('text', `Text must be at most ${MAX_TEXT} characters.`, 'too_long');
   }
   const customerId = b.customerId;
-  if (typeof customerId !== 'string' || !customerId) fail('customerId', 'customerId is required.', 'required');
+  if (typeof customerId !== 'string' || !customerId)
+    fail('customerId', 'customerId is required.', 'required');
   else if (!db.customers.has(customerId)) fail('customerId', `Unknown customer ${customerId}.`, 'not_found');
 
   const input: StaffMessageInput = {
@@ -113,12 +152,15 @@ function validateCreate(db: ShopmonkeyDb, b: Record<string, unknown>): StaffMess
   if (input.orderId) {
     const order = db.orders.get(input.orderId);
     if (!order) fail('orderId', `Unknown order ${input.orderId}.`, 'not_found');
-    else if (order.customerId !== customerId) fail('orderId', 'The order belongs to another customer.', 'invalid');
+    else if (order.customerId !== customerId)
+      fail('orderId', 'The order belongs to another customer.', 'invalid');
   }
   if (input.isOrderShare && !input.orderId) fail('orderId', 'An order share needs an orderId.', 'required');
-  if (input.vehicleId && !db.vehicles.has(input.vehicleId)) fail('vehicleId', `Unknown vehicle ${input.vehicleId}.`, 'not_found');
+  if (input.vehicleId && !db.vehicles.has(input.vehicleId))
+    fail('vehicleId', `Unknown vehicle ${input.vehicleId}.`, 'not_found');
   if (b.metadata !== undefined && b.metadata !== null) {
-    if (typeof b.metadata !== 'object' || Array.isArray(b.metadata)) fail('metadata', 'metadata must be an object.', 'invalid_type');
+    if (typeof b.metadata !== 'object' || Array.isArray(b.metadata))
+      fail('metadata', 'metadata must be an object.', 'invalid_type');
     else input.metadata = b.metadata as Record<string, unknown>;
   }
   if (errors.length) throw new MockHttpError('validation_failed', 'Validation failed', errors);

@@ -16,23 +16,34 @@ const TYPES: readonly SmNotificationType[] = ['message', 'appointment', 'order',
  */
 export function notificationConfigHandlers(ctx: MockContext): HttpHandler[] {
   return [
-    http.get('*/v3/user/:id/notification_config', withAuth(ctx, (req) => {
-      const user = ownUser(req);
-      const config = req.db.notificationConfig.get(user.id) ?? [];
-      return okList(config.map((e) => ({ ...e })), { hasMore: false, total: config.length });
-    })),
-    http.put('*/v3/user/:id/notification_config', withAuth(ctx, async (req) => {
-      const user = ownUser(req);
-      const body = await readJson(req.request);
-      req.db.notificationConfig.set(user.id, validateConfig(body));
-      return ok(null);
-    })),
+    http.get(
+      '*/v3/user/:id/notification_config',
+      withAuth(ctx, (req) => {
+        const user = ownUser(req);
+        const config = req.db.notificationConfig.get(user.id) ?? [];
+        return okList(
+          config.map((e) => ({ ...e })),
+          { hasMore: false, total: config.length },
+        );
+      }),
+    ),
+    http.put(
+      '*/v3/user/:id/notification_config',
+      withAuth(ctx, async (req) => {
+        const user = ownUser(req);
+        const body = await readJson(req.request);
+        req.db.notificationConfig.set(user.id, validateConfig(body));
+        return ok(null);
+      }),
+    ),
   ];
 }
 
 function validateConfig(body: unknown): SmNotificationConfigEntry[] {
   if (!Array.isArray(body)) {
-    throw new MockHttpError('validation_failed', 'Validation failed', [{ field: 'body', message: 'The body must be an array of notification settings.', code: 'invalid_type' }]);
+    throw new MockHttpError('validation_failed', 'Validation failed', [
+      { field: 'body', message: 'The body must be an array of notification settings.', code: 'invalid_type' },
+    ]);
   }
   const errors: FieldError[] = [];
   const seen = new Set<string>();
@@ -44,17 +55,29 @@ function validateConfig(body: unknown): SmNotificationConfigEntry[] {
     }
     const e = raw as Record<string, unknown>;
     for (const key of ['sendEmail', 'sendInApp', 'sendSms'] as const) {
-      if (typeof e[key] !== 'boolean') errors.push({ field: `[${i}].${key}`, message: `${key} must be a boolean.`, code: 'invalid_type' });
+      if (typeof e[key] !== 'boolean')
+        errors.push({ field: `[${i}].${key}`, message: `${key} must be a boolean.`, code: 'invalid_type' });
     }
     const type = e.type;
     if (type !== undefined && type !== null && !TYPES.includes(type as SmNotificationType)) {
-      errors.push({ field: `[${i}].type`, message: `type must be one of ${TYPES.join(', ')}.`, code: 'invalid_value' });
+      errors.push({
+        field: `[${i}].type`,
+        message: `type must be one of ${TYPES.join(', ')}.`,
+        code: 'invalid_value',
+      });
     }
     const key = typeof type === 'string' ? type : '(default)';
-    if (seen.has(key)) errors.push({ field: `[${i}].type`, message: `There is already an entry for ${key}.`, code: 'duplicate' });
+    if (seen.has(key))
+      errors.push({
+        field: `[${i}].type`,
+        message: `There is already an entry for ${key}.`,
+        code: 'duplicate',
+      });
     seen.add(key);
     out.push({
-      sendEmail: e.sendEmail === true, sendInApp: e.sendInApp === true, sendSms: e.sendSms === true,
+      sendEmail: e.sendEmail === true,
+      sendInApp: e.sendInApp === true,
+      sendSms: e.sendSms === true,
       ...(typeof type === 'string' ? { type: type as SmNotificationType } : {}),
     });
   });

@@ -13,18 +13,23 @@ import { param, withAuth } from './withAuth';
  */
 export function threadMetadataHandlers(ctx: MockContext): HttpHandler[] {
   return [
-    http.put('*/v3/message_thread_metadata/:id/read', withAuth(ctx, ({ params, user, db }) => {
-      const thread = db.threads.get(param(params, 'id'));
-      if (!thread) throw new MockHttpError('not_found', 'Message thread not found.');
-      if (thread.userId !== user.id) throw new MockHttpError('forbidden', 'Users can only mark their own threads as read.');
-      const before = thread.unreadMessagesCount;
-      const now = ctx.knobs.now().toISOString();
-      thread.unreadMessagesCount = 0;
-      thread.unreadTimestamp = null;
-      thread.updatedDate = now;
-      for (const m of db.messagesByCustomer.get(thread.customerId) ?? []) if (m.authorType === 'Customer' && m.shopRead === false) m.shopRead = true;
-      publishThreadChange(ctx, 'UPDATE', thread, { unreadMessagesCount: [before, 0] });
-      return ok(thread);
-    })),
+    http.put(
+      '*/v3/message_thread_metadata/:id/read',
+      withAuth(ctx, ({ params, user, db }) => {
+        const thread = db.threads.get(param(params, 'id'));
+        if (!thread) throw new MockHttpError('not_found', 'Message thread not found.');
+        if (thread.userId !== user.id)
+          throw new MockHttpError('forbidden', 'Users can only mark their own threads as read.');
+        const before = thread.unreadMessagesCount;
+        const now = ctx.knobs.now().toISOString();
+        thread.unreadMessagesCount = 0;
+        thread.unreadTimestamp = null;
+        thread.updatedDate = now;
+        for (const m of db.messagesByCustomer.get(thread.customerId) ?? [])
+          if (m.authorType === 'Customer' && m.shopRead === false) m.shopRead = true;
+        publishThreadChange(ctx, 'UPDATE', thread, { unreadMessagesCount: [before, 0] });
+        return ok(thread);
+      }),
+    ),
   ];
 }

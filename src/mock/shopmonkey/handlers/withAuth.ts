@@ -24,7 +24,8 @@ export function withAuth(ctx: MockContext, resolve: (req: AuthedRequest) => Resp
       const db = ctx.db.shopmonkey;
       const header = request.headers.get('authorization') ?? '';
       const match = /^Bearer\s+(.+)$/i.exec(header.trim());
-      if (!match) throw new MockHttpError('unauthorized', 'Missing API key. Send "Authorization: Bearer <API key>".');
+      if (!match)
+        throw new MockHttpError('unauthorized', 'Missing API key. Send "Authorization: Bearer <API key>".');
       const user = db.userByToken(match[1]!.trim());
       if (!user) throw new MockHttpError('unauthorized', 'Invalid API key.');
       return resolve({ request, params, user, db });
@@ -41,6 +42,7 @@ export function param(params: PathParams, name: string): string {
 export function ownUser(req: AuthedRequest): SmUser {
   const id = param(req.params, 'id');
   if (!req.db.users.has(id)) throw new MockHttpError('not_found', `User ${id} not found.`);
-  if (id !== req.user.id) throw new MockHttpError('forbidden', 'You can only access your own user resources.');
+  if (id !== req.user.id)
+    throw new MockHttpError('forbidden', 'You can only access your own user resources.');
   return req.user;
 }

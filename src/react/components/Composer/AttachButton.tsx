@@ -12,7 +12,10 @@ export type AttachButtonProps = ComponentPropsWithoutRef<'button'>;
  * keyboard alternative to drag and drop). Renders nothing where the backend
  * takes no attachments.
  */
-export const AttachButton = forwardRef<HTMLButtonElement, AttachButtonProps>(function AttachButton({ className, onClick, ...rest }, ref) {
+export const AttachButton = forwardRef<HTMLButtonElement, AttachButtonProps>(function AttachButton(
+  { className, onClick, ...rest },
+  ref,
+) {
   const { t } = useMessaging('Composer.AttachButton');
   const c = useComposerContext('Composer.AttachButton');
   const input = useRef<HTMLInputElement>(null);
@@ -34,7 +37,17 @@ export const AttachButton = forwardRef<HTMLButtonElement, AttachButtonProps>(fun
         }}
         {...rest}
       >
-        <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <svg
+          aria-hidden="true"
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
           <path d="M21 11.5 12.5 20a5 5 0 0 1-7-7l8.5-8.5a3.5 3.5 0 0 1 5 5L10.5 18a2 2 0 0 1-3-3l8-8" />
         </svg>
         <span className="ik-sr-only">{t('attach')}</span>

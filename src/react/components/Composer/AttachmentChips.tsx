@@ -21,7 +21,10 @@ function fileType(file: File): string {
  * was refused. After a removal focus goes to the next chip, else the
  * previous one, else the textarea.
  */
-export const AttachmentChips = forwardRef<HTMLDivElement, AttachmentChipsProps>(function AttachmentChips({ className, ...rest }, ref) {
+export const AttachmentChips = forwardRef<HTMLDivElement, AttachmentChipsProps>(function AttachmentChips(
+  { className, ...rest },
+  ref,
+) {
   const { t } = useMessaging('Composer.AttachmentChips');
   const c = useComposerContext('Composer.AttachmentChips');
   const buttons = useRef(new Map<string, HTMLButtonElement>());
@@ -44,11 +47,21 @@ export const AttachmentChips = forwardRef<HTMLDivElement, AttachmentChipsProps>(
   };
 
   return (
-    <div ref={ref} className={cx('ik-composer__attachments', className)} data-slot="composer-attachments" {...rest}>
+    <div
+      ref={ref}
+      className={cx('ik-composer__attachments', className)}
+      data-slot="composer-attachments"
+      {...rest}
+    >
       {c.files.length ? (
         <ul className="ik-composer__chips" id={c.ids.files}>
           {c.files.map((f, i) => (
-            <li key={f.id} className="ik-composer__chip" data-kind={f.previewUrl ? 'image' : 'document'} data-slot="attachment-chip">
+            <li
+              key={f.id}
+              className="ik-composer__chip"
+              data-kind={f.previewUrl ? 'image' : 'document'}
+              data-slot="attachment-chip"
+            >
               {f.previewUrl ? (
                 <img className="ik-composer__thumb" src={f.previewUrl} alt="" />
               ) : (
@@ -95,7 +108,11 @@ export const AttachmentChips = forwardRef<HTMLDivElement, AttachmentChipsProps>(
         </ul>
       ) : null}
       {c.fileErrors.length ? (
-        <ul className="ik-composer__file-errors" id={`${c.ids.files}-errors`} data-slot="composer-file-errors">
+        <ul
+          className="ik-composer__file-errors"
+          id={`${c.ids.files}-errors`}
+          data-slot="composer-file-errors"
+        >
           {c.fileErrors.map((e) => (
             <li key={e}>{e}</li>
           ))}

@@ -14,7 +14,10 @@ export type ChannelTogglesProps = ComponentPropsWithoutRef<'fieldset'>;
  * quiet-hours hold for SMS, and the internal-note mode. Hidden where the
  * backend has no delivery channels or notes.
  */
-export const ChannelToggles = forwardRef<HTMLFieldSetElement, ChannelTogglesProps>(function ChannelToggles({ className, ...rest }, ref) {
+export const ChannelToggles = forwardRef<HTMLFieldSetElement, ChannelTogglesProps>(function ChannelToggles(
+  { className, ...rest },
+  ref,
+) {
   const { t } = useMessaging('Composer.ChannelToggles');
   const c = useComposerContext('Composer.ChannelToggles');
   const caps = c.capabilities;
@@ -48,14 +51,24 @@ export const ChannelToggles = forwardRef<HTMLFieldSetElement, ChannelTogglesProp
     );
   };
   return (
-    <fieldset ref={ref} className={cx('ik-composer__channels', className)} data-slot="composer-channels" {...rest}>
+    <fieldset
+      ref={ref}
+      className={cx('ik-composer__channels', className)}
+      data-slot="composer-channels"
+      {...rest}
+    >
       <legend className="ik-composer__channels-legend">{t('sendAs')}</legend>
       <div className="ik-composer__channel-list">
         {channel('sms')}
         {channel('email')}
         {caps.internalNotes ? (
           <div className="ik-composer__channel" data-kind="note">
-            <input id={id('note')} type="checkbox" checked={note} onChange={(e) => c.setMode(e.target.checked ? 'note' : 'message')} />
+            <input
+              id={id('note')}
+              type="checkbox"
+              checked={note}
+              onChange={(e) => c.setMode(e.target.checked ? 'note' : 'message')}
+            />
             <label htmlFor={id('note')}>{t('internalMode')}</label>
             {note ? (
               <span id={id('note-reason')} className="ik-sr-only">
@@ -68,12 +81,22 @@ export const ChannelToggles = forwardRef<HTMLFieldSetElement, ChannelTogglesProp
       {!note && c.channels.email ? (
         <div className="ik-composer__subject">
           <label htmlFor={id('subject')}>{t('emailSubjectLabel')}</label>
-          <input id={id('subject')} type="text" value={c.emailSubject} onChange={(e) => c.setEmailSubject(e.target.value)} />
+          <input
+            id={id('subject')}
+            type="text"
+            value={c.emailSubject}
+            onChange={(e) => c.setEmailSubject(e.target.value)}
+          />
         </div>
       ) : null}
       {!note && caps.quietHours && c.channels.sms ? (
         <div className="ik-composer__channel" data-kind="quiet-hours">
-          <input id={id('quiet')} type="checkbox" checked={c.avoidQuietHours} onChange={(e) => c.setAvoidQuietHours(e.target.checked)} />
+          <input
+            id={id('quiet')}
+            type="checkbox"
+            checked={c.avoidQuietHours}
+            onChange={(e) => c.setAvoidQuietHours(e.target.checked)}
+          />
           <label htmlFor={id('quiet')}>{t('avoidQuietHours')}</label>
         </div>
       ) : null}

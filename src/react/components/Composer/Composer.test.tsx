@@ -2,7 +2,14 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
 import { Composer } from './index';
-import { expectAnnounced, messageField, mkCount, mkLast, smConversationId, smCount } from '../../../../test/composerTestUtils';
+import {
+  expectAnnounced,
+  messageField,
+  mkCount,
+  mkLast,
+  smConversationId,
+  smCount,
+} from '../../../../test/composerTestUtils';
 
 const mock = useMockServer();
 
@@ -35,7 +42,9 @@ describe('Composer: text', () => {
     expect(smCount(mock, 'sm_cust_2')).toBe(before);
     await u2.keyboard('{Enter}');
     await waitFor(() => expect(smCount(mock, 'sm_cust_2')).toBe(before + 1));
-    expect(mock.ctx.db.shopmonkey.messagesByCustomer.get('sm_cust_2')!.at(-1)!.text).toBe('Line one\nLine two');
+    expect(mock.ctx.db.shopmonkey.messagesByCustomer.get('sm_cust_2')!.at(-1)!.text).toBe(
+      'Line one\nLine two',
+    );
   });
 
   it('never sends while an IME is composing', async () => {

@@ -27,7 +27,10 @@ export interface ComposerProps extends ComposerRootProps {
  * status line, quick replies and order sharing. Recompose the parts
  * (`Composer.Root`, `Composer.Input`, …) for another layout.
  */
-export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Composer({ quickReplies, ...rootProps }, ref) {
+export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Composer(
+  { quickReplies, ...rootProps },
+  ref,
+) {
   return (
     <ComposerRoot ref={ref} {...rootProps}>
       <DropZone>

@@ -3,7 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
 import { Composer } from './index';
-import { expectAnnounced, messageField, mkLast, smConversationId, smLast } from '../../../../test/composerTestUtils';
+import {
+  expectAnnounced,
+  messageField,
+  mkLast,
+  smConversationId,
+  smLast,
+} from '../../../../test/composerTestUtils';
 
 const mock = useMockServer();
 
@@ -13,7 +19,8 @@ const png = (name = 'cab.png', size = 1234) => {
   return f;
 };
 const pdf = (name = 'invoice.pdf') => new File(['%PDF-1.4'], name, { type: 'application/pdf' });
-const fileInput = (container: HTMLElement) => container.querySelector<HTMLInputElement>('input[type="file"]')!;
+const fileInput = (container: HTMLElement) =>
+  container.querySelector<HTMLInputElement>('input[type="file"]')!;
 
 let urls = 0;
 beforeEach(() => {
@@ -50,12 +57,21 @@ describe('Composer: attachments', () => {
   it('refuses files that are too big, of the wrong type, or too many, before any upload', async () => {
     const { container } = renderWithInbox(<Composer conversationId="conv_1002" />);
     const user = userEvent.setup({ applyAccept: false });
-    await user.upload(fileInput(container), [png('huge.png', 11 * 1024 * 1024), new File(['MZ'], 'setup.exe', { type: 'application/x-msdownload' }), png('ok.png')]);
+    await user.upload(fileInput(container), [
+      png('huge.png', 11 * 1024 * 1024),
+      new File(['MZ'], 'setup.exe', { type: 'application/x-msdownload' }),
+      png('ok.png'),
+    ]);
     expect(screen.getByText('huge.png is larger than 10 MB.')).toBeInTheDocument();
     expect(screen.getByText('setup.exe: this file type is not allowed.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Remove ok.png' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Attach files' })).toHaveAccessibleDescription(/huge\.png is larger than 10 MB\./);
-    await user.upload(fileInput(container), [1, 2, 3, 4, 5].map((i) => pdf(`doc-${i}.pdf`)));
+    expect(screen.getByRole('button', { name: 'Attach files' })).toHaveAccessibleDescription(
+      /huge\.png is larger than 10 MB\./,
+    );
+    await user.upload(
+      fileInput(container),
+      [1, 2, 3, 4, 5].map((i) => pdf(`doc-${i}.pdf`)),
+    );
     expect(screen.getByText('At most 5 files per message.')).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: /^Remove / })).toHaveLength(5);
     expect(screen.queryByRole('button', { name: 'Remove doc-5.pdf' })).toBeNull();
@@ -88,12 +104,20 @@ describe('Composer: attachments', () => {
     const { user, container, transport, rerenderInbox } = renderWithInbox(<div />, { as: 'staff' });
     const id = await smConversationId(transport, 'Jamie Rivera');
     rerenderInbox(<Composer conversationId={id} />);
-    await user.upload(fileInput(container), [pdf('estimate.pdf'), png('before.png'), new File(['jpg'], 'after.jpg', { type: 'image/jpeg' })]);
+    await user.upload(fileInput(container), [
+      pdf('estimate.pdf'),
+      png('before.png'),
+      new File(['jpg'], 'after.jpg', { type: 'image/jpeg' }),
+    ]);
     await user.type(messageField(), 'Paperwork and photos');
     await user.click(screen.getByRole('button', { name: 'Send' }));
     await waitFor(() => expect(smLast(mock, 'sm_cust_1').text).toBe('Paperwork and photos'));
     // Names do not survive jsdom's File in Node's multipart encoder; the types show the order.
-    expect(smLast(mock, 'sm_cust_1').files.map((f) => f.fileType)).toEqual(['application/pdf', 'image/png', 'image/jpeg']);
+    expect(smLast(mock, 'sm_cust_1').files.map((f) => f.fileType)).toEqual([
+      'application/pdf',
+      'image/png',
+      'image/jpeg',
+    ]);
     expect(messageField()).toHaveFocus();
   });
 });

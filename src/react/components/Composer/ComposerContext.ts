@@ -47,7 +47,15 @@ export interface ComposerContextValue {
   conversation: Conversation | undefined;
   capabilities: TransportCapabilities;
   /** Stable element ids. */
-  ids: { input: string; hint: string; counter: string; error: string; notice: string; popup: string; files: string };
+  ids: {
+    input: string;
+    hint: string;
+    counter: string;
+    error: string;
+    notice: string;
+    popup: string;
+    files: string;
+  };
   inputRef: RefObject<HTMLTextAreaElement | null>;
   text: string;
   /** Sets the text as the user typed it (a linked template is let go). */

@@ -66,7 +66,9 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
         aria-describedby={c.ids.hint}
         aria-autocomplete={c.templatesEnabled ? 'list' : undefined}
         aria-controls={slash.open ? c.ids.popup : undefined}
-        aria-activedescendant={slash.open && slash.active >= 0 ? templateOptionId(c.ids.popup, slash.active) : undefined}
+        aria-activedescendant={
+          slash.open && slash.active >= 0 ? templateOptionId(c.ids.popup, slash.active) : undefined
+        }
         onChange={(e) => {
           onChange?.(e);
           if (e.defaultPrevented) return;
@@ -108,7 +110,14 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
       <span id={c.ids.hint} className="ik-sr-only">
         {mode ? `${mode} ${keys}` : keys}
       </span>
-      {slash.open ? <TemplateListbox id={c.ids.popup} options={slash.options} active={slash.active} onChoose={slash.choose} /> : null}
+      {slash.open ? (
+        <TemplateListbox
+          id={c.ids.popup}
+          options={slash.options}
+          active={slash.active}
+          onChoose={slash.choose}
+        />
+      ) : null}
     </div>
   );
 });

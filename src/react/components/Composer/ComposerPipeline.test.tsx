@@ -24,7 +24,8 @@ function OutgoingList({ conversationId }: { conversationId: string }) {
         .filter((m) => m.status)
         .map((m) => (
           <li key={m.clientId} data-status={m.status}>
-            {m.text} {m.status === 'failed' ? <button onClick={() => void retry(m.clientId!)}>Retry</button> : null}
+            {m.text}{' '}
+            {m.status === 'failed' ? <button onClick={() => void retry(m.clientId!)}>Retry</button> : null}
           </li>
         ))}
     </ul>
@@ -33,7 +34,17 @@ function OutgoingList({ conversationId }: { conversationId: string }) {
 
 describe('Composer: send pipeline', () => {
   it('keeps a failed send with Retry, and Retry stores it exactly once', async () => {
-    mock.use(http.post('*/v1/messages/conversations/:id', () => HttpResponse.json({ success: false, error: { code: 'INTERNAL', message: 'Server exploded' } }, { status: 500 }), { once: true }));
+    mock.use(
+      http.post(
+        '*/v1/messages/conversations/:id',
+        () =>
+          HttpResponse.json(
+            { success: false, error: { code: 'INTERNAL', message: 'Server exploded' } },
+            { status: 500 },
+          ),
+        { once: true },
+      ),
+    );
     const before = mkCount(mock, 'conv_1002');
     const { user, storage } = renderWithInbox(
       <>
@@ -46,7 +57,9 @@ describe('Composer: send pipeline', () => {
     const retry = await screen.findByRole('button', { name: 'Retry' });
     expect(mkCount(mock, 'conv_1002')).toBe(before);
     // Persisted (after the next paint) so a reload still shows it with Retry.
-    await waitFor(() => expect(storage.getItem(storageKey('marketplace:usr_buyer_1'))).toContain('"status":"failed"'));
+    await waitFor(() =>
+      expect(storage.getItem(storageKey('marketplace:usr_buyer_1'))).toContain('"status":"failed"'),
+    );
     await user.click(retry);
     await waitFor(() => expect(mkCount(mock, 'conv_1002')).toBe(before + 1));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull());
@@ -61,11 +74,15 @@ describe('Composer: send pipeline', () => {
     const before = mkCount(mock, 'conv_1003');
     const first = renderWithInbox(<Composer conversationId="conv_1003" />, { storage });
     await first.user.type(messageField(), 'Sent after reload{Enter}');
-    await waitFor(() => expect(storage.getItem(storageKey('marketplace:usr_buyer_1'))).toContain('"status":"sending"'));
+    await waitFor(() =>
+      expect(storage.getItem(storageKey('marketplace:usr_buyer_1'))).toContain('"status":"sending"'),
+    );
     first.unmount();
     renderWithInbox(<Composer conversationId="conv_1003" />, { storage });
     await waitFor(() => expect(mkCount(mock, 'conv_1003')).toBe(before + 1));
-    await waitFor(() => expect(storage.getItem(storageKey('marketplace:usr_buyer_1'))).toContain('"outbox":[]'));
+    await waitFor(() =>
+      expect(storage.getItem(storageKey('marketplace:usr_buyer_1'))).toContain('"outbox":[]'),
+    );
     await new Promise((r) => setTimeout(r, 50));
     expect(mkCount(mock, 'conv_1003')).toBe(before + 1);
     expect(mkLast(mock, 'conv_1003').content).toBe('Sent after reload');
@@ -90,7 +107,9 @@ describe('Composer: drafts', () => {
     await waitFor(() => expect(mkLast(mock, 'conv_1003').content).toBe('Draft for Sprinter'));
     expect(messageField()).toHaveValue('');
     // Saved once the frame that shows the send has been painted.
-    await waitFor(() => expect(storage.getItem(storageKey('marketplace:usr_buyer_1'))).not.toContain('Draft for Sprinter'));
+    await waitFor(() =>
+      expect(storage.getItem(storageKey('marketplace:usr_buyer_1'))).not.toContain('Draft for Sprinter'),
+    );
     expect(storage.getItem(storageKey('marketplace:usr_buyer_1'))).toContain('Draft for Scania');
   });
 

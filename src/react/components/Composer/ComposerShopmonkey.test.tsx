@@ -9,7 +9,11 @@ import { messageField, smConversationId, smCount, smLast } from '../../../../tes
 const mock = useMockServer();
 
 /** Renders the composer as Maria Lopez for a customer's conversation. */
-async function renderFor(customer: string, props: Partial<ComposerProps> = {}, options: { storage?: ReturnType<typeof memoryStorage> } = {}) {
+async function renderFor(
+  customer: string,
+  props: Partial<ComposerProps> = {},
+  options: { storage?: ReturnType<typeof memoryStorage> } = {},
+) {
   const r = renderWithInbox(<div />, { as: 'staff', ...options });
   const id = await smConversationId(r.transport, customer);
   const ui = (p: Partial<ComposerProps> = props): ReactElement => <Composer conversationId={id} {...p} />;
@@ -39,7 +43,11 @@ describe('Composer: Shopmonkey channels', () => {
     await user.type(screen.getByRole('textbox', { name: 'Email subject' }), 'Your Golf');
     await user.type(messageField(), 'The Golf is ready.{Enter}');
     await waitFor(() => expect(smLast(mock, 'sm_cust_4').text).toBe('The Golf is ready.'));
-    expect(smLast(mock, 'sm_cust_4')).toMatchObject({ sendSms: false, sendEmail: true, emailSubject: 'Your Golf' });
+    expect(smLast(mock, 'sm_cust_4')).toMatchObject({
+      sendSms: false,
+      sendEmail: true,
+      emailSubject: 'Your Golf',
+    });
   });
 
   it('combines SMS and email, and hides the subject when email is off', async () => {
@@ -96,7 +104,10 @@ describe('Composer: Shopmonkey channels', () => {
     const share = await screen.findByRole('button', { name: `Share order #${conversation.subject!.number}` });
     await user.click(share);
     await waitFor(() => expect(smLast(mock, 'sm_cust_1').isOrderShare).toBe(true));
-    expect(smLast(mock, 'sm_cust_1')).toMatchObject({ orderId: conversation.subject!.id, text: `Here is order #${conversation.subject!.number}.` });
+    expect(smLast(mock, 'sm_cust_1')).toMatchObject({
+      orderId: conversation.subject!.id,
+      text: `Here is order #${conversation.subject!.number}.`,
+    });
   });
 });
 

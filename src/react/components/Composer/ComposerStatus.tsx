@@ -13,13 +13,17 @@ export type ComposerStatusProps = ComponentPropsWithoutRef<'div'>;
  * the quiet-hours note. The counter is announced only when it first appears
  * and when the text goes over the limit, never per keystroke.
  */
-export const ComposerStatus = forwardRef<HTMLDivElement, ComposerStatusProps>(function ComposerStatus({ className, ...rest }, ref) {
+export const ComposerStatus = forwardRef<HTMLDivElement, ComposerStatusProps>(function ComposerStatus(
+  { className, ...rest },
+  ref,
+) {
   const { t, announce } = useMessaging('Composer.Status');
   const c = useComposerContext('Composer.Status');
   const max = c.capabilities.maxTextLength;
   const length = c.text.length;
   const zone = length > max ? 'over' : length >= max * 0.9 ? 'near' : 'ok';
-  const counter = zone === 'over' ? t('tooLong', { count: length - max }) : t('charactersLeft', { count: max - length });
+  const counter =
+    zone === 'over' ? t('tooLong', { count: length - max }) : t('charactersLeft', { count: max - length });
   const lastZone = useRef(zone);
   useEffect(() => {
     if (zone !== lastZone.current && zone !== 'ok') announce(counter);

@@ -25,7 +25,11 @@ describe('Composer: templates', () => {
     // Typing filters (by name or category) and clears the active option.
     await user.keyboard('avail');
     expect(field).not.toHaveAttribute('aria-activedescendant');
-    expect(within(screen.getByRole('listbox')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Vehicle AvailableInquiry', 'Ask for AvailabilityInquiry']);
+    expect(
+      within(screen.getByRole('listbox'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Vehicle AvailableInquiry', 'Ask for AvailabilityInquiry']);
     await expectAnnounced('2 templates');
     // Esc closes and keeps the text; typing / again after a space reopens.
     await user.keyboard('{Escape}');
@@ -40,7 +44,11 @@ describe('Composer: templates', () => {
     expect(field).toHaveFocus();
     await expectAnnounced('Template inserted');
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(mkLast(mock, 'conv_1002').content).toBe('Hello ABC Trucks, is the 2019 Scania R450 still available?'));
+    await waitFor(() =>
+      expect(mkLast(mock, 'conv_1002').content).toBe(
+        'Hello ABC Trucks, is the 2019 Scania R450 still available?',
+      ),
+    );
     expect(mkLast(mock, 'conv_1002').templateId).toBe('tpl_6');
   });
 
@@ -62,12 +70,18 @@ describe('Composer: templates', () => {
     expect(screen.getByRole('combobox')).toHaveAttribute('aria-activedescendant', options[0]!.id);
     await user.keyboard('{Enter}');
     await waitFor(() => expect(messageField()).toHaveFocus());
-    expect(messageField().value).toMatch(/^Hi Anna de Vries, you are welcome to view the 2019 Scania R450 at our yard\./);
+    expect(messageField().value).toMatch(
+      /^Hi Anna de Vries, you are welcome to view the 2019 Scania R450 at our yard\./,
+    );
   });
 
   it('fills known variables, asks for the rest, previews, and sends as a template', async () => {
     const { user, transport, rerenderInbox } = renderWithInbox(<div />);
-    await transport.createTemplate({ name: 'Pickup day', category: 'other', content: 'Hi {{seller_name}}, can I pick up the {{vehicle_title}} on {{pickup_day}}?' });
+    await transport.createTemplate({
+      name: 'Pickup day',
+      category: 'other',
+      content: 'Hi {{seller_name}}, can I pick up the {{vehicle_title}} on {{pickup_day}}?',
+    });
     rerenderInbox(<Composer conversationId="conv_1002" />);
     await user.type(messageField(), '/pickup');
     await screen.findByRole('option', { name: /Pickup day/ });
@@ -79,16 +93,24 @@ describe('Composer: templates', () => {
     expect(day).toHaveValue('');
     // The caret sits on the first unfilled placeholder.
     const field = messageField();
-    await waitFor(() => expect(field.value.slice(field.selectionStart, field.selectionEnd)).toBe('{{pickup_day}}'));
+    await waitFor(() =>
+      expect(field.value.slice(field.selectionStart, field.selectionEnd)).toBe('{{pickup_day}}'),
+    );
     await user.click(screen.getByRole('button', { name: 'Send' }));
     expect(screen.getByText('Fill in: pickup day')).toBeInTheDocument();
     expect(day).toHaveFocus();
     expect(day).toHaveAccessibleDescription('Fill in: pickup day');
     await user.type(day, 'Friday');
-    expect(within(form).getByText('Hi ABC Trucks, can I pick up the 2019 Scania R450 on Friday?')).toBeInTheDocument();
+    expect(
+      within(form).getByText('Hi ABC Trucks, can I pick up the 2019 Scania R450 on Friday?'),
+    ).toBeInTheDocument();
     expect(field).toHaveValue('Hi ABC Trucks, can I pick up the 2019 Scania R450 on Friday?');
     await user.click(screen.getByRole('button', { name: 'Send' }));
-    await waitFor(() => expect(mkLast(mock, 'conv_1002').content).toBe('Hi ABC Trucks, can I pick up the 2019 Scania R450 on Friday?'));
+    await waitFor(() =>
+      expect(mkLast(mock, 'conv_1002').content).toBe(
+        'Hi ABC Trucks, can I pick up the 2019 Scania R450 on Friday?',
+      ),
+    );
     expect(mkLast(mock, 'conv_1002').templateId).toMatch(/^tpl_/);
     expect(screen.queryByRole('group', { name: /Fill in the template/ })).toBeNull();
   });
@@ -112,19 +134,31 @@ describe('Composer: templates', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(open).toHaveFocus();
     expect(mock.ctx.db.marketplace.templates.length).toBe(before + 1);
-    expect(mock.ctx.db.marketplace.templates.at(-1)).toMatchObject({ name: 'Transport question', category: 'inquiry', content: 'Can you deliver the {{vehicle_title}}?' });
+    expect(mock.ctx.db.marketplace.templates.at(-1)).toMatchObject({
+      name: 'Transport question',
+      category: 'inquiry',
+      content: 'Can you deliver the {{vehicle_title}}?',
+    });
     await user.click(screen.getByRole('button', { name: 'Templates' }));
     await user.keyboard('transport');
-    expect(within(screen.getByRole('listbox')).getByRole('option', { name: /Transport question/ })).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('listbox')).getByRole('option', { name: /Transport question/ }),
+    ).toBeInTheDocument();
   });
 
   it('sends a quick reply in one click', async () => {
     const { user } = renderWithInbox(<Composer conversationId="conv_1002" />);
     await user.type(messageField(), 'my draft');
     const group = await screen.findByRole('group', { name: 'Quick replies' });
-    const reply = within(group).getByRole('button', { name: 'Hello ABC Trucks, is the 2019 Scania R450 still available?' });
+    const reply = within(group).getByRole('button', {
+      name: 'Hello ABC Trucks, is the 2019 Scania R450 still available?',
+    });
     await user.click(reply);
-    await waitFor(() => expect(mkLast(mock, 'conv_1002').content).toBe('Hello ABC Trucks, is the 2019 Scania R450 still available?'));
+    await waitFor(() =>
+      expect(mkLast(mock, 'conv_1002').content).toBe(
+        'Hello ABC Trucks, is the 2019 Scania R450 still available?',
+      ),
+    );
     expect(mkLast(mock, 'conv_1002').type).toBe('quick_reply');
     expect(messageField()).toHaveValue('my draft');
   });
@@ -136,7 +170,11 @@ describe('Composer: templates', () => {
     expect(screen.queryByRole('button', { name: 'New template' })).toBeNull();
     expect(screen.queryByRole('group', { name: 'Quick replies' })).toBeNull();
     expect(messageField()).not.toHaveAttribute('aria-autocomplete');
-    await waitFor(() => expect(messageField()).toHaveAccessibleDescription('SMS to Priya Shah. Enter sends, Shift+Enter new line.'));
+    await waitFor(() =>
+      expect(messageField()).toHaveAccessibleDescription(
+        'SMS to Priya Shah. Enter sends, Shift+Enter new line.',
+      ),
+    );
     await user.type(messageField(), '/');
     expect(screen.queryByRole('listbox')).toBeNull();
   });

@@ -33,19 +33,36 @@ export function CreateTemplateDialog(props: CreateTemplateDialogProps) {
   );
 }
 
-function CreateTemplateDialogBody({ open, onClose, initialContent = '', className }: CreateTemplateDialogProps) {
+function CreateTemplateDialogBody({
+  open,
+  onClose,
+  initialContent = '',
+  className,
+}: CreateTemplateDialogProps) {
   const { theme } = useMessaging('Composer.CreateTemplateDialog');
   if (!open || typeof document === 'undefined') return null;
   // Portalled: the composer is itself a <form>, and forms cannot nest.
   return createPortal(
     <div className="ik-root ik-composer__portal" data-theme={theme}>
-      <CreateTemplateForm onClose={onClose} initialContent={initialContent} {...(className ? { className } : {})} />
+      <CreateTemplateForm
+        onClose={onClose}
+        initialContent={initialContent}
+        {...(className ? { className } : {})}
+      />
     </div>,
     document.body,
   );
 }
 
-function CreateTemplateForm({ onClose, initialContent, className }: { onClose: () => void; initialContent: string; className?: string }) {
+function CreateTemplateForm({
+  onClose,
+  initialContent,
+  className,
+}: {
+  onClose: () => void;
+  initialContent: string;
+  className?: string;
+}) {
   const { t, announce } = useMessaging('Composer.CreateTemplateDialog');
   const create = useCreateTemplate();
   const [name, setName] = useState('');
@@ -93,16 +110,38 @@ function CreateTemplateForm({ onClose, initialContent, className }: { onClose: (
 
   const describe = (field: string) => (errors[field] ? `ik-new-tpl-${field}-error` : undefined);
   return (
-    <Dialog open onClose={onClose} title={t('templateCreate')} className={className} data-slot="create-template-dialog">
+    <Dialog
+      open
+      onClose={onClose}
+      title={t('templateCreate')}
+      className={className}
+      data-slot="create-template-dialog"
+    >
       <form className="ik-composer__create" onSubmit={submit} noValidate>
         <div className="ik-composer__create-field">
           <label htmlFor="ik-new-tpl-name">{t('templateName')}</label>
-          <input ref={nameRef} id="ik-new-tpl-name" value={name} onChange={(e) => setName(e.target.value)} required aria-invalid={!!errors.name || undefined} aria-describedby={describe('name')} />
-          {errors.name ? <p id="ik-new-tpl-name-error" className="ik-composer__error">{errors.name}</p> : null}
+          <input
+            ref={nameRef}
+            id="ik-new-tpl-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            aria-invalid={!!errors.name || undefined}
+            aria-describedby={describe('name')}
+          />
+          {errors.name ? (
+            <p id="ik-new-tpl-name-error" className="ik-composer__error">
+              {errors.name}
+            </p>
+          ) : null}
         </div>
         <div className="ik-composer__create-field">
           <label htmlFor="ik-new-tpl-category">{t('templateCategory')}</label>
-          <select id="ik-new-tpl-category" value={category} onChange={(e) => setCategory(e.target.value as TemplateCategory)}>
+          <select
+            id="ik-new-tpl-category"
+            value={category}
+            onChange={(e) => setCategory(e.target.value as TemplateCategory)}
+          >
             {TEMPLATE_CATEGORIES.map((cat) => (
               <option key={cat} value={cat}>
                 {categoryLabel(cat, t)}
@@ -125,10 +164,24 @@ function CreateTemplateForm({ onClose, initialContent, className }: { onClose: (
           <p id="ik-new-tpl-hint" className="ik-composer__hint">
             {t('templateVariableHint')}
           </p>
-          {errors.content ? <p id="ik-new-tpl-content-error" className="ik-composer__error">{errors.content}</p> : null}
-          <div className="ik-composer__variable-buttons" role="group" aria-label={t('templateInsertVariable')}>
+          {errors.content ? (
+            <p id="ik-new-tpl-content-error" className="ik-composer__error">
+              {errors.content}
+            </p>
+          ) : null}
+          <div
+            className="ik-composer__variable-buttons"
+            role="group"
+            aria-label={t('templateInsertVariable')}
+          >
             {CONTEXT_VARIABLES.map((v) => (
-              <button key={v} type="button" className="ik-button" data-variant="ghost" onClick={() => insertVariable(v)}>
+              <button
+                key={v}
+                type="button"
+                className="ik-button"
+                data-variant="ghost"
+                onClick={() => insertVariable(v)}
+              >
                 {`{{${v}}}`}
               </button>
             ))}

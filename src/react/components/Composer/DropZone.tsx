@@ -13,7 +13,10 @@ const hasFiles = (e: React.DragEvent) => Array.from(e.dataTransfer?.types ?? [])
  * Drag-and-drop files onto the composer: a pointer-only extra, never
  * focusable; the Attach button is the keyboard alternative (WCAG 2.5.7).
  */
-export const DropZone = forwardRef<HTMLDivElement, DropZoneProps>(function DropZone({ className, children, ...rest }, ref) {
+export const DropZone = forwardRef<HTMLDivElement, DropZoneProps>(function DropZone(
+  { className, children, ...rest },
+  ref,
+) {
   const { t } = useMessaging('Composer.DropZone');
   const c = useComposerContext('Composer.DropZone');
   const [dragging, setDragging] = useState(false);

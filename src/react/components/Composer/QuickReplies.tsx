@@ -19,7 +19,10 @@ export interface QuickRepliesProps extends ComponentPropsWithoutRef<'div'> {
  * One-click replies, each sent at once as a `quick_reply` message. Hidden
  * where the backend has no quick replies, and in internal-note mode.
  */
-export const QuickReplies = forwardRef<HTMLDivElement, QuickRepliesProps>(function QuickReplies({ replies, max = 4, className, ...rest }, ref) {
+export const QuickReplies = forwardRef<HTMLDivElement, QuickRepliesProps>(function QuickReplies(
+  { replies, max = 4, className, ...rest },
+  ref,
+) {
   const { t, currentUser, locale } = useMessaging('Composer.QuickReplies');
   const c = useComposerContext('Composer.QuickReplies');
   const fromTemplates = !replies && c.templatesEnabled;
@@ -35,11 +38,24 @@ export const QuickReplies = forwardRef<HTMLDivElement, QuickRepliesProps>(functi
       .map((r) => r.text);
   }, [replies, fromTemplates, templates, c.conversation, currentUser, locale]);
 
-  if (!c.capabilities.quickReplies || c.mode === 'note' || !c.conversationId || items.length === 0) return null;
+  if (!c.capabilities.quickReplies || c.mode === 'note' || !c.conversationId || items.length === 0)
+    return null;
   return (
-    <div ref={ref} role="group" aria-label={t('quickReplies')} className={cx('ik-composer__quick', className)} data-slot="quick-replies" {...rest}>
+    <div
+      ref={ref}
+      role="group"
+      aria-label={t('quickReplies')}
+      className={cx('ik-composer__quick', className)}
+      data-slot="quick-replies"
+      {...rest}
+    >
       {items.slice(0, max).map((text) => (
-        <button key={text} type="button" className="ik-button ik-composer__quick-reply" onClick={() => c.sendQuickReply(text)}>
+        <button
+          key={text}
+          type="button"
+          className="ik-button ik-composer__quick-reply"
+          onClick={() => c.sendQuickReply(text)}
+        >
           {text}
         </button>
       ))}

@@ -8,7 +8,10 @@ import { useComposerContext } from './ComposerContext';
 export type SendButtonProps = ComponentPropsWithoutRef<'button'>;
 
 /** Submits the composer: "Send", or "Add note" in internal-note mode. Disabled while there is nothing to send. */
-export const SendButton = forwardRef<HTMLButtonElement, SendButtonProps>(function SendButton({ className, children, ...rest }, ref) {
+export const SendButton = forwardRef<HTMLButtonElement, SendButtonProps>(function SendButton(
+  { className, children, ...rest },
+  ref,
+) {
   const { t } = useMessaging('Composer.SendButton');
   const c = useComposerContext('Composer.SendButton');
   return (

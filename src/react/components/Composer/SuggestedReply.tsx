@@ -13,14 +13,23 @@ export type SuggestedReplyProps = ComponentPropsWithoutRef<'section'>;
  * `suggestedReplyState`, and a used or dismissed suggestion is not offered
  * again. Focus goes to the textarea after each choice.
  */
-export const SuggestedReply = forwardRef<HTMLElement, SuggestedReplyProps>(function SuggestedReply({ className, ...rest }, ref) {
+export const SuggestedReply = forwardRef<HTMLElement, SuggestedReplyProps>(function SuggestedReply(
+  { className, ...rest },
+  ref,
+) {
   const { t } = useMessaging('Composer.SuggestedReply');
   const c = useComposerContext('Composer.SuggestedReply');
   const titleId = `ik-suggestion${useId().replace(/:/g, '')}`;
   const s = c.suggestion;
   if (!s) return null;
   return (
-    <section ref={ref} aria-labelledby={titleId} className={cx('ik-composer__suggestion', className)} data-slot="suggested-reply" {...rest}>
+    <section
+      ref={ref}
+      aria-labelledby={titleId}
+      className={cx('ik-composer__suggestion', className)}
+      data-slot="suggested-reply"
+      {...rest}
+    >
       <h3 id={titleId} className="ik-composer__suggestion-title">
         {t('suggestedReply')}
       </h3>

@@ -24,13 +24,23 @@ export function TemplateListbox({ id, options, active, onChoose, className }: Te
   const { t } = useMessaging('Composer.TemplateListbox');
   if (options.length === 0) {
     return (
-      <div id={id} className={cx('ik-composer__popup', 'ik-composer__popup--empty', className)} data-slot="template-listbox">
+      <div
+        id={id}
+        className={cx('ik-composer__popup', 'ik-composer__popup--empty', className)}
+        data-slot="template-listbox"
+      >
         {t('noTemplates')}
       </div>
     );
   }
   return (
-    <ul id={id} role="listbox" aria-label={t('templates')} className={cx('ik-composer__popup', className)} data-slot="template-listbox">
+    <ul
+      id={id}
+      role="listbox"
+      aria-label={t('templates')}
+      className={cx('ik-composer__popup', className)}
+      data-slot="template-listbox"
+    >
       {options.map((tpl, i) => (
         <li
           key={tpl.id}

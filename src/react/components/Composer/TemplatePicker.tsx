@@ -17,7 +17,10 @@ export type TemplatePickerProps = ComponentPropsWithoutRef<'div'>;
  * message; Esc closes and returns focus to the button. Hidden where the
  * backend has no templates.
  */
-export const TemplatePicker = forwardRef<HTMLDivElement, TemplatePickerProps>(function TemplatePicker({ className, onBlur, ...rest }, ref) {
+export const TemplatePicker = forwardRef<HTMLDivElement, TemplatePickerProps>(function TemplatePicker(
+  { className, onBlur, ...rest },
+  ref,
+) {
   const { t, announce } = useMessaging('Composer.TemplatePicker');
   const c = useComposerContext('Composer.TemplatePicker');
   const { data: templates } = useTemplates();
@@ -37,7 +40,10 @@ export const TemplatePicker = forwardRef<HTMLDivElement, TemplatePickerProps>(fu
   }, [open]);
   useEffect(() => {
     if (!open || !templates) return;
-    const timer = setTimeout(() => announce(options.length ? t.plural('templatesFound', options.length) : t('noTemplates')), 500);
+    const timer = setTimeout(
+      () => announce(options.length ? t.plural('templatesFound', options.length) : t('noTemplates')),
+      500,
+    );
     return () => clearTimeout(timer);
   }, [open, templates, options.length, announce, t]);
 
@@ -62,7 +68,8 @@ export const TemplatePicker = forwardRef<HTMLDivElement, TemplatePickerProps>(fu
       data-state={open ? 'open' : 'closed'}
       onBlur={(e) => {
         onBlur?.(e);
-        if (open && e.relatedTarget instanceof Node && !e.currentTarget.contains(e.relatedTarget)) close(false);
+        if (open && e.relatedTarget instanceof Node && !e.currentTarget.contains(e.relatedTarget))
+          close(false);
       }}
       {...rest}
     >
@@ -93,7 +100,9 @@ export const TemplatePicker = forwardRef<HTMLDivElement, TemplatePickerProps>(fu
             aria-autocomplete="list"
             aria-expanded="true"
             aria-controls={listId}
-            aria-activedescendant={active >= 0 && options[active] ? templateOptionId(listId, active) : undefined}
+            aria-activedescendant={
+              active >= 0 && options[active] ? templateOptionId(listId, active) : undefined
+            }
             value={query}
             onChange={(e) => {
               setQuery(e.target.value);
@@ -115,7 +124,11 @@ export const TemplatePicker = forwardRef<HTMLDivElement, TemplatePickerProps>(fu
               }
             }}
           />
-          {templates ? <TemplateListbox id={listId} options={options} active={active} onChoose={choose} /> : <p className="ik-composer__picker-loading">{t('loading')}</p>}
+          {templates ? (
+            <TemplateListbox id={listId} options={options} active={active} onChoose={choose} />
+          ) : (
+            <p className="ik-composer__picker-loading">{t('loading')}</p>
+          )}
         </div>
       ) : null}
     </div>

@@ -33,7 +33,14 @@ export type { ComposerStatusProps } from './ComposerStatus';
 export { StartConversationForm } from './StartConversationForm';
 export type { StartConversationFormProps } from './StartConversationForm';
 export { useComposerContext } from './ComposerContext';
-export type { ComposerContextValue, ComposerMode, PendingFile, UploadingFile, ActiveTemplate, OfferedSuggestion } from './ComposerContext';
+export type {
+  ComposerContextValue,
+  ComposerMode,
+  PendingFile,
+  UploadingFile,
+  ActiveTemplate,
+  OfferedSuggestion,
+} from './ComposerContext';
 export { validateFiles } from './validateFiles';
 export type { FileCheck } from './validateFiles';
 export { isInQuietHours } from './useComposerChannels';

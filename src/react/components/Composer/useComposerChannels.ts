@@ -24,7 +24,11 @@ interface ChannelState {
  * customer can be reached), the internal-note mode, the email subject and
  * the quiet-hours hold. Resets to the defaults when the conversation changes.
  */
-export function useComposerChannels(conversationId: string | null, conversation: Conversation | undefined, caps: TransportCapabilities) {
+export function useComposerChannels(
+  conversationId: string | null,
+  conversation: Conversation | undefined,
+  caps: TransportCapabilities,
+) {
   const reachable = {
     sms: caps.deliveryChannels.includes('sms') && conversation?.counterpart.hasPhone !== false,
     email: caps.deliveryChannels.includes('email') && conversation?.counterpart.hasEmail !== false,
@@ -38,12 +42,23 @@ export function useComposerChannels(conversationId: string | null, conversation:
 
   const update = useCallback(
     (patch: Partial<ChannelState>) =>
-      setStored((s) => ({ ...(s.conversationId === conversationId ? s : { conversationId, subject: '', mode: 'message' as const }), ...patch })),
+      setStored((s) => ({
+        ...(s.conversationId === conversationId
+          ? s
+          : { conversationId, subject: '', mode: 'message' as const }),
+        ...patch,
+      })),
     [conversationId],
   );
-  const setChannel = useCallback((channel: 'sms' | 'email', on: boolean) => update({ [channel]: on }), [update]);
+  const setChannel = useCallback(
+    (channel: 'sms' | 'email', on: boolean) => update({ [channel]: on }),
+    [update],
+  );
   const setEmailSubject = useCallback((subject: string) => update({ subject }), [update]);
-  const setMode = useCallback((mode: ComposerMode) => update({ mode: caps.internalNotes ? mode : 'message' }), [update, caps.internalNotes]);
+  const setMode = useCallback(
+    (mode: ComposerMode) => update({ mode: caps.internalNotes ? mode : 'message' }),
+    [update, caps.internalNotes],
+  );
 
   return {
     reachable,

@@ -32,20 +32,34 @@ export function useComposerController(options: ComposerControllerOptions): Compo
   const selected = useInboxStore((s) => s.selectedConversationId);
   const conversationId = options.conversationId === undefined ? selected : options.conversationId;
   const { data: conversation } = useConversation(conversationId);
-  const text = useInboxStore((s) => (conversationId ? s.drafts[conversationId] ?? '' : ''));
-  const writeText = useCallback((value: string) => {
-    if (conversationId) store.getState().setDraft(conversationId, value);
-  }, [conversationId, store]);
+  const text = useInboxStore((s) => (conversationId ? (s.drafts[conversationId] ?? '') : ''));
+  const writeText = useCallback(
+    (value: string) => {
+      if (conversationId) store.getState().setDraft(conversationId, value);
+    },
+    [conversationId, store],
+  );
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const base = useId();
   const ids = useMemo(() => {
     const id = (s: string) => `ik-composer${base.replace(/:/g, '')}-${s}`;
-    return { input: id('input'), hint: id('hint'), counter: id('counter'), error: id('error'), notice: id('notice'), popup: id('popup'), files: id('files') };
+    return {
+      input: id('input'),
+      hint: id('hint'),
+      counter: id('counter'),
+      error: id('error'),
+      notice: id('notice'),
+      popup: id('popup'),
+      files: id('files'),
+    };
   }, [base]);
 
   const files = useComposerFiles(caps.attachments, t, announce);
   const ch = useComposerChannels(conversationId, conversation, caps);
-  const context = useMemo(() => contextVariables(conversation, currentUser, locale), [conversation, currentUser, locale]);
+  const context = useMemo(
+    () => contextVariables(conversation, currentUser, locale),
+    [conversation, currentUser, locale],
+  );
   const tpl = useComposerTemplate({ text, writeText, context, inputRef, t, announce });
   const { offered, dismissedPending } = useSuggestedReply(conversationId, caps.suggestedReplies);
   const [editedSuggestion, setEditedSuggestion] = useState<string | null>(null);
@@ -64,14 +78,21 @@ export function useComposerController(options: ComposerControllerOptions): Compo
   }, [conversationId, resetFiles, detach]);
 
   const focusInput = useCallback(() => inputRef.current?.focus(), []);
-  const setText = useCallback((value: string) => {
-    writeText(value);
-    detach();
-    setError(null);
-  }, [writeText, detach]);
+  const setText = useCallback(
+    (value: string) => {
+      writeText(value);
+      detach();
+      setError(null);
+    },
+    [writeText, detach],
+  );
 
-  const inQuiet = isInQuietHours((options.now ?? (() => new Date()))(), options.quietHours ?? DEFAULT_QUIET_HOURS);
-  const heldByQuietHours = caps.quietHours && ch.mode === 'message' && ch.channels.sms && ch.avoidQuietHours && inQuiet;
+  const inQuiet = isInQuietHours(
+    (options.now ?? (() => new Date()))(),
+    options.quietHours ?? DEFAULT_QUIET_HOURS,
+  );
+  const heldByQuietHours =
+    caps.quietHours && ch.mode === 'message' && ch.channels.sms && ch.avoidQuietHours && inQuiet;
   const overLimit = text.length > caps.maxTextLength;
   const canSend = !!conversationId && !overLimit && (text.trim().length > 0 || files.files.length > 0);
 
@@ -80,7 +101,11 @@ export function useComposerController(options: ComposerControllerOptions): Compo
     const out: Partial<SendInput> = {};
     if (caps.deliveryChannels.length) {
       const subject = ch.emailSubject.trim();
-      out.channels = { sms: ch.channels.sms, email: ch.channels.email, ...(ch.channels.email && subject ? { emailSubject: subject } : {}) };
+      out.channels = {
+        sms: ch.channels.sms,
+        email: ch.channels.email,
+        ...(ch.channels.email && subject ? { emailSubject: subject } : {}),
+      };
     }
     if (caps.quietHours && ch.channels.sms) out.avoidQuietHours = ch.avoidQuietHours;
     if (offered && editedSuggestion === offered.messageId) out.suggestedReplyState = 'edited';
@@ -104,7 +129,11 @@ export function useComposerController(options: ComposerControllerOptions): Compo
       if (message) onSent.current?.(message);
       else if (attachments.length) {
         const entry = store.getState().outbox.find((e) => e.clientId === clientId);
-        if (entry?.status === 'failed') announce(t('uploadFailed', { error: entry.error ?? t('errorGeneric') }), { assertive: true, delayMs: 300 });
+        if (entry?.status === 'failed')
+          announce(t('uploadFailed', { error: entry.error ?? t('errorGeneric') }), {
+            assertive: true,
+            delayMs: 300,
+          });
       }
     });
   };
@@ -118,7 +147,10 @@ export function useComposerController(options: ComposerControllerOptions): Compo
       return;
     }
     const trimmed = text.trim();
-    const asTemplate = active && trimmed === active.rendered.trim() ? { template: { id: active.template.id, variables: active.variables } } : {};
+    const asTemplate =
+      active && trimmed === active.rendered.trim()
+        ? { template: { id: active.template.id, variables: active.variables } }
+        : {};
     dispatch({ text: trimmed, ...asTemplate, ...delivery() }, true);
   };
 
@@ -174,7 +206,14 @@ export function useComposerController(options: ComposerControllerOptions): Compo
     sendQuickReply: (reply) => dispatch({ text: reply, kind: 'quick_reply', ...delivery() }, false),
     shareOrder: () => {
       if (subject?.kind !== 'order') return;
-      dispatch({ text: t('orderShareMessage', { number: subject.number ?? subject.title }), orderShare: { orderId: subject.id }, ...delivery() }, false);
+      dispatch(
+        {
+          text: t('orderShareMessage', { number: subject.number ?? subject.title }),
+          orderShare: { orderId: subject.id },
+          ...delivery(),
+        },
+        false,
+      );
     },
     focusInput,
   };

@@ -42,7 +42,10 @@ export function useComposerFiles(limits: AttachmentLimits | undefined, t: Transl
       if (!limits || picked.length === 0) return;
       const { accepted, errors: problems } = validateFiles(picked, filesRef.current.length, limits, t);
       setErrors(problems);
-      const next = [...filesRef.current, ...accepted.map((file) => ({ id: `ik-file-${++fileCounter}`, file, previewUrl: previewUrl(file) }))];
+      const next = [
+        ...filesRef.current,
+        ...accepted.map((file) => ({ id: `ik-file-${++fileCounter}`, file, previewUrl: previewUrl(file) })),
+      ];
       if (accepted.length) setFiles(next);
       const parts = [...(accepted.length ? [t.plural('filesAttached', next.length)] : []), ...problems];
       if (parts.length) announce(parts.join(' '));
@@ -64,14 +67,21 @@ export function useComposerFiles(limits: AttachmentLimits | undefined, t: Transl
     setFiles([]);
     setErrors([]);
     if (taken.length === 0) return [];
-    setUploading((u) => [...u, ...taken.map((f) => ({ id: f.id, clientId, name: f.file.name, progress: null }))]);
+    setUploading((u) => [
+      ...u,
+      ...taken.map((f) => ({ id: f.id, clientId, name: f.file.name, progress: null })),
+    ]);
     return taken.map((f) => ({
       file: f.file,
-      onProgress: (fraction: number) => setUploading((u) => u.map((x) => (x.id === f.id ? { ...x, progress: fraction } : x))),
+      onProgress: (fraction: number) =>
+        setUploading((u) => u.map((x) => (x.id === f.id ? { ...x, progress: fraction } : x))),
     }));
   }, []);
 
-  const settle = useCallback((clientId: string) => setUploading((u) => u.filter((x) => x.clientId !== clientId)), []);
+  const settle = useCallback(
+    (clientId: string) => setUploading((u) => u.filter((x) => x.clientId !== clientId)),
+    [],
+  );
 
   const reset = useCallback(() => {
     filesRef.current.forEach((f) => revoke(f.previewUrl));

@@ -39,7 +39,11 @@ export function useComposerTemplate(opts: {
   const insert = useCallback(
     (template: Template, range?: [number, number]) => {
       const el = inputRef.current;
-      const [from, to] = range ?? (el && el.ownerDocument.activeElement === el ? [el.selectionStart, el.selectionEnd] : [text.length, text.length]);
+      const [from, to] =
+        range ??
+        (el && el.ownerDocument.activeElement === el
+          ? [el.selectionStart, el.selectionEnd]
+          : [text.length, text.length]);
       const names = template.variables.length ? template.variables : parseTemplateVariables(template.content);
       const variables: Record<string, string> = {};
       for (const name of names) variables[name] = context[name] ?? '';
@@ -49,7 +53,10 @@ export function useComposerTemplate(opts: {
       writeText(before + rendered + after);
       setActive(names.length ? { template, variables, start: before.length, rendered, missing } : null);
       // After React has written the value, put the caret on the first placeholder.
-      const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (fn: () => void) => setTimeout(fn, 0);
+      const later =
+        typeof requestAnimationFrame === 'function'
+          ? requestAnimationFrame
+          : (fn: () => void) => setTimeout(fn, 0);
       later(() => placeCaret(inputRef.current, before.length, rendered));
       announce(t('templateInserted'), { delayMs: 250 });
     },

@@ -17,19 +17,28 @@ export function slashToken(value: string, caret: number): { start: number; query
  * closes and keeps the text. The active option is only set after the first
  * arrow press and is cleared on typing.
  */
-export function useSlashTemplates(opts: { enabled: boolean; onChoose: (template: Template, range: [number, number]) => void }) {
+export function useSlashTemplates(opts: {
+  enabled: boolean;
+  onChoose: (template: Template, range: [number, number]) => void;
+}) {
   const { t, announce } = useMessaging('Composer.Input');
   const { data: templates } = useTemplates();
   const [token, setToken] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(-1);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const open = opts.enabled && !!token && !!templates;
-  const options = useMemo(() => (open && templates ? filterTemplates(templates, token!.query, t) : []), [open, templates, token, t]);
+  const options = useMemo(
+    () => (open && templates ? filterTemplates(templates, token!.query, t) : []),
+    [open, templates, token, t],
+  );
 
   // The number of matches, read once typing pauses.
   useEffect(() => {
     if (!open) return;
-    const timer = setTimeout(() => announce(options.length ? t.plural('templatesFound', options.length) : t('noTemplates')), 500);
+    const timer = setTimeout(
+      () => announce(options.length ? t.plural('templatesFound', options.length) : t('noTemplates')),
+      500,
+    );
     return () => clearTimeout(timer);
   }, [open, options.length, announce, t]);
 

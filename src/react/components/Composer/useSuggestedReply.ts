@@ -36,6 +36,9 @@ export function useSuggestedReply(conversationId: string | null, enabled: boolea
     const offered = pickSuggestion(messages, dismissed);
     // A dismissal is reported with the next message, as long as nothing was sent since.
     const withoutDismissals = offered ? null : pickSuggestion(messages, []);
-    return { offered, dismissedPending: !!withoutDismissals && dismissed.includes(withoutDismissals.messageId) };
+    return {
+      offered,
+      dismissedPending: !!withoutDismissals && dismissed.includes(withoutDismissals.messageId),
+    };
   }, [enabled, messages, dismissed]);
 }

@@ -20,7 +20,12 @@ export interface FileCheck {
  * Checks files against the backend's limits before anything is uploaded:
  * type first, then size, then how many fit next to the `existing` ones.
  */
-export function validateFiles(files: File[], existing: number, limits: AttachmentLimits, t: Translate): FileCheck {
+export function validateFiles(
+  files: File[],
+  existing: number,
+  limits: AttachmentLimits,
+  t: Translate,
+): FileCheck {
   const accepted: File[] = [];
   const errors: string[] = [];
   let overCount = false;

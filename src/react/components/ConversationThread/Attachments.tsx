@@ -42,7 +42,10 @@ export interface AttachmentsProps extends ComponentPropsWithoutRef<'ul'> {
  * ("invoice.pdf, PDF, 240 KB"). A host's `components.AttachmentPreview`
  * replaces the inside of each item.
  */
-export const Attachments = forwardRef<HTMLUListElement, AttachmentsProps>(function Attachments({ message, className, ...rest }, ref) {
+export const Attachments = forwardRef<HTMLUListElement, AttachmentsProps>(function Attachments(
+  { message, className, ...rest },
+  ref,
+) {
   const { t, components } = useMessaging('ConversationThread.Attachments');
   const ctx = useMessageContext('ConversationThread.Attachments');
   if (message.attachments.length === 0) return null;
@@ -56,7 +59,12 @@ export const Attachments = forwardRef<HTMLUListElement, AttachmentsProps>(functi
         if (Custom) {
           return (
             <li key={a.id} className="ik-attachments__item">
-              <Custom attachment={a} index={imageIndex} total={images.length} {...(imageIndex >= 0 ? { onOpen: () => open(null) } : {})} />
+              <Custom
+                attachment={a}
+                index={imageIndex}
+                total={images.length}
+                {...(imageIndex >= 0 ? { onOpen: () => open(null) } : {})}
+              />
             </li>
           );
         }
@@ -70,7 +78,12 @@ export const Attachments = forwardRef<HTMLUListElement, AttachmentsProps>(functi
                 aria-label={t('openImage', { name: a.name, index: imageIndex + 1, total: images.length })}
                 onClick={(e) => open(e.currentTarget)}
               >
-                <img src={safeImageUrl(a.thumbnailUrl ?? a.url)} alt="" loading="lazy" className="ik-attachments__img" />
+                <img
+                  src={safeImageUrl(a.thumbnailUrl ?? a.url)}
+                  alt=""
+                  loading="lazy"
+                  className="ik-attachments__img"
+                />
               </button>
             </li>
           );
@@ -80,7 +93,13 @@ export const Attachments = forwardRef<HTMLUListElement, AttachmentsProps>(functi
           <li key={a.id} className="ik-attachments__item" data-kind="document">
             {href ? (
               // Named from its content ("invoice.pdf, PDF, 240 KB"), so the name always holds the visible text (WCAG 2.5.3).
-              <a href={href} download={a.name} className="ik-attachments__doc" data-slot="attachment-document" rel="noopener noreferrer">
+              <a
+                href={href}
+                download={a.name}
+                className="ik-attachments__doc"
+                data-slot="attachment-document"
+                rel="noopener noreferrer"
+              >
                 <span className="ik-attachments__doc-icon" aria-hidden="true">
                   {fileTypeLabel(a)}
                 </span>

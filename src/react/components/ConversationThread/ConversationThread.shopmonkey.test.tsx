@@ -17,13 +17,20 @@ function articleWith(text: string): HTMLElement {
 }
 
 /** Opens the staff thread with one customer. */
-async function openCustomer(name: string, extra: Partial<Parameters<typeof ConversationThread>[0]> = {}, options: Parameters<typeof renderWithInbox>[1] = {}) {
+async function openCustomer(
+  name: string,
+  extra: Partial<Parameters<typeof ConversationThread>[0]> = {},
+  options: Parameters<typeof renderWithInbox>[1] = {},
+) {
   const probe = renderWithInbox(<></>, { as: 'staff' });
   const list = await probe.transport.listConversations({ filter: 'all' });
   const archived = await probe.transport.listConversations({ filter: 'archived' });
   const conversation = [...list.items, ...archived.items].find((c) => c.counterpart.name === name)!;
   probe.unmount();
-  const r = renderWithInbox(<ConversationThread conversationId={conversation.id} {...extra} />, { as: 'staff', ...options });
+  const r = renderWithInbox(<ConversationThread conversationId={conversation.id} {...extra} />, {
+    as: 'staff',
+    ...options,
+  });
   await waitFor(() => expect(screen.getAllByRole('article').length).toBeGreaterThan(0));
   return { ...r, conversation };
 }
@@ -50,22 +57,37 @@ describe('ConversationThread (Shopmonkey)', () => {
     expect(within(share).getByText('Subject: Estimate #1042 from Lopez Auto Repair')).toBeInTheDocument();
     expect(share).toHaveAccessibleName(/^You /);
     await user.click(within(share).getByRole('button', { name: 'Open order' }));
-    expect(onOpenOrder).toHaveBeenCalledWith(expect.objectContaining({ orderId: 'sm_order_1', orderNumber: '1042', type: 'Estimate' }), expect.objectContaining({ text: expect.stringContaining('estimate') }));
+    expect(onOpenOrder).toHaveBeenCalledWith(
+      expect.objectContaining({ orderId: 'sm_order_1', orderNumber: '1042', type: 'Estimate' }),
+      expect.objectContaining({ text: expect.stringContaining('estimate') }),
+    );
 
     const appt = articleWith('Reply YES to confirm');
     expect(within(appt).getByText('Appointment: Scheduled')).toBeInTheDocument();
     expect(within(appt).getByText('Confirmation requested')).toBeInTheDocument();
     await user.click(within(appt).getByRole('button', { name: 'Open appointment' }));
-    expect(onOpenAppointment).toHaveBeenCalledWith(expect.objectContaining({ id: 'sm_appt_1', event: 'Scheduled', confirmationRequested: true }), expect.anything());
-    expect(within(screen.getByText('YES').closest('article')!).getByText('Appointment: Confirmed')).toBeInTheDocument();
+    expect(onOpenAppointment).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'sm_appt_1', event: 'Scheduled', confirmationRequested: true }),
+      expect.anything(),
+    );
+    expect(
+      within(screen.getByText('YES').closest('article')!).getByText('Appointment: Confirmed'),
+    ).toBeInTheDocument();
 
     // Delivery per channel, shape + text.
     expect(within(appt).getByText('SMS: Delivered')).toBeInTheDocument();
     expect(within(appt).getByText('Email: Read')).toBeInTheDocument();
-    expect(within(articleWith('Thanks! Does the estimate include the rotors?')).getByText('via SMS')).toBeInTheDocument();
+    expect(
+      within(articleWith('Thanks! Does the estimate include the rotors?')).getByText('via SMS'),
+    ).toBeInTheDocument();
 
     // Two unread customer messages: the marker sits on the first.
-    expect(within(articleWith('Thanks! Does the estimate include the rotors?')).getByRole('heading', { level: 3, name: 'New messages' })).toBeInTheDocument();
+    expect(
+      within(articleWith('Thanks! Does the estimate include the rotors?')).getByRole('heading', {
+        level: 3,
+        name: 'New messages',
+      }),
+    ).toBeInTheDocument();
     expect(await axeViolations(container)).toEqual([]);
   });
 
@@ -73,7 +95,11 @@ describe('ConversationThread (Shopmonkey)', () => {
     const { user } = await openCustomer('Daniel Okafor');
     const photos = articleWith('Here are the photos from the inspection.');
     expect(within(photos).getByText('SMS: Not sent')).toBeInTheDocument();
-    expect(within(photos).getByText(/This customer has no mobile phone number on file, so the SMS could not be sent\./)).toBeInTheDocument();
+    expect(
+      within(photos).getByText(
+        /This customer has no mobile phone number on file, so the SMS could not be sent\./,
+      ),
+    ).toBeInTheDocument();
     expect(within(photos).getByText('Email: Delivered')).toBeInTheDocument();
     expect(photos.querySelector('[data-channel="sms"]')).toHaveAttribute('data-state', 'failed');
 
@@ -90,7 +116,9 @@ describe('ConversationThread (Shopmonkey)', () => {
     expect(deleted).toHaveAttribute('data-deleted');
     expect(deleted).toHaveTextContent('Deleted by You: Sent to the wrong customer');
     expect(deleted).not.toHaveTextContent('Your Civic is ready for pickup.');
-    expect(deleted).toHaveAccessibleDescription(/This message was deleted\. Deleted by You: Sent to the wrong customer/);
+    expect(deleted).toHaveAccessibleDescription(
+      /This message was deleted\. Deleted by You: Sent to the wrong customer/,
+    );
   });
 
   it('renders System messages as notices and invoice documents as downloads', async () => {
@@ -100,11 +128,18 @@ describe('ConversationThread (Shopmonkey)', () => {
     expect(notice).toHaveAccessibleName(/^System /);
     expect(within(notice).getByText('Appointment: Rescheduled')).toBeInTheDocument();
     const invoice = articleWith('The invoice is attached.');
-    expect(within(invoice).getByRole('link', { name: 'invoice-1043.pdf, PDF, 178 KB' })).toHaveAttribute('download', 'invoice-1043.pdf');
+    expect(within(invoice).getByRole('link', { name: 'invoice-1043.pdf, PDF, 178 KB' })).toHaveAttribute(
+      'download',
+      'invoice-1043.pdf',
+    );
     expect(within(invoice).getByText('Shared order #1043')).toBeInTheDocument();
     // Without onOpenOrder there is no button to open it.
     expect(within(invoice).queryByRole('button', { name: 'Open order' })).not.toBeInTheDocument();
-    expect(within(articleWith('Your follow-up inspection on Friday has been canceled.')).getByText('Email: Status unknown')).toBeInTheDocument();
+    expect(
+      within(articleWith('Your follow-up inspection on Friday has been canceled.')).getByText(
+        'Email: Status unknown',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows an SMS held for quiet hours as scheduled', async () => {
@@ -113,7 +148,9 @@ describe('ConversationThread (Shopmonkey)', () => {
     expect(within(held).getByText('SMS: Scheduled after quiet hours')).toBeInTheDocument();
     expect(held.querySelector('[data-channel="sms"]')).toHaveAttribute('data-state', 'scheduled');
     // A drawn clock (a shape, hidden from screen readers) next to the words.
-    expect(held.querySelector('[data-channel="sms"] .ik-delivery__icon[aria-hidden="true"] svg')).not.toBeNull();
+    expect(
+      held.querySelector('[data-channel="sms"] .ik-delivery__icon[aria-hidden="true"] svg'),
+    ).not.toBeNull();
   });
 
   it('marks the whole conversation read when its unread message is seen (no per-message read)', async () => {
@@ -123,7 +160,13 @@ describe('ConversationThread (Shopmonkey)', () => {
   });
 
   it('PgUp on the first loaded message loads older ones and focuses the one above; positions count from the server total', async () => {
-    const transport = createShopmonkeyTransport({ baseUrl: 'http://localhost/v3', userId: 'sm_user_1', getToken: () => 'sm_staff_1', retries: 0, pageSize: 3 });
+    const transport = createShopmonkeyTransport({
+      baseUrl: 'http://localhost/v3',
+      userId: 'sm_user_1',
+      getToken: () => 'sm_staff_1',
+      retries: 0,
+      pageSize: 3,
+    });
     const { user } = await openCustomer('Jamie Rivera', {}, { transport });
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(3));
     const feed = screen.getByRole('feed', { name: 'Messages' });
@@ -136,18 +179,28 @@ describe('ConversationThread (Shopmonkey)', () => {
     act(() => first.focus());
     await user.keyboard('{PageUp}');
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(6));
-    await waitFor(() => expect(document.activeElement).toHaveTextContent('Here is the estimate for front brake pads'));
+    await waitFor(() =>
+      expect(document.activeElement).toHaveTextContent('Here is the estimate for front brake pads'),
+    );
     expect(feed).toHaveAttribute('aria-busy', 'false');
     // Keep going to the start: then positions are known.
     for (let i = 0; i < 3; i++) await user.keyboard('{PageUp}');
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(8));
     await waitFor(() => expect(screen.getAllByRole('article')[0]).toHaveAttribute('aria-posinset', '1'));
     expect(screen.getByText('Start of conversation')).toBeInTheDocument();
-    expect(screen.getAllByRole('article').map((a) => a.getAttribute('aria-setsize'))).toEqual(Array(8).fill('8'));
+    expect(screen.getAllByRole('article').map((a) => a.getAttribute('aria-setsize'))).toEqual(
+      Array(8).fill('8'),
+    );
   });
 
   it('a send takes the next position; the messages already shown keep theirs and are not rendered again', async () => {
-    const transport = createShopmonkeyTransport({ baseUrl: 'http://localhost/v3', userId: 'sm_user_1', getToken: () => 'sm_staff_1', retries: 0, pageSize: 3 });
+    const transport = createShopmonkeyTransport({
+      baseUrl: 'http://localhost/v3',
+      userId: 'sm_user_1',
+      getToken: () => 'sm_staff_1',
+      retries: 0,
+      pageSize: 3,
+    });
     const bodies = new Map<string, number>();
     const MessageBody = ({ message }: { message: Message }) => {
       bodies.set(message.text, (bodies.get(message.text) ?? 0) + 1);
@@ -161,7 +214,11 @@ describe('ConversationThread (Shopmonkey)', () => {
         </button>
       );
     }
-    const { conversation, rerenderInbox, user } = await openCustomer('Jamie Rivera', {}, { transport, provider: { components: { MessageBody } } });
+    const { conversation, rerenderInbox, user } = await openCustomer(
+      'Jamie Rivera',
+      {},
+      { transport, provider: { components: { MessageBody } } },
+    );
     rerenderInbox(
       <>
         <ConversationThread conversationId={conversation.id} />
@@ -169,7 +226,11 @@ describe('ConversationThread (Shopmonkey)', () => {
       </>,
     );
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(3));
-    expect(screen.getAllByRole('article').map((a) => a.getAttribute('aria-posinset'))).toEqual(['6', '7', '8']);
+    expect(screen.getAllByRole('article').map((a) => a.getAttribute('aria-posinset'))).toEqual([
+      '6',
+      '7',
+      '8',
+    ]);
     const shown = new Map(bodies);
     await user.click(screen.getByRole('button', { name: 'test send' }));
     await waitFor(() => expect(articleWith('On my way')).toHaveAttribute('data-status', 'sent'));

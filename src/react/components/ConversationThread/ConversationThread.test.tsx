@@ -17,14 +17,19 @@ function articles() {
   return screen.getAllByRole('article');
 }
 function articleWith(text: string | RegExp): HTMLElement {
-  const hit = articles().find((a) => (typeof text === 'string' ? a.textContent?.includes(text) : text.test(a.textContent ?? '')));
+  const hit = articles().find((a) =>
+    typeof text === 'string' ? a.textContent?.includes(text) : text.test(a.textContent ?? ''),
+  );
   if (!hit) throw new Error(`no article with ${String(text)}`);
   return hit;
 }
 function polite(): string {
   return document.querySelector('[data-slot="announcer-polite"]')?.textContent ?? '';
 }
-async function openThread(ui = <ConversationThread conversationId={CONV} />, options: Parameters<typeof renderWithInbox>[1] = {}) {
+async function openThread(
+  ui = <ConversationThread conversationId={CONV} />,
+  options: Parameters<typeof renderWithInbox>[1] = {},
+) {
   const r = renderWithInbox(ui, { as: 'buyer', ...options });
   await waitFor(() => expect(articles().length).toBe(30));
   return r;
@@ -55,7 +60,9 @@ describe('ConversationThread (marketplace)', () => {
     expect(all.at(-1)).toHaveAttribute('aria-setsize', '30');
     expect(all[0]).toHaveAttribute('tabindex', '-1');
     // Day headings are h3s inside the article that starts the day.
-    const days = within(feed).getAllByRole('heading', { level: 3 }).filter((h) => h.getAttribute('data-slot') === 'day-separator');
+    const days = within(feed)
+      .getAllByRole('heading', { level: 3 })
+      .filter((h) => h.getAttribute('data-slot') === 'day-separator');
     expect(days.length).toBeGreaterThanOrEqual(3);
     // The newest message is from the last hours: "Today" (or "Yesterday" just after midnight).
     expect(days.at(-1)!.textContent).toMatch(/^(Today|Yesterday)$/);
@@ -127,7 +134,10 @@ describe('ConversationThread (marketplace)', () => {
     const article = await waitFor(() => articleWith('<img src=x onerror=alert(1)>'));
     expect(container.querySelector('img[src="x"]')).toBeNull();
     const links = within(article).getAllByRole('link');
-    expect(links.map((l) => l.getAttribute('href'))).toEqual(['mailto:a@example.com', 'https://example.com/a']);
+    expect(links.map((l) => l.getAttribute('href'))).toEqual([
+      'mailto:a@example.com',
+      'https://example.com/a',
+    ]);
     expect(links[1]).toHaveAttribute('rel', 'noopener noreferrer');
     expect(within(article).queryByRole('link', { name: /javascript/ })).toBeNull();
   });
@@ -203,25 +213,52 @@ describe('ConversationThread (marketplace)', () => {
     await waitFor(() => expect(articleWith('My own message')).toHaveAttribute('data-status', 'sent'));
     const seller = makeTransport('seller');
     await seller.sendMessage({ conversationId: CONV, clientId: 'in-1', text: 'A reply from the seller' });
-    await act(() => r.queryClient.invalidateQueries({ queryKey: inboxKeys.messages(`${r.transport.id}:usr_buyer_1`, CONV) }));
+    await act(() =>
+      r.queryClient.invalidateQueries({
+        queryKey: inboxKeys.messages(`${r.transport.id}:usr_buyer_1`, CONV),
+      }),
+    );
     await screen.findByText('A reply from the seller');
     await waitFor(() => expect(polite()).toContain('New message from ABC Trucks'), { timeout: 2000 });
     expect(polite()).not.toContain('My own message');
     await seller.sendMessage({ conversationId: CONV, clientId: 'in-2', text: 'Two' });
     await seller.sendMessage({ conversationId: CONV, clientId: 'in-3', text: 'Three' });
-    await act(() => r.queryClient.invalidateQueries({ queryKey: inboxKeys.messages(`${r.transport.id}:usr_buyer_1`, CONV) }));
+    await act(() =>
+      r.queryClient.invalidateQueries({
+        queryKey: inboxKeys.messages(`${r.transport.id}:usr_buyer_1`, CONV),
+      }),
+    );
     await waitFor(() => expect(polite()).toContain('2 new messages'), { timeout: 2000 });
   });
 
   it('announces sender and text when asked to', async () => {
-    const r = await openThread(<ConversationThread conversationId={CONV} announceIncoming="sender-and-text" />);
-    await makeTransport('seller').sendMessage({ conversationId: CONV, clientId: 'in-4', text: 'Price is firm' });
-    await act(() => r.queryClient.invalidateQueries({ queryKey: inboxKeys.messages(`${r.transport.id}:usr_buyer_1`, CONV) }));
-    await waitFor(() => expect(polite()).toContain('New message from ABC Trucks: Price is firm'), { timeout: 2000 });
+    const r = await openThread(
+      <ConversationThread conversationId={CONV} announceIncoming="sender-and-text" />,
+    );
+    await makeTransport('seller').sendMessage({
+      conversationId: CONV,
+      clientId: 'in-4',
+      text: 'Price is firm',
+    });
+    await act(() =>
+      r.queryClient.invalidateQueries({
+        queryKey: inboxKeys.messages(`${r.transport.id}:usr_buyer_1`, CONV),
+      }),
+    );
+    await waitFor(() => expect(polite()).toContain('New message from ABC Trucks: Price is firm'), {
+      timeout: 2000,
+    });
   });
 
   it('shows a failed send with its error, Retry and Discard; Retry sends it once', async () => {
-    mock.use(http.post('*/v1/messages/conversations/:id', () => HttpResponse.json({ error: { code: 'internal', message: 'Upstream exploded' } }, { status: 500 }), { once: true }));
+    mock.use(
+      http.post(
+        '*/v1/messages/conversations/:id',
+        () =>
+          HttpResponse.json({ error: { code: 'internal', message: 'Upstream exploded' } }, { status: 500 }),
+        { once: true },
+      ),
+    );
     const r = await openThread(
       <>
         <ConversationThread conversationId={CONV} />
@@ -245,7 +282,13 @@ describe('ConversationThread (marketplace)', () => {
   });
 
   it('discards a failed message', async () => {
-    mock.use(http.post('*/v1/messages/conversations/:id', () => HttpResponse.json({ error: { code: 'internal', message: 'Nope' } }, { status: 500 }), { once: true }));
+    mock.use(
+      http.post(
+        '*/v1/messages/conversations/:id',
+        () => HttpResponse.json({ error: { code: 'internal', message: 'Nope' } }, { status: 500 }),
+        { once: true },
+      ),
+    );
     const r = await openThread(
       <>
         <ConversationThread conversationId={CONV} />
@@ -268,7 +311,9 @@ describe('ConversationThread (marketplace)', () => {
       if (message.id === 'msg_1001_003') throw new Error('boom');
       return <>{message.text}</>;
     }
-    await openThread(<ConversationThread conversationId={CONV} />, { provider: { components: { MessageBody: Body } } });
+    await openThread(<ConversationThread conversationId={CONV} />, {
+      provider: { components: { MessageBody: Body } },
+    });
     expect(screen.getAllByText('This message could not be shown.')).toHaveLength(1);
     expect(screen.getAllByText('Hi! Yes, it is still available.').length).toBeGreaterThan(0);
     expect(articles()).toHaveLength(30);
@@ -283,8 +328,16 @@ describe('ConversationThread (marketplace)', () => {
     fireEvent.scroll(scroller);
     const jump = await screen.findByRole('button', { name: 'Jump to latest' });
     expect(screen.getByRole('feed').contains(jump)).toBe(false);
-    await makeTransport('seller').sendMessage({ conversationId: CONV, clientId: 'in-jump', text: 'Are you still there?' });
-    await act(() => r.queryClient.invalidateQueries({ queryKey: inboxKeys.messages(`${r.transport.id}:usr_buyer_1`, CONV) }));
+    await makeTransport('seller').sendMessage({
+      conversationId: CONV,
+      clientId: 'in-jump',
+      text: 'Are you still there?',
+    });
+    await act(() =>
+      r.queryClient.invalidateQueries({
+        queryKey: inboxKeys.messages(`${r.transport.id}:usr_buyer_1`, CONV),
+      }),
+    );
     await waitFor(() => expect(jump).toHaveAccessibleName('Jump to latest, 1 new'));
     // Focus did not move on arrival.
     expect(document.body).toHaveFocus();

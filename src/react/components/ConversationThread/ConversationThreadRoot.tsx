@@ -1,4 +1,14 @@
-import { Fragment, forwardRef, useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import {
+  Fragment,
+  forwardRef,
+  useCallback,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { Message } from '../../../core/types';
 import { dayKey, formatDayLabel, formatTime } from '../../../core/dates';
@@ -13,7 +23,14 @@ import { ReportDialog } from './ReportDialog';
 import { buildRows, isUnreadIncoming, rowKey } from './rows';
 import type { ThreadRow } from './rows';
 import { MessageContext, ThreadContext } from './ThreadContext';
-import type { AnnounceIncoming, AppointmentInfo, FeedControls, MessageContextValue, SharedOrder, ThreadContextValue } from './ThreadContext';
+import type {
+  AnnounceIncoming,
+  AppointmentInfo,
+  FeedControls,
+  MessageContextValue,
+  SharedOrder,
+  ThreadContextValue,
+} from './ThreadContext';
 import { useIncomingAnnouncements } from './useIncomingAnnouncements';
 import { withStrings } from '../../strings/StringsScope';
 import { thread } from '../../strings/en/thread';
@@ -36,147 +53,177 @@ export interface ConversationThreadRootProps extends ComponentPropsWithoutRef<'s
 
 type DialogState = { message: Message; trigger: HTMLElement | null } | null;
 
-const ConversationThreadRootInner = forwardRef<HTMLElement, ConversationThreadRootProps>(function ConversationThreadRoot(
-  { conversationId, onBack, onOpenOrder, onOpenAppointment, onRequestComposerFocus, announceIncoming = 'sender', className, children, ...rest },
-  ref,
-) {
-  const { theme, t, announce, locale } = useMessaging('ConversationThread.Root');
-  const rootRef = useRef<HTMLElement>(null);
-  useImperativeHandle(ref, () => rootRef.current!);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const feedControls = useRef<FeedControls | null>(null);
-  const headingId = `${useId()}-heading`;
-  const conversation = useConversation(conversationId).data;
-  const thread = useMessages(conversationId);
+const ConversationThreadRootInner = forwardRef<HTMLElement, ConversationThreadRootProps>(
+  function ConversationThreadRoot(
+    {
+      conversationId,
+      onBack,
+      onOpenOrder,
+      onOpenAppointment,
+      onRequestComposerFocus,
+      announceIncoming = 'sender',
+      className,
+      children,
+      ...rest
+    },
+    ref,
+  ) {
+    const { theme, t, announce, locale } = useMessaging('ConversationThread.Root');
+    const rootRef = useRef<HTMLElement>(null);
+    useImperativeHandle(ref, () => rootRef.current!);
+    const headingRef = useRef<HTMLHeadingElement>(null);
+    const feedControls = useRef<FeedControls | null>(null);
+    const headingId = `${useId()}-heading`;
+    const conversation = useConversation(conversationId).data;
+    const thread = useMessages(conversationId);
 
-  // The "New messages" marker stays where the first unread message was when the thread opened.
-  const [marker, setMarker] = useState<{ conversationId: string; id: string | undefined } | null>(null);
-  const loaded = thread.isSuccess;
-  useEffect(() => {
-    if (loaded && marker?.conversationId !== conversationId) setMarker({ conversationId, id: thread.messages.find(isUnreadIncoming)?.id });
-  }, [loaded, conversationId, marker, thread.messages]);
-  const firstUnreadId = marker?.conversationId === conversationId ? marker.id : thread.messages.find(isUnreadIncoming)?.id;
-  // Per-message strings are computed here, once per timestamp, not in every row render:
-  // each loaded page rebuilds the rows, but the cache keeps that to the new messages.
-  const times = useMemo(() => new Map<string, string>(), [locale]);
-  const today = dayKey(new Date().toISOString()); // "Today"/"Yesterday" move on at midnight
-  // Rows that did not change keep their object, so memoized messages skip re-rendering.
-  const previousRows = useRef<readonly ThreadRow[]>([]);
-  const rows = useMemo(() => {
-    const labels = { today: t('today'), yesterday: t('yesterday') };
-    const now = new Date();
-    const timeOf = (iso: string) => {
-      let s = times.get(iso);
-      if (s === undefined) times.set(iso, (s = formatTime(iso, locale)));
-      return s;
+    // The "New messages" marker stays where the first unread message was when the thread opened.
+    const [marker, setMarker] = useState<{ conversationId: string; id: string | undefined } | null>(null);
+    const loaded = thread.isSuccess;
+    useEffect(() => {
+      if (loaded && marker?.conversationId !== conversationId)
+        setMarker({ conversationId, id: thread.messages.find(isUnreadIncoming)?.id });
+    }, [loaded, conversationId, marker, thread.messages]);
+    const firstUnreadId =
+      marker?.conversationId === conversationId ? marker.id : thread.messages.find(isUnreadIncoming)?.id;
+    // Per-message strings are computed here, once per timestamp, not in every row render:
+    // each loaded page rebuilds the rows, but the cache keeps that to the new messages.
+    const times = useMemo(() => new Map<string, string>(), [locale]);
+    const today = dayKey(new Date().toISOString()); // "Today"/"Yesterday" move on at midnight
+    // Rows that did not change keep their object, so memoized messages skip re-rendering.
+    const previousRows = useRef<readonly ThreadRow[]>([]);
+    const rows = useMemo(() => {
+      const labels = { today: t('today'), yesterday: t('yesterday') };
+      const now = new Date();
+      const timeOf = (iso: string) => {
+        let s = times.get(iso);
+        if (s === undefined) times.set(iso, (s = formatTime(iso, locale)));
+        return s;
+      };
+      return (previousRows.current = buildRows(thread.messages, {
+        firstUnreadId,
+        dayOf: dayKey,
+        timeOf,
+        dayLabelOf: (iso) => formatDayLabel(iso, labels, now, locale),
+        previous: previousRows.current,
+      }));
+    }, [thread.messages, firstUnreadId, times, locale, t, today]);
+
+    useIncomingAnnouncements(thread.messages, conversation, announceIncoming);
+
+    const [atBottom, setAtBottom] = useState(true);
+    const [unseen, setUnseenState] = useState(0);
+    const setUnseen = useCallback((update: (n: number) => number) => setUnseenState(update), []);
+    const [menuFor, setMenuFor] = useState<string | null>(null);
+    const [report, setReport] = useState<DialogState>(null);
+    const [viewer, setViewer] = useState<(NonNullable<DialogState> & { index: number }) | null>(null);
+    const returnFocus = useRef<HTMLElement | null>(null);
+
+    // Dialog close: back to the trigger, else (it scrolled away) the message's article.
+    const afterClose = (state: DialogState) => {
+      setTimeout(() => {
+        if (state && !state.trigger?.isConnected) feedControls.current?.focusRow(rowKey(state.message));
+      }, 0);
     };
-    return (previousRows.current = buildRows(thread.messages, {
-      firstUnreadId,
-      dayOf: dayKey,
-      timeOf,
-      dayLabelOf: (iso) => formatDayLabel(iso, labels, now, locale),
-      previous: previousRows.current,
-    }));
-  }, [thread.messages, firstUnreadId, times, locale, t, today]);
-
-  useIncomingAnnouncements(thread.messages, conversation, announceIncoming);
-
-  const [atBottom, setAtBottom] = useState(true);
-  const [unseen, setUnseenState] = useState(0);
-  const setUnseen = useCallback((update: (n: number) => number) => setUnseenState(update), []);
-  const [menuFor, setMenuFor] = useState<string | null>(null);
-  const [report, setReport] = useState<DialogState>(null);
-  const [viewer, setViewer] = useState<(NonNullable<DialogState> & { index: number }) | null>(null);
-  const returnFocus = useRef<HTMLElement | null>(null);
-
-  // Dialog close: back to the trigger, else (it scrolled away) the message's article.
-  const afterClose = (state: DialogState) => {
-    setTimeout(() => {
-      if (state && !state.trigger?.isConnected) feedControls.current?.focusRow(rowKey(state.message));
-    }, 0);
-  };
-  const reportMutation = useReportMessage(conversationId);
-  const openReport = useCallback((message: Message, trigger: HTMLElement | null) => {
-    returnFocus.current = trigger;
-    setReport({ message, trigger });
-  }, []);
-  const openViewer = useCallback((message: Message, index: number, trigger: HTMLElement | null) => {
-    returnFocus.current = trigger;
-    setViewer({ message, trigger, index });
-  }, []);
-  // Both keep their identity when a send patches the conversation's last message (and through refetches).
-  const counterpart = conversation?.counterpart;
-  const subject = conversation?.subject;
-  const messageContext = useMemo<MessageContextValue>(
-    () => ({ conversationId, counterpart, subject, menuFor, setMenuFor, openReport, openViewer, onOpenOrder, onOpenAppointment }),
-    [conversationId, counterpart, subject, menuFor, openReport, openViewer, onOpenOrder, onOpenAppointment],
-  );
-  const value: ThreadContextValue = {
-    conversationId,
-    conversation,
-    thread,
-    rows,
-    headingId,
-    headingRef,
-    rootRef,
-    feedControls,
-    onBack,
-    onOpenOrder,
-    onOpenAppointment,
-    onRequestComposerFocus,
-    atBottom,
-    setAtBottom,
-    unseen,
-    setUnseen,
-    menuFor,
-    setMenuFor,
-    openReport,
-    openViewer,
-  };
-  const viewerMessage = viewer ? (thread.messages.find((m) => m.id === viewer.message.id) ?? viewer.message) : undefined;
-  return (
-    <section
-      ref={rootRef}
-      aria-labelledby={headingId}
-      className={cx('ik-root ik-thread', className)}
-      data-theme={theme}
-      data-slot="thread"
-      {...rest}
-    >
-      <ThreadContext.Provider value={value}>
-        <MessageContext.Provider value={messageContext}>
-          <Fragment key={conversationId}>{children}</Fragment>
-        </MessageContext.Provider>
-        <ReportDialog
-          open={!!report}
-          returnFocusRef={returnFocus}
-          onClose={() => {
-            afterClose(report);
-            setReport(null);
-          }}
-          onSubmit={async ({ reason, details }) => {
-            if (!report) return;
-            await reportMutation.mutateAsync({ messageId: report.message.id, reason, ...(details ? { details } : {}) });
-            afterClose(report);
-            setReport(null);
-            // After focus is back on the trigger and read out.
-            announce(t('messageReported'), { delayMs: 150 });
-          }}
-        />
-        <ImageViewer
-          images={viewerMessage ? viewerMessage.attachments.filter(isImage) : []}
-          index={viewer ? viewer.index : null}
-          returnFocusRef={returnFocus}
-          onIndexChange={(index) => setViewer((v) => (v ? { ...v, index } : v))}
-          onClose={() => {
-            afterClose(viewer);
-            setViewer(null);
-          }}
-        />
-      </ThreadContext.Provider>
-    </section>
-  );
-});
+    const reportMutation = useReportMessage(conversationId);
+    const openReport = useCallback((message: Message, trigger: HTMLElement | null) => {
+      returnFocus.current = trigger;
+      setReport({ message, trigger });
+    }, []);
+    const openViewer = useCallback((message: Message, index: number, trigger: HTMLElement | null) => {
+      returnFocus.current = trigger;
+      setViewer({ message, trigger, index });
+    }, []);
+    // Both keep their identity when a send patches the conversation's last message (and through refetches).
+    const counterpart = conversation?.counterpart;
+    const subject = conversation?.subject;
+    const messageContext = useMemo<MessageContextValue>(
+      () => ({
+        conversationId,
+        counterpart,
+        subject,
+        menuFor,
+        setMenuFor,
+        openReport,
+        openViewer,
+        onOpenOrder,
+        onOpenAppointment,
+      }),
+      [conversationId, counterpart, subject, menuFor, openReport, openViewer, onOpenOrder, onOpenAppointment],
+    );
+    const value: ThreadContextValue = {
+      conversationId,
+      conversation,
+      thread,
+      rows,
+      headingId,
+      headingRef,
+      rootRef,
+      feedControls,
+      onBack,
+      onOpenOrder,
+      onOpenAppointment,
+      onRequestComposerFocus,
+      atBottom,
+      setAtBottom,
+      unseen,
+      setUnseen,
+      menuFor,
+      setMenuFor,
+      openReport,
+      openViewer,
+    };
+    const viewerMessage = viewer
+      ? (thread.messages.find((m) => m.id === viewer.message.id) ?? viewer.message)
+      : undefined;
+    return (
+      <section
+        ref={rootRef}
+        aria-labelledby={headingId}
+        className={cx('ik-root ik-thread', className)}
+        data-theme={theme}
+        data-slot="thread"
+        {...rest}
+      >
+        <ThreadContext.Provider value={value}>
+          <MessageContext.Provider value={messageContext}>
+            <Fragment key={conversationId}>{children}</Fragment>
+          </MessageContext.Provider>
+          <ReportDialog
+            open={!!report}
+            returnFocusRef={returnFocus}
+            onClose={() => {
+              afterClose(report);
+              setReport(null);
+            }}
+            onSubmit={async ({ reason, details }) => {
+              if (!report) return;
+              await reportMutation.mutateAsync({
+                messageId: report.message.id,
+                reason,
+                ...(details ? { details } : {}),
+              });
+              afterClose(report);
+              setReport(null);
+              // After focus is back on the trigger and read out.
+              announce(t('messageReported'), { delayMs: 150 });
+            }}
+          />
+          <ImageViewer
+            images={viewerMessage ? viewerMessage.attachments.filter(isImage) : []}
+            index={viewer ? viewer.index : null}
+            returnFocusRef={returnFocus}
+            onIndexChange={(index) => setViewer((v) => (v ? { ...v, index } : v))}
+            onClose={() => {
+              afterClose(viewer);
+              setViewer(null);
+            }}
+          />
+        </ThreadContext.Provider>
+      </section>
+    );
+  },
+);
 
 /**
  * The thread's `<section aria-labelledby>`: loads the conversation and its

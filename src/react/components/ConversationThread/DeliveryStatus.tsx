@@ -16,7 +16,17 @@ type Shown = 'sending' | 'scheduled' | 'sent' | 'delivered' | 'read' | 'failed' 
  * font) inside the keystroke that shows the first optimistic message.
  */
 const CLOCK = (
-  <svg width="1em" height="1em" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" focusable="false" className="ik-delivery__clock">
+  <svg
+    width="1em"
+    height="1em"
+    viewBox="0 0 16 16"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth={1.8}
+    strokeLinecap="round"
+    focusable="false"
+    className="ik-delivery__clock"
+  >
     <circle cx="8" cy="8" r="6.2" />
     <path d="M8 4.5V8l2.4 1.6" />
   </svg>
@@ -78,7 +88,8 @@ export const DeliveryStatus = forwardRef<HTMLDivElement, DeliveryStatusProps>(fu
   const { t, locale } = useMessaging('ConversationThread.DeliveryStatus');
   const lines: Array<{ key: string; state: Shown; text: string; error?: string | undefined }> = [];
   if (message.status === 'sending') lines.push({ key: 'client', state: 'sending', text: t('statusSending') });
-  else if (message.status === 'failed') lines.push({ key: 'client', state: 'failed', text: t('statusFailed'), error: message.error });
+  else if (message.status === 'failed')
+    lines.push({ key: 'client', state: 'failed', text: t('statusFailed'), error: message.error });
   else {
     const channels = (['sms', 'email'] as const).filter((c) => message.delivery?.[c]);
     for (const c of channels) {
@@ -87,14 +98,21 @@ export const DeliveryStatus = forwardRef<HTMLDivElement, DeliveryStatusProps>(fu
       lines.push({
         key: c,
         state,
-        text: t('deliveryLine', { channel: t(c === 'sms' ? 'channelSms' : 'channelEmail'), status: label(t, state) }),
+        text: t('deliveryLine', {
+          channel: t(c === 'sms' ? 'channelSms' : 'channelEmail'),
+          status: label(t, state),
+        }),
         error: state === 'failed' ? d.error : undefined,
       });
     }
     if (channels.length === 0 && showReceipt) {
       if (message.readAt) {
         const time = formatTime(message.readAt, locale);
-        lines.push({ key: 'read', state: 'read', text: readerName ? t('readBy', { name: readerName, time }) : t('statusRead') });
+        lines.push({
+          key: 'read',
+          state: 'read',
+          text: readerName ? t('readBy', { name: readerName, time }) : t('statusRead'),
+        });
       } else lines.push({ key: 'sent', state: 'sent', text: t('statusSent') });
     }
   }

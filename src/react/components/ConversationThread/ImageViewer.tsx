@@ -7,7 +7,10 @@ import { cx } from '../primitives/cx';
 import { safeImageUrl } from './Attachments';
 
 /** Props of {@link ImageViewer}. */
-export interface ImageViewerProps extends Omit<ComponentPropsWithoutRef<'dialog'>, 'open' | 'title' | 'onClose' | 'role'> {
+export interface ImageViewerProps extends Omit<
+  ComponentPropsWithoutRef<'dialog'>,
+  'open' | 'title' | 'onClose' | 'role'
+> {
   /** The message's images. */
   images: Attachment[];
   /** Shown image; `null` closes the viewer. */
@@ -57,7 +60,11 @@ export const ImageViewer = forwardRef<HTMLDialogElement, ImageViewerProps>(funct
     >
       {image ? (
         <figure className="ik-image-viewer__figure">
-          <img className="ik-image-viewer__img" src={safeImageUrl(image.url) ?? safeImageUrl(image.thumbnailUrl)} alt={image.name} />
+          <img
+            className="ik-image-viewer__img"
+            src={safeImageUrl(image.url) ?? safeImageUrl(image.thumbnailUrl)}
+            alt={image.name}
+          />
         </figure>
       ) : null}
       <div className="ik-dialog__actions">

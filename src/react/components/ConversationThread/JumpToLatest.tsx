@@ -12,7 +12,10 @@ export type JumpToLatestProps = ComponentPropsWithoutRef<'button'>;
  * newest message; scrolls there and focuses it. Lives outside the feed. Its
  * name changes as messages arrive; nothing is announced and focus stays put.
  */
-export const JumpToLatest = forwardRef<HTMLButtonElement, JumpToLatestProps>(function JumpToLatest({ className, onClick, ...rest }, ref) {
+export const JumpToLatest = forwardRef<HTMLButtonElement, JumpToLatestProps>(function JumpToLatest(
+  { className, onClick, ...rest },
+  ref,
+) {
   const { t } = useMessaging('ConversationThread.JumpToLatest');
   const ctx = useThreadContext('ConversationThread.JumpToLatest');
   if (ctx.atBottom) return null;
@@ -29,7 +32,8 @@ export const JumpToLatest = forwardRef<HTMLButtonElement, JumpToLatestProps>(fun
       }}
       {...rest}
     >
-      <span aria-hidden="true">↓</span> {ctx.unseen > 0 ? t.plural('jumpToLatestNew', ctx.unseen) : t('jumpToLatest')}
+      <span aria-hidden="true">↓</span>{' '}
+      {ctx.unseen > 0 ? t.plural('jumpToLatestNew', ctx.unseen) : t('jumpToLatest')}
     </button>
   );
 });

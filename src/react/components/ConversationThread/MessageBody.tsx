@@ -17,7 +17,13 @@ export function MessageText({ text }: { text: string }) {
     <>
       {parts.map((p, i) =>
         p.type === 'link' ? (
-          <a key={i} href={p.href} target={p.href.startsWith('http') ? '_blank' : undefined} rel="noopener noreferrer" className="ik-message__link">
+          <a
+            key={i}
+            href={p.href}
+            target={p.href.startsWith('http') ? '_blank' : undefined}
+            rel="noopener noreferrer"
+            className="ik-message__link"
+          >
             {p.text}
           </a>
         ) : (
@@ -32,11 +38,20 @@ export function MessageText({ text }: { text: string }) {
  * The text of a message. A host's `components.MessageBody` renders inside
  * this element, so the article's `aria-describedby` keeps pointing at it.
  */
-export const MessageBody = forwardRef<HTMLDivElement, MessageBodyProps>(function MessageBody({ message, className, ...rest }, ref) {
+export const MessageBody = forwardRef<HTMLDivElement, MessageBodyProps>(function MessageBody(
+  { message, className, ...rest },
+  ref,
+) {
   const { components } = useMessaging('ConversationThread.MessageBody');
   const Custom = components.MessageBody;
   return (
-    <div ref={ref} dir="auto" className={cx('ik-message__body', className)} data-slot="message-body" {...rest}>
+    <div
+      ref={ref}
+      dir="auto"
+      className={cx('ik-message__body', className)}
+      data-slot="message-body"
+      {...rest}
+    >
       {Custom ? <Custom message={message} /> : <MessageText text={message.text} />}
     </div>
   );

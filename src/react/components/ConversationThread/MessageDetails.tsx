@@ -34,7 +34,10 @@ export interface MessageDetailProps extends ComponentPropsWithoutRef<'div'> {
  * Small context hints shown before the body: email subject, origin
  * ("via SMS") and vehicle. Renders nothing when the message has none.
  */
-export const MessageHints = forwardRef<HTMLDivElement, MessageDetailProps>(function MessageHints({ message, className, ...rest }, ref) {
+export const MessageHints = forwardRef<HTMLDivElement, MessageDetailProps>(function MessageHints(
+  { message, className, ...rest },
+  ref,
+) {
   const { t } = useMessaging('ConversationThread.MessageHints');
   const { subject } = useMessageContext('ConversationThread.MessageHints');
   const x = message.extras;
@@ -42,7 +45,12 @@ export const MessageHints = forwardRef<HTMLDivElement, MessageDetailProps>(funct
   if (x?.emailSubject) hints.push(['subject', t('emailSubject', { subject: x.emailSubject })]);
   if (x?.origin) hints.push(['origin', t('origin', { origin: t(ORIGIN[x.origin] ?? 'originWeb') })]);
   if (x?.vehicleId) {
-    hints.push(['vehicle', subject?.kind === 'vehicle' && subject.id === x.vehicleId ? subject.title : t('vehicle', { id: x.vehicleId })]);
+    hints.push([
+      'vehicle',
+      subject?.kind === 'vehicle' && subject.id === x.vehicleId
+        ? subject.title
+        : t('vehicle', { id: x.vehicleId }),
+    ]);
   }
   if (x?.reported) hints.push(['reported', t('reportedLabel')]);
   if (hints.length === 0) return null;
@@ -58,7 +66,10 @@ export const MessageHints = forwardRef<HTMLDivElement, MessageDetailProps>(funct
 });
 
 /** A shared order (Shopmonkey `isOrderShare`) as a card with "Open order". */
-export const OrderShareCard = forwardRef<HTMLDivElement, MessageDetailProps>(function OrderShareCard({ message, className, ...rest }, ref) {
+export const OrderShareCard = forwardRef<HTMLDivElement, MessageDetailProps>(function OrderShareCard(
+  { message, className, ...rest },
+  ref,
+) {
   const { t } = useMessaging('ConversationThread.OrderShareCard');
   const { onOpenOrder } = useMessageContext('ConversationThread.OrderShareCard');
   const id = useId();
@@ -76,7 +87,12 @@ export const OrderShareCard = forwardRef<HTMLDivElement, MessageDetailProps>(fun
         {order.type ? <span className="ik-order-card__type">{order.type}</span> : null}
       </span>
       {onOpenOrder ? (
-        <button type="button" className="ik-button" aria-describedby={`${id}-title`} onClick={() => onOpenOrder(order, message)}>
+        <button
+          type="button"
+          className="ik-button"
+          aria-describedby={`${id}-title`}
+          onClick={() => onOpenOrder(order, message)}
+        >
           {t('openOrder')}
         </button>
       ) : null}
@@ -85,7 +101,10 @@ export const OrderShareCard = forwardRef<HTMLDivElement, MessageDetailProps>(fun
 });
 
 /** An appointment event (Scheduled, Rescheduled, …) with "Open appointment". */
-export const AppointmentEvent = forwardRef<HTMLDivElement, MessageDetailProps>(function AppointmentEvent({ message, className, ...rest }, ref) {
+export const AppointmentEvent = forwardRef<HTMLDivElement, MessageDetailProps>(function AppointmentEvent(
+  { message, className, ...rest },
+  ref,
+) {
   const { t } = useMessaging('ConversationThread.AppointmentEvent');
   const { onOpenAppointment } = useMessageContext('ConversationThread.AppointmentEvent');
   const id = useId();
@@ -94,7 +113,13 @@ export const AppointmentEvent = forwardRef<HTMLDivElement, MessageDetailProps>(f
   const key = appt.event ? APPOINTMENT[appt.event.toLowerCase()] : undefined;
   const event = key ? t(key) : (appt.event ?? '');
   return (
-    <div ref={ref} className={cx('ik-appointment', className)} data-slot="appointment" data-event={appt.event?.toLowerCase()} {...rest}>
+    <div
+      ref={ref}
+      className={cx('ik-appointment', className)}
+      data-slot="appointment"
+      data-event={appt.event?.toLowerCase()}
+      {...rest}
+    >
       <span className="ik-appointment__icon" aria-hidden="true">
         ◷
       </span>
@@ -102,10 +127,17 @@ export const AppointmentEvent = forwardRef<HTMLDivElement, MessageDetailProps>(f
         <span id={`${id}-title`} className="ik-appointment__title">
           {t('appointment', { event })}
         </span>
-        {appt.confirmationRequested ? <span className="ik-appointment__note">{t('appointmentConfirmationRequested')}</span> : null}
+        {appt.confirmationRequested ? (
+          <span className="ik-appointment__note">{t('appointmentConfirmationRequested')}</span>
+        ) : null}
       </span>
       {onOpenAppointment ? (
-        <button type="button" className="ik-button" aria-describedby={`${id}-title`} onClick={() => onOpenAppointment(appt, message)}>
+        <button
+          type="button"
+          className="ik-button"
+          aria-describedby={`${id}-title`}
+          onClick={() => onOpenAppointment(appt, message)}
+        >
           {t('openAppointment')}
         </button>
       ) : null}

@@ -25,12 +25,19 @@ export interface MessageItemProps extends ComponentPropsWithoutRef<'article'> {
   setsize: number;
 }
 
-const MessageArticle = forwardRef<HTMLElement, MessageItemProps>(function MessageItem({ row, posinset, setsize, className, style, ...rest }, ref) {
+const MessageArticle = forwardRef<HTMLElement, MessageItemProps>(function MessageItem(
+  { row, posinset, setsize, className, style, ...rest },
+  ref,
+) {
   const { t, locale, currentUser } = useMessaging('ConversationThread.MessageItem');
   const { counterpart } = useMessageContext('ConversationThread.MessageItem');
   const { message: m } = row;
   const id = useId();
-  const sender = senderOf(m, counterpart && { counterpart }, currentUser, { you: t('you'), system: t('systemSender'), staff: t('roleStaff') });
+  const sender = senderOf(m, counterpart && { counterpart }, currentUser, {
+    you: t('you'),
+    system: t('systemSender'),
+    staff: t('roleStaff'),
+  });
   const senderId = `${id}-sender`;
   const timeId = `${id}-time`;
   const bodyId = `${id}-body`;
@@ -50,7 +57,9 @@ const MessageArticle = forwardRef<HTMLElement, MessageItemProps>(function Messag
       data-direction={m.direction}
       data-kind={m.kind}
       data-group={row.startsGroup ? 'start' : 'continue'}
-      {...(outgoing ? { 'data-status': m.status ?? 'sent' } : { 'data-state': (m.read ?? !!m.readAt) ? 'read' : 'unread' })}
+      {...(outgoing
+        ? { 'data-status': m.status ?? 'sent' }
+        : { 'data-state': (m.read ?? !!m.readAt) ? 'read' : 'unread' })}
       {...(m.deleted ? { 'data-deleted': '' } : {})}
       {...(color ? { 'data-author-color': '' } : {})}
       style={color ? ({ '--ik-author-color': color, ...style } as CSSProperties) : style}
@@ -58,7 +67,10 @@ const MessageArticle = forwardRef<HTMLElement, MessageItemProps>(function Messag
     >
       {row.dayKey ? (
         <h3 className="ik-thread__day" data-slot="day-separator">
-          <span className="ik-thread__day-label">{row.dayLabel ?? formatDayLabel(m.sentAt, { today: t('today'), yesterday: t('yesterday') }, new Date(), locale)}</span>
+          <span className="ik-thread__day-label">
+            {row.dayLabel ??
+              formatDayLabel(m.sentAt, { today: t('today'), yesterday: t('yesterday') }, new Date(), locale)}
+          </span>
         </h3>
       ) : null}
       {row.newMarker ? (
@@ -67,7 +79,9 @@ const MessageArticle = forwardRef<HTMLElement, MessageItemProps>(function Messag
         </h3>
       ) : null}
       <div className="ik-message__meta" data-slot="message-meta">
-        {m.kind !== 'system' && row.startsGroup ? <Avatar participant={sender} size="sm" className="ik-message__avatar" /> : null}
+        {m.kind !== 'system' && row.startsGroup ? (
+          <Avatar participant={sender} size="sm" className="ik-message__avatar" />
+        ) : null}
         <span id={senderId} className={cx('ik-message__sender', !row.startsGroup && 'ik-sr-only')}>
           {sender.name}
         </span>{' '}
@@ -103,7 +117,17 @@ const MessageArticle = forwardRef<HTMLElement, MessageItemProps>(function Messag
 export const MessageItem = memo(MessageArticle, sameRowProps);
 
 /** Everything inside an article below sender and time. */
-const MessageContent = memo(function MessageContent({ row, bodyId, senderId, readerName }: { row: ThreadRow; bodyId: string; senderId: string; readerName: string | undefined }) {
+const MessageContent = memo(function MessageContent({
+  row,
+  bodyId,
+  senderId,
+  readerName,
+}: {
+  row: ThreadRow;
+  bodyId: string;
+  senderId: string;
+  readerName: string | undefined;
+}) {
   const { t, currentUser } = useMessaging('ConversationThread.MessageItem');
   const { conversationId, counterpart } = useMessageContext('ConversationThread.MessageItem');
   const { retry, discard } = useSendMessage(conversationId);
@@ -111,14 +135,22 @@ const MessageContent = memo(function MessageContent({ row, bodyId, senderId, rea
   if (m.deleted) {
     const byId = m.extras?.deletedBy;
     // Who deleted it, by id: the current user, the counterpart, or (unnamed on the wire) a staff member.
-    const by = !byId ? undefined : byId === currentUser?.id ? t('you') : byId === counterpart?.id ? counterpart.name : t('roleStaff');
+    const by = !byId
+      ? undefined
+      : byId === currentUser?.id
+        ? t('you')
+        : byId === counterpart?.id
+          ? counterpart.name
+          : t('roleStaff');
     const reason = m.extras?.deletedReason;
     return (
       <div className="ik-message__bubble" data-slot="message-bubble">
         <p id={bodyId} className="ik-message__body ik-message__deleted" data-slot="message-deleted">
           <span aria-hidden="true">⊘ </span>
           {t('messageDeleted')}
-          {by ? ` ${reason ? t('messageDeletedBy', { name: by, reason }) : t('messageDeletedByNoReason', { name: by })}` : null}
+          {by
+            ? ` ${reason ? t('messageDeletedBy', { name: by, reason }) : t('messageDeletedByNoReason', { name: by })}`
+            : null}
         </p>
       </div>
     );
@@ -144,10 +176,21 @@ const MessageContent = memo(function MessageContent({ row, bodyId, senderId, rea
       <DeliveryStatus message={m} readerName={readerName} showReceipt={row.receipt} />
       {m.status === 'failed' && m.clientId ? (
         <div className="ik-message__failed" data-slot="message-failed-actions">
-          <button type="button" className="ik-button" data-variant="primary" aria-describedby={bodyId} onClick={() => void retry(m.clientId!)}>
+          <button
+            type="button"
+            className="ik-button"
+            data-variant="primary"
+            aria-describedby={bodyId}
+            onClick={() => void retry(m.clientId!)}
+          >
             {t('retry')}
           </button>
-          <button type="button" className="ik-button" aria-describedby={bodyId} onClick={() => discard(m.clientId!)}>
+          <button
+            type="button"
+            className="ik-button"
+            aria-describedby={bodyId}
+            onClick={() => discard(m.clientId!)}
+          >
             {t('discard')}
           </button>
         </div>

@@ -17,8 +17,18 @@ export function useMessageActions(message: Message): MessageAction[] {
   const { t, transport } = useMessaging('ConversationThread.MessageMenu');
   const ctx = useMessageContext('ConversationThread.MessageMenu');
   const actions: MessageAction[] = [];
-  const reportable = transport.capabilities.report && message.direction === 'incoming' && message.kind !== 'system' && !message.deleted && !message.id.startsWith('local:');
-  if (reportable) actions.push({ id: 'report', label: t('report'), onSelect: (trigger) => ctx.openReport(message, trigger) });
+  const reportable =
+    transport.capabilities.report &&
+    message.direction === 'incoming' &&
+    message.kind !== 'system' &&
+    !message.deleted &&
+    !message.id.startsWith('local:');
+  if (reportable)
+    actions.push({
+      id: 'report',
+      label: t('report'),
+      onSelect: (trigger) => ctx.openReport(message, trigger),
+    });
   return actions;
 }
 
@@ -34,7 +44,10 @@ export interface MessageMenuProps extends ComponentPropsWithoutRef<'div'> {
  * Enter/Space/↓ open on the first item, ↑ on the last; ↑/↓/Home/End move;
  * Esc and Tab close; Shift+F10 on the article opens it too.
  */
-export const MessageMenu = forwardRef<HTMLDivElement, MessageMenuProps>(function MessageMenu({ message, labelledBy, className, ...rest }, ref) {
+export const MessageMenu = forwardRef<HTMLDivElement, MessageMenuProps>(function MessageMenu(
+  { message, labelledBy, className, ...rest },
+  ref,
+) {
   const { t } = useMessaging('ConversationThread.MessageMenu');
   const ctx = useMessageContext('ConversationThread.MessageMenu');
   const actions = useMessageActions(message);
@@ -91,7 +104,11 @@ export const MessageMenu = forwardRef<HTMLDivElement, MessageMenuProps>(function
         if (typeof ref === 'function') ref(el);
         else if (ref) ref.current = el;
       }}
-      className={cx('ik-message-menu', className)} data-slot="message-menu" data-state={open ? 'open' : 'closed'} {...rest}>
+      className={cx('ik-message-menu', className)}
+      data-slot="message-menu"
+      data-state={open ? 'open' : 'closed'}
+      {...rest}
+    >
       <button
         ref={button}
         type="button"
@@ -114,7 +131,14 @@ export const MessageMenu = forwardRef<HTMLDivElement, MessageMenuProps>(function
         <span aria-hidden="true">⋯</span>
       </button>
       {open ? (
-        <ul ref={menu} id={`${id}-menu`} role="menu" aria-labelledby={`${id}-button`} className="ik-message-menu__list" onKeyDown={onMenuKey}>
+        <ul
+          ref={menu}
+          id={`${id}-menu`}
+          role="menu"
+          aria-labelledby={`${id}-button`}
+          className="ik-message-menu__list"
+          onKeyDown={onMenuKey}
+        >
           {actions.map((a) => (
             <li
               key={a.id}

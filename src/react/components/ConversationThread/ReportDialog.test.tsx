@@ -17,8 +17,13 @@ function polite(): string {
 
 describe('Reporting a message', () => {
   it('requires a reason, requires details for "Other", reports, and announces it', async () => {
-    const { user, container, transport } = renderWithInbox(<ConversationThread conversationId="conv_1001" />, { as: 'buyer' });
-    const article = await waitFor(() => articleWith('The mileage is as listed; full dealer service history.'));
+    const { user, container, transport } = renderWithInbox(
+      <ConversationThread conversationId="conv_1001" />,
+      { as: 'buyer' },
+    );
+    const article = await waitFor(() =>
+      articleWith('The mileage is as listed; full dealer service history.'),
+    );
     const menuButton = within(article).getByRole('button', { name: 'More actions' });
     expect(menuButton).toHaveAttribute('aria-haspopup', 'menu');
     await user.click(menuButton);
@@ -32,7 +37,9 @@ describe('Reporting a message', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Send report' }));
     expect(within(dialog).getByText('Choose a reason.')).toBeInTheDocument();
-    expect(within(dialog).getByRole('group', { name: 'Reason' })).toHaveAccessibleDescription('Choose a reason.');
+    expect(within(dialog).getByRole('group', { name: 'Reason' })).toHaveAccessibleDescription(
+      'Choose a reason.',
+    );
 
     await user.click(within(dialog).getByRole('radio', { name: 'Other' }));
     await user.click(within(dialog).getByRole('button', { name: 'Send report' }));
@@ -45,7 +52,9 @@ describe('Reporting a message', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(menuButton).toHaveFocus();
     await waitFor(() => expect(polite()).toContain('Message reported'));
-    expect(within(articleWith('The mileage is as listed; full dealer service history.')).getByText('Reported')).toBeInTheDocument();
+    expect(
+      within(articleWith('The mileage is as listed; full dealer service history.')).getByText('Reported'),
+    ).toBeInTheDocument();
     // The server has it: reporting again is refused.
     await expect(transport.reportMessage('msg_1001_004', 'spam')).rejects.toMatchObject({ code: 'conflict' });
   });

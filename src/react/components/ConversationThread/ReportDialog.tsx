@@ -15,7 +15,10 @@ const REASONS: Array<[ReportReason, StringKey]> = [
 ];
 
 /** Props of {@link ReportDialog}. */
-export interface ReportDialogProps extends Omit<ComponentPropsWithoutRef<'dialog'>, 'open' | 'title' | 'onClose' | 'onSubmit' | 'role'> {
+export interface ReportDialogProps extends Omit<
+  ComponentPropsWithoutRef<'dialog'>,
+  'open' | 'title' | 'onClose' | 'onSubmit' | 'role'
+> {
   open: boolean;
   onClose(): void;
   /** Sends the report; a rejection's `message` is shown in the dialog. */
@@ -96,7 +99,10 @@ export const ReportDialog = forwardRef<HTMLDialogElement, ReportDialogProps>(fun
           void submit();
         }}
       >
-        <fieldset className="ik-report-dialog__reasons" aria-describedby={reasonError ? `${id}-reason-error` : undefined}>
+        <fieldset
+          className="ik-report-dialog__reasons"
+          aria-describedby={reasonError ? `${id}-reason-error` : undefined}
+        >
           <legend>{t('reportReason')}</legend>
           {REASONS.map(([value, key], i) => (
             <label key={value} className="ik-report-dialog__reason">
@@ -144,7 +150,12 @@ export const ReportDialog = forwardRef<HTMLDialogElement, ReportDialogProps>(fun
           <button type="button" className="ik-button" onClick={onClose}>
             {t('cancel')}
           </button>
-          <button type="submit" className="ik-button" data-variant="primary" aria-disabled={pending || undefined}>
+          <button
+            type="submit"
+            className="ik-button"
+            data-variant="primary"
+            aria-disabled={pending || undefined}
+          >
             {t('reportSubmit')}
           </button>
         </div>

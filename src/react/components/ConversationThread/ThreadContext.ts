@@ -56,11 +56,20 @@ export { ThreadContext, useThreadContext };
  * subject or the open menu changes: not when another message is sent or
  * arrives, nor when the conversation's last message or unread count moves.
  */
-export interface MessageContextValue
-  extends Pick<ThreadContextValue, 'conversationId' | 'menuFor' | 'setMenuFor' | 'openReport' | 'openViewer' | 'onOpenOrder' | 'onOpenAppointment'> {
+export interface MessageContextValue extends Pick<
+  ThreadContextValue,
+  | 'conversationId'
+  | 'menuFor'
+  | 'setMenuFor'
+  | 'openReport'
+  | 'openViewer'
+  | 'onOpenOrder'
+  | 'onOpenAppointment'
+> {
   counterpart: Participant | undefined;
   subject: Subject | undefined;
 }
 
-const [MessageContext, useMessageContext] = createStrictContext<MessageContextValue>('ConversationThread.Root');
+const [MessageContext, useMessageContext] =
+  createStrictContext<MessageContextValue>('ConversationThread.Root');
 export { MessageContext, useMessageContext };

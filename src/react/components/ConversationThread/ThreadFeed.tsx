@@ -1,6 +1,14 @@
 import { isTransportError } from '../../../core/TransportError';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import type { ComponentPropsWithoutRef, FocusEvent, KeyboardEvent } from 'react';
 import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
@@ -72,7 +80,9 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
     rangeExtractor: (range) => {
       const indexes = defaultRangeExtractor(range);
       if (focusedIndex < 0) return indexes;
-      const extra = [focusedIndex - 1, focusedIndex, focusedIndex + 1].filter((i) => i >= 0 && i < range.count && !indexes.includes(i));
+      const extra = [focusedIndex - 1, focusedIndex, focusedIndex + 1].filter(
+        (i) => i >= 0 && i < range.count && !indexes.includes(i),
+      );
       return extra.length ? [...indexes, ...extra].sort((a, b) => a - b) : indexes;
     },
     // Prepending older pages keeps the reader's anchor; appends follow only at the end.
@@ -107,9 +117,9 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
       let frames = 0;
       const attempt = () => {
         if (token !== focusToken.current) return;
-        const el = Array.from(scrollerRef.current?.querySelectorAll<HTMLElement>('[data-slot="message"]') ?? []).find(
-          (a) => a.dataset.rowKey === row.key,
-        );
+        const el = Array.from(
+          scrollerRef.current?.querySelectorAll<HTMLElement>('[data-slot="message"]') ?? [],
+        ).find((a) => a.dataset.rowKey === row.key);
         if (el) el.focus({ preventScroll: true });
         else if (++frames < MAX_FOCUS_FRAMES) requestAnimationFrame(attempt);
       };
@@ -224,7 +234,8 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
   const focusComposer = () => {
     if (ctx.onRequestComposerFocus) return ctx.onRequestComposerFocus();
     const root = ctx.rootRef.current;
-    const scope = root?.closest('[data-slot="inbox-layout"]') ?? root?.closest('.ik-root') ?? root?.ownerDocument;
+    const scope =
+      root?.closest('[data-slot="inbox-layout"]') ?? root?.closest('.ik-root') ?? root?.ownerDocument;
     scope?.querySelector<HTMLElement>('[data-slot="composer-input"]')?.focus();
   };
 
@@ -275,7 +286,8 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
   // end and the messages already shown keep theirs. The set size stays −1 until the start of history
   // is loaded (A11Y §3): a server total can be stale by the time the reader gets there.
   const serverTotal = thread.reachedStart ? thread.serverCount : thread.data?.pages[0]?.total;
-  const older = serverTotal !== undefined && serverTotal >= thread.serverCount ? serverTotal - thread.serverCount : -1;
+  const older =
+    serverTotal !== undefined && serverTotal >= thread.serverCount ? serverTotal - thread.serverCount : -1;
   const items = virtualizer.getVirtualItems();
   const margin = virtualizer.options.scrollMargin;
   return (
@@ -286,14 +298,31 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
       onScroll={handleScroll}
       {...rest}
     >
-      <p className="ik-thread__history" data-slot="thread-history" data-state={thread.isFetchingNextPage ? 'loading' : thread.reachedStart ? 'start' : 'more'}>
-        {thread.isPending ? t('loading') : thread.isFetchingNextPage ? t('loadingOlder') : thread.reachedStart ? t('startOfConversation') : null}
-        {thread.isError && !thread.isFetchingNextPage && isTransportError(thread.error) && thread.error.code === 'unauthorized' ? (
+      <p
+        className="ik-thread__history"
+        data-slot="thread-history"
+        data-state={thread.isFetchingNextPage ? 'loading' : thread.reachedStart ? 'start' : 'more'}
+      >
+        {thread.isPending
+          ? t('loading')
+          : thread.isFetchingNextPage
+            ? t('loadingOlder')
+            : thread.reachedStart
+              ? t('startOfConversation')
+              : null}
+        {thread.isError &&
+        !thread.isFetchingNextPage &&
+        isTransportError(thread.error) &&
+        thread.error.code === 'unauthorized' ? (
           t('signedOut')
         ) : thread.isError && !thread.isFetchingNextPage ? (
           <>
             {t('threadError')}{' '}
-            <button type="button" className="ik-button" onClick={() => void (thread.data ? thread.fetchNextPage() : thread.refetch())}>
+            <button
+              type="button"
+              className="ik-button"
+              onClick={() => void (thread.data ? thread.fetchNextPage() : thread.refetch())}
+            >
               {t('retry')}
             </button>
           </>
@@ -313,14 +342,26 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
       >
         {items.map((item) => {
           const row = rows[item.index]!;
-          const style = { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start - margin}px)` } as const;
+          const style = {
+            position: 'absolute',
+            top: 0,
+            left: 0,
+            width: '100%',
+            transform: `translateY(${item.start - margin}px)`,
+          } as const;
           // The outer boundary catches what MessageItem's own (body-level) boundary cannot: its header line.
           return (
             <RowErrorBoundary
               key={item.key}
               resetKey={row.message}
               fallback={
-                <article ref={virtualizer.measureElement} data-index={item.index} tabIndex={-1} className="ik-message" style={style}>
+                <article
+                  ref={virtualizer.measureElement}
+                  data-index={item.index}
+                  tabIndex={-1}
+                  className="ik-message"
+                  style={style}
+                >
                   <p className="ik-message__body ik-message__render-error">{t('renderError')}</p>
                 </article>
               }

@@ -7,7 +7,11 @@ import { Avatar } from '../primitives/Avatar';
 import { cx } from '../primitives/cx';
 import { useThreadContext } from './ThreadContext';
 
-const LISTING_STATUS: Record<string, StringKey> = { active: 'listingStatusActive', sold: 'listingStatusSold', reserved: 'listingStatusReserved' };
+const LISTING_STATUS: Record<string, StringKey> = {
+  active: 'listingStatusActive',
+  sold: 'listingStatusSold',
+  reserved: 'listingStatusReserved',
+};
 
 /** Props of {@link ThreadHeader}. */
 export type ThreadHeaderProps = ComponentPropsWithoutRef<'header'>;
@@ -18,15 +22,25 @@ export type ThreadHeaderProps = ComponentPropsWithoutRef<'header'>;
  * Ctrl+Home), online/verified as text, and the subject (listing, order or
  * vehicle) with its price or status.
  */
-export const ThreadHeader = forwardRef<HTMLElement, ThreadHeaderProps>(function ThreadHeader({ className, children, ...rest }, ref) {
+export const ThreadHeader = forwardRef<HTMLElement, ThreadHeaderProps>(function ThreadHeader(
+  { className, children, ...rest },
+  ref,
+) {
   const { t, locale } = useMessaging('ConversationThread.Header');
   const { conversation, headingId, headingRef, onBack } = useThreadContext('ConversationThread.Header');
   const c = conversation;
   const subject = c?.subject;
-  const statusKey = subject?.kind === 'listing' && subject.status ? LISTING_STATUS[subject.status] : undefined;
+  const statusKey =
+    subject?.kind === 'listing' && subject.status ? LISTING_STATUS[subject.status] : undefined;
   const status = statusKey ? t(statusKey) : subject?.status;
   return (
-    <header ref={ref} className={cx('ik-thread__header', className)} data-slot="thread-header" data-has-back={onBack ? '' : undefined} {...rest}>
+    <header
+      ref={ref}
+      className={cx('ik-thread__header', className)}
+      data-slot="thread-header"
+      data-has-back={onBack ? '' : undefined}
+      {...rest}
+    >
       {onBack ? (
         <button type="button" className="ik-button ik-thread__back" data-variant="ghost" onClick={onBack}>
           <span aria-hidden="true">←</span>
@@ -57,10 +71,16 @@ export const ThreadHeader = forwardRef<HTMLElement, ThreadHeaderProps>(function 
         {subject ? (
           <p className="ik-thread__subject" data-slot="thread-subject" data-kind={subject.kind}>
             <span className="ik-thread__subject-title">
-              {subject.number && subject.kind === 'order' ? `${t('orderNumber', { number: subject.number })} · ` : null}
+              {subject.number && subject.kind === 'order'
+                ? `${t('orderNumber', { number: subject.number })} · `
+                : null}
               {subject.title}
             </span>
-            {subject.price ? <span className="ik-thread__subject-price">{formatMoney(subject.price.amount, subject.price.currency, locale)}</span> : null}
+            {subject.price ? (
+              <span className="ik-thread__subject-price">
+                {formatMoney(subject.price.amount, subject.price.currency, locale)}
+              </span>
+            ) : null}
             {status ? <span className="ik-thread__subject-status">{status}</span> : null}
           </p>
         ) : null}

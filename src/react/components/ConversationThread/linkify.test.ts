@@ -2,7 +2,9 @@ import { linkify } from './linkify';
 
 describe('linkify', () => {
   it('links http(s), mailto and tel, trimming sentence punctuation', () => {
-    expect(linkify('See https://example.com/a?b=1. Or (http://x.test/p) mailto:a@b.co, tel:+31 20 123 4567!')).toEqual([
+    expect(
+      linkify('See https://example.com/a?b=1. Or (http://x.test/p) mailto:a@b.co, tel:+31 20 123 4567!'),
+    ).toEqual([
       { type: 'text', text: 'See ' },
       { type: 'link', text: 'https://example.com/a?b=1', href: 'https://example.com/a?b=1' },
       { type: 'text', text: '. Or (' },
@@ -16,11 +18,20 @@ describe('linkify', () => {
   });
 
   it('keeps balanced parentheses inside a URL', () => {
-    expect(linkify('https://en.wikipedia.org/wiki/Truck_(vehicle)')[0]).toMatchObject({ type: 'link', text: 'https://en.wikipedia.org/wiki/Truck_(vehicle)' });
+    expect(linkify('https://en.wikipedia.org/wiki/Truck_(vehicle)')[0]).toMatchObject({
+      type: 'link',
+      text: 'https://en.wikipedia.org/wiki/Truck_(vehicle)',
+    });
   });
 
   it('never links other schemes', () => {
-    for (const text of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'file:///etc/passwd', '<a href="javascript:x">x</a>']) {
+    for (const text of [
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '<a href="javascript:x">x</a>',
+    ]) {
       expect(linkify(text).every((p) => p.type === 'text')).toBe(true);
     }
   });

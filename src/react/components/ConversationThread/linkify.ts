@@ -2,7 +2,8 @@
 export type TextPart = { type: 'text'; text: string } | { type: 'link'; text: string; href: string };
 
 // Only these schemes ever become links; `javascript:`, `data:` and friends stay text.
-const CANDIDATE = /\b(?:https?:\/\/[^\s<>"']+|mailto:[^\s<>"']+@[^\s<>"']+|tel:\+?[0-9][0-9().\- ]{2,}[0-9])/gi;
+const CANDIDATE =
+  /\b(?:https?:\/\/[^\s<>"']+|mailto:[^\s<>"']+@[^\s<>"']+|tel:\+?[0-9][0-9().\- ]{2,}[0-9])/gi;
 const TRAILING = /[.,;:!?)\]}'"]+$/;
 const ALLOWED = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 

@@ -65,7 +65,8 @@ export function buildRows(
   messages.forEach((m, i) => {
     const day = options.dayOf(m.sentAt);
     const newDay = day !== prevDay;
-    const groupOf = (x: Message) => `${x.senderId}|${x.kind === 'system' ? 's' : x.kind === 'note' ? 'n' : 'm'}`;
+    const groupOf = (x: Message) =>
+      `${x.senderId}|${x.kind === 'system' ? 's' : x.kind === 'note' ? 'n' : 'm'}`;
     const newMarker = m.id === options.firstUnreadId;
     const startsGroup =
       !prev ||
@@ -77,7 +78,9 @@ export function buildRows(
     const row: ThreadRow = {
       key: rowKey(m),
       message: m,
-      ...(newDay ? { dayKey: day, ...(options.dayLabelOf ? { dayLabel: options.dayLabelOf(m.sentAt) } : {}) } : {}),
+      ...(newDay
+        ? { dayKey: day, ...(options.dayLabelOf ? { dayLabel: options.dayLabelOf(m.sentAt) } : {}) }
+        : {}),
       ...(options.timeOf ? { time: options.timeOf(m.sentAt) } : {}),
       newMarker,
       startsGroup,
@@ -110,11 +113,20 @@ export function senderOf(
   me: { id: string; name?: string | undefined } | undefined,
   labels: { you: string; system: string; staff?: string },
 ): Participant & { isMe: boolean } {
-  if (m.kind === 'system') return { id: m.senderId || 'system', name: labels.system, role: 'staff', isMe: false };
+  if (m.kind === 'system')
+    return { id: m.senderId || 'system', name: labels.system, role: 'staff', isMe: false };
   const color = m.extras?.authorColor;
-  if (me && m.senderId === me.id) return { id: me.id, name: labels.you, role: 'staff', ...(color ? { color } : {}), isMe: true };
+  if (me && m.senderId === me.id)
+    return { id: me.id, name: labels.you, role: 'staff', ...(color ? { color } : {}), isMe: true };
   const counterpart = conversation?.counterpart;
-  if (counterpart && (m.senderId === counterpart.id || (m.direction === 'incoming' && !m.extras?.authorName))) return { ...counterpart, isMe: false };
+  if (counterpart && (m.senderId === counterpart.id || (m.direction === 'incoming' && !m.extras?.authorName)))
+    return { ...counterpart, isMe: false };
   // Backends that do not name staff authors (Shopmonkey) get a role label rather than a raw id.
-  return { id: m.senderId, name: m.extras?.authorName ?? labels.staff ?? m.senderId, role: 'staff', ...(color ? { color } : {}), isMe: false };
+  return {
+    id: m.senderId,
+    name: m.extras?.authorName ?? labels.staff ?? m.senderId,
+    role: 'staff',
+    ...(color ? { color } : {}),
+    isMe: false,
+  };
 }

@@ -50,8 +50,21 @@ export function useThreadLayout(options: { visible?: boolean } = {}): { setVisib
       observe(target: Element) {
         if (!state.visible) return;
         const rect = target.getBoundingClientRect();
-        const entry = { target, isIntersecting: true, intersectionRatio: 1, boundingClientRect: rect, intersectionRect: rect, rootBounds: null, time: 0 };
-        queueMicrotask(() => this.callback([entry as unknown as IntersectionObserverEntry], this as unknown as IntersectionObserver));
+        const entry = {
+          target,
+          isIntersecting: true,
+          intersectionRatio: 1,
+          boundingClientRect: rect,
+          intersectionRect: rect,
+          rootBounds: null,
+          time: 0,
+        };
+        queueMicrotask(() =>
+          this.callback(
+            [entry as unknown as IntersectionObserverEntry],
+            this as unknown as IntersectionObserver,
+          ),
+        );
       }
       unobserve() {}
       disconnect() {}

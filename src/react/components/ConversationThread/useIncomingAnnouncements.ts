@@ -11,7 +11,11 @@ const THROTTLE_MS = 1000;
  * politely, batched over 1 s ("New message from Alice" / "3 new messages").
  * The first load, older pages, own sends and system messages stay silent.
  */
-export function useIncomingAnnouncements(messages: Message[], conversation: Conversation | undefined, mode: AnnounceIncoming): void {
+export function useIncomingAnnouncements(
+  messages: Message[],
+  conversation: Conversation | undefined,
+  mode: AnnounceIncoming,
+): void {
   const { announce, t, currentUser } = useMessaging('ConversationThread');
   const known = useRef<Set<string> | null>(null);
   const newest = useRef('');
@@ -48,8 +52,16 @@ export function useIncomingAnnouncements(messages: Message[], conversation: Conv
       if (batch.length === 0 || how === 'off') return;
       if (batch.length === 1) {
         const m = batch[0]!;
-        const name = senderOf(m, c, me, { you: tr('you'), system: tr('systemSender'), staff: tr('roleStaff') }).name;
-        say(how === 'sender-and-text' && m.text ? tr('newMessageFromWithText', { name, text: m.text }) : tr('newMessageFrom', { name }));
+        const name = senderOf(m, c, me, {
+          you: tr('you'),
+          system: tr('systemSender'),
+          staff: tr('roleStaff'),
+        }).name;
+        say(
+          how === 'sender-and-text' && m.text
+            ? tr('newMessageFromWithText', { name, text: m.text })
+            : tr('newMessageFrom', { name }),
+        );
       } else say(tr.plural('newMessagesCount', batch.length));
     }, THROTTLE_MS);
   }, [messages, mode, currentUser?.id]);

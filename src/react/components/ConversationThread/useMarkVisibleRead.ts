@@ -13,7 +13,11 @@ const BATCH_MS = 300;
  * is visible. Sightings are batched; backends without per-message read mark
  * the whole conversation.
  */
-export function useMarkVisibleRead(conversationId: string, scrollerRef: RefObject<HTMLElement | null>, messages: Message[]): void {
+export function useMarkVisibleRead(
+  conversationId: string,
+  scrollerRef: RefObject<HTMLElement | null>,
+  messages: Message[],
+): void {
   const { transport } = useMessaging('ConversationThread.Feed');
   const { mutate } = useMarkRead();
   const perMessage = transport.capabilities.perMessageRead;

@@ -16,7 +16,10 @@ afterAll(() => restoreLayout());
 const grid = () => screen.findByRole('grid', { name: 'Conversations' });
 const rowOf = (name: RegExp) => screen.getByRole('button', { name }).closest<HTMLElement>('[role="row"]')!;
 const polite = () => document.querySelector<HTMLElement>('[data-slot="announcer-polite"]')!;
-const openButtons = (g: HTMLElement) => within(g).getAllByRole('button').filter((b) => b.dataset.cell === 'open');
+const openButtons = (g: HTMLElement) =>
+  within(g)
+    .getAllByRole('button')
+    .filter((b) => b.dataset.cell === 'open');
 
 describe('Inbox rows', () => {
   it('shows a marketplace buyer their conversations with names, unread counts, subjects and prices', async () => {
@@ -24,16 +27,20 @@ describe('Inbox rows', () => {
     const g = await grid();
     await waitFor(() => expect(g).not.toHaveAttribute('aria-busy'));
     expect(g).toHaveAttribute('aria-rowcount', '6');
-    const jan = rowOf(/^Jan Bakker, 1 unread, Jan: What is the mileage, and is the service history complete\?, /);
+    const jan = rowOf(
+      /^Jan Bakker, 1 unread, Jan: What is the mileage, and is the service history complete\?, /,
+    );
     expect(jan).toHaveAttribute('aria-rowindex', '1');
     expect(within(jan).getByText('2016 Ford Transit 2.2 TDCi')).toBeInTheDocument();
     expect(within(jan).getByText('€9,800')).toBeInTheDocument();
     expect(within(jan).getByText('Available')).toBeInTheDocument();
     // Own last message reads "You: …"; sellers keep their full name as sender.
-    expect(screen.getByRole('button', { name: /^Dirk Transport, You: What is the mileage/ })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: /^ABC Trucks, 2 unread, ABC Trucks: We accept trade-ins/ })).toHaveAccessibleDescription(
-      '2021 Volvo FH 500, €85,000, Available, Seller, Verified',
-    );
+    expect(
+      screen.getByRole('button', { name: /^Dirk Transport, You: What is the mileage/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: /^ABC Trucks, 2 unread, ABC Trucks: We accept trade-ins/ }),
+    ).toHaveAccessibleDescription('2021 Volvo FH 500, €85,000, Available, Seller, Verified');
     // Row actions the marketplace supports; Mark read only on unread rows.
     expect(within(jan).getByRole('button', { name: 'Mark read' })).toBeInTheDocument();
     expect(within(jan).getByRole('button', { name: 'Archive' })).toBeInTheDocument();
@@ -55,7 +62,11 @@ describe('Inbox rows', () => {
     expect(within(g).queryByRole('button', { name: 'Archive' })).toBeNull();
     expect(within(g).queryByRole('button', { name: 'Delete' })).toBeNull();
     expect(screen.queryByRole('group', { name: 'As' })).toBeNull();
-    expect(within(screen.getByRole('group', { name: 'Show' })).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['all', 'unread', 'read', 'archived']);
+    expect(
+      within(screen.getByRole('group', { name: 'Show' }))
+        .getAllByRole('radio')
+        .map((r) => r.getAttribute('value')),
+    ).toEqual(['all', 'unread', 'read', 'archived']);
     expect(await axeViolations(container)).toEqual([]);
   });
 
@@ -151,7 +162,9 @@ describe('Inbox row actions', () => {
     await waitFor(() => expect(openButtons(g)).toHaveLength(5));
     const markRead = within(rowOf(/^Chen Wei, 1 unread/)).getByRole('button', { name: 'Mark read' });
     await user.click(markRead);
-    await waitFor(() => expect(screen.getByRole('button', { name: /^Chen Wei, Chen: Can you also check/ })).toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: /^Chen Wei, Chen: Can you also check/ })).toBeInTheDocument(),
+    );
     await waitFor(() => expect(polite()).toHaveTextContent('Marked as read'));
     expect(within(rowOf(/^Chen Wei/)).queryByRole('button', { name: 'Mark read' })).toBeNull();
     expect(rowOf(/^Chen Wei/)).toContainElement(document.activeElement as HTMLElement);
@@ -183,7 +196,11 @@ describe('Inbox row actions', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: /^Dirk Transport/ })).toBeNull());
     await waitFor(() => expect(polite()).toHaveTextContent('Deleted'));
     // Focus follows to the same cell in the next row.
-    await waitFor(() => expect(within(rowOf(/^Van Centrum BV, Van Centrum BV: Hi!/)).getByRole('button', { name: 'Delete' })).toHaveFocus());
+    await waitFor(() =>
+      expect(
+        within(rowOf(/^Van Centrum BV, Van Centrum BV: Hi!/)).getByRole('button', { name: 'Delete' }),
+      ).toHaveFocus(),
+    );
   });
 });
 
@@ -210,7 +227,9 @@ describe('Inbox keyboard and selection', () => {
     await user.keyboard('{End}');
     expect(within(rowOf(/^ABC Trucks, 2 unread/)).getByRole('button', { name: 'Delete' })).toHaveFocus();
     await user.keyboard('{ArrowDown}{ArrowDown}');
-    expect(within(rowOf(/^Van Centrum BV, Van Centrum BV: No known/)).getByRole('button', { name: 'Delete' })).toHaveFocus();
+    expect(
+      within(rowOf(/^Van Centrum BV, Van Centrum BV: No known/)).getByRole('button', { name: 'Delete' }),
+    ).toHaveFocus();
     await user.keyboard('{Home}');
     expect(openButtons(g)[3]).toHaveFocus();
     await user.keyboard('{Control>}{End}{/Control}');
@@ -218,11 +237,17 @@ describe('Inbox keyboard and selection', () => {
     await user.keyboard('{Control>}{Home}{/Control}');
     expect(openButtons(g)[0]).toHaveFocus();
     // Roving tabindex: one tab stop in the grid, and Tab leaves it.
-    expect(within(g).getAllByRole('button').filter((b) => b.tabIndex === 0)).toHaveLength(1);
+    expect(
+      within(g)
+        .getAllByRole('button')
+        .filter((b) => b.tabIndex === 0),
+    ).toHaveLength(1);
     await user.keyboard('{ArrowDown}{Enter}');
     expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ id: 'conv_1001' }));
     expect(openButtons(g)[1]).toHaveAttribute('aria-current', 'true');
-    await waitFor(() => expect(polite()).toHaveTextContent('Opened conversation with ABC Trucks'), { timeout: 3000 });
+    await waitFor(() => expect(polite()).toHaveTextContent('Opened conversation with ABC Trucks'), {
+      timeout: 3000,
+    });
     // ↓ in the search field goes to the first row.
     await user.click(screen.getByRole('searchbox'));
     await user.keyboard('{ArrowDown}');
@@ -231,7 +256,10 @@ describe('Inbox keyboard and selection', () => {
 
   it('is uncontrolled with defaultValue and controlled with value', async () => {
     const onValueChange = vi.fn();
-    const { user, unmount } = renderWithInbox(<Inbox defaultValue="conv_1002" onValueChange={onValueChange} />, { as: 'buyer' });
+    const { user, unmount } = renderWithInbox(
+      <Inbox defaultValue="conv_1002" onValueChange={onValueChange} />,
+      { as: 'buyer' },
+    );
     let g = await grid();
     await waitFor(() => expect(openButtons(g)).toHaveLength(6));
     expect(screen.getByRole('button', { current: true })).toHaveAccessibleName(/^ABC Trucks, 1 unread/);
@@ -255,10 +283,14 @@ describe('Inbox keyboard and selection', () => {
     renderWithInbox(<Controlled />, { as: 'buyer' });
     g = await grid();
     await waitFor(() => expect(openButtons(g)).toHaveLength(6));
-    expect(screen.getByRole('button', { current: true })).toHaveAccessibleName(/^Van Centrum BV, Van Centrum BV: No known/);
+    expect(screen.getByRole('button', { current: true })).toHaveAccessibleName(
+      /^Van Centrum BV, Van Centrum BV: No known/,
+    );
     await user.click(screen.getByRole('button', { name: /^Jan Bakker/ }));
     expect(changes).toEqual(['conv_1006']);
-    expect(screen.getByRole('button', { current: true })).toHaveAccessibleName(/^Van Centrum BV, Van Centrum BV: No known/);
+    expect(screen.getByRole('button', { current: true })).toHaveAccessibleName(
+      /^Van Centrum BV, Van Centrum BV: No known/,
+    );
     await user.click(screen.getByRole('button', { name: 'pick Dirk' }));
     expect(screen.getByRole('button', { current: true })).toHaveAccessibleName(/^Dirk Transport/);
   });
@@ -268,12 +300,18 @@ describe('Inbox loading, error and empty states', () => {
   it('shows skeletons while loading, then an error with Retry that recovers', async () => {
     let fail = true;
     mock.use(
-      http.get('*/v1/messages/conversations', () => (fail ? HttpResponse.json({ success: false, error: { message: 'boom' } }, { status: 500 }) : undefined)),
+      http.get('*/v1/messages/conversations', () =>
+        fail ? HttpResponse.json({ success: false, error: { message: 'boom' } }, { status: 500 }) : undefined,
+      ),
     );
     const { user, container } = renderWithInbox(<Inbox />, { as: 'buyer' });
     expect(container.querySelector('[data-slot="inbox-skeleton"]')).toHaveAttribute('aria-hidden', 'true');
-    expect(await screen.findByText('Conversations could not be loaded.', { selector: 'p' })).toBeInTheDocument();
-    expect(document.querySelector('[data-slot="announcer-assertive"]')).toHaveTextContent('Conversations could not be loaded.');
+    expect(
+      await screen.findByText('Conversations could not be loaded.', { selector: 'p' }),
+    ).toBeInTheDocument();
+    expect(document.querySelector('[data-slot="announcer-assertive"]')).toHaveTextContent(
+      'Conversations could not be loaded.',
+    );
     expect(screen.queryByRole('grid')).toBeNull();
     expect(await axeViolations(container)).toEqual([]);
     fail = false;
@@ -285,7 +323,13 @@ describe('Inbox loading, error and empty states', () => {
 
   it('says so when there are no conversations at all', async () => {
     mock.use(
-      http.get('*/v3/user/:id/inbox', () => HttpResponse.json({ success: true, data: [], meta: { total: 0, hasMore: false, sums: { unreadMessagesCount: 0, unreadThreads: 0 } } })),
+      http.get('*/v3/user/:id/inbox', () =>
+        HttpResponse.json({
+          success: true,
+          data: [],
+          meta: { total: 0, hasMore: false, sums: { unreadMessagesCount: 0, unreadThreads: 0 } },
+        }),
+      ),
     );
     const { container } = renderWithInbox(<Inbox />, { as: 'staff' });
     expect(await screen.findByText('No conversations yet.')).toBeInTheDocument();

@@ -18,7 +18,10 @@ export interface InboxProps extends Omit<InboxRootProps, 'children'> {
   listProps?: InboxListProps;
 }
 
-const InboxDropIn = forwardRef<HTMLDivElement, InboxProps>(function Inbox({ showSearch = true, showFilters = true, listProps, ...rest }, ref) {
+const InboxDropIn = forwardRef<HTMLDivElement, InboxProps>(function Inbox(
+  { showSearch = true, showFilters = true, listProps, ...rest },
+  ref,
+) {
   return (
     <InboxRoot ref={ref} {...rest}>
       {showSearch ? <InboxSearch /> : null}

@@ -76,5 +76,8 @@ export function findCell(grid: HTMLElement | null, rowId: string, cell: InboxCel
   if (!grid) return null;
   const row = grid.querySelector<HTMLElement>(`[data-row-id="${rowId.replace(/["\\]/g, '\\$&')}"]`);
   if (!row) return null;
-  return row.querySelector<HTMLElement>(`[data-cell="${cell}"]`) ?? row.querySelector<HTMLElement>('[data-cell="open"]');
+  return (
+    row.querySelector<HTMLElement>(`[data-cell="${cell}"]`) ??
+    row.querySelector<HTMLElement>('[data-cell="open"]')
+  );
 }

@@ -47,7 +47,12 @@ export function InboxDeleteDialog({ conversationId, onCancel, onConfirm }: Inbox
         <button ref={cancelRef} type="button" className="ik-button" onClick={onCancel}>
           {t('cancel')}
         </button>
-        <button type="button" className="ik-button" data-variant="danger" onClick={() => conversationId && onConfirm(conversationId)}>
+        <button
+          type="button"
+          className="ik-button"
+          data-variant="danger"
+          onClick={() => conversationId && onConfirm(conversationId)}
+        >
           {t('delete')}
         </button>
       </div>

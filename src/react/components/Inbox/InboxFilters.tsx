@@ -11,7 +11,12 @@ import { useInboxContext } from './InboxContext';
 /** Props of {@link InboxFilters}. */
 export type InboxFiltersProps = ComponentPropsWithoutRef<'div'>;
 
-const FILTER_KEYS: Record<InboxFilter, StringKey> = { all: 'filterAll', unread: 'filterUnread', read: 'filterRead', archived: 'filterArchived' };
+const FILTER_KEYS: Record<InboxFilter, StringKey> = {
+  all: 'filterAll',
+  unread: 'filterUnread',
+  read: 'filterRead',
+  archived: 'filterArchived',
+};
 const ROLES = [
   { value: null, key: 'roleAny' },
   { value: 'buyer', key: 'roleBuyer' },
@@ -23,7 +28,10 @@ const ROLES = [
  * from the backend's `capabilities.filters`, and "As" buyer/seller where the
  * backend has a role filter.
  */
-export const InboxFilters = forwardRef<HTMLDivElement, InboxFiltersProps>(function InboxFilters({ className, ...rest }, ref) {
+export const InboxFilters = forwardRef<HTMLDivElement, InboxFiltersProps>(function InboxFilters(
+  { className, ...rest },
+  ref,
+) {
   const { t } = useMessaging('Inbox.Filters');
   const store = useInboxStoreApi('Inbox.Filters');
   const { capabilities, idBase } = useInboxContext('Inbox.Filters');
@@ -35,7 +43,11 @@ export const InboxFilters = forwardRef<HTMLDivElement, InboxFiltersProps>(functi
         <fieldset className="ik-inbox-filters__group" data-slot="inbox-filter-show">
           <legend className="ik-inbox-filters__legend">{t('filterLegend')}</legend>
           {filters.map((f) => (
-            <label key={f} className="ik-inbox-filters__option" data-state={filter === f ? 'checked' : 'unchecked'}>
+            <label
+              key={f}
+              className="ik-inbox-filters__option"
+              data-state={filter === f ? 'checked' : 'unchecked'}
+            >
               <input
                 type="radio"
                 name={`${idBase}-filter`}
@@ -53,7 +65,11 @@ export const InboxFilters = forwardRef<HTMLDivElement, InboxFiltersProps>(functi
         <fieldset className="ik-inbox-filters__group" data-slot="inbox-filter-role">
           <legend className="ik-inbox-filters__legend">{t('roleLegend')}</legend>
           {ROLES.map((r) => (
-            <label key={r.key} className="ik-inbox-filters__option" data-state={role === r.value ? 'checked' : 'unchecked'}>
+            <label
+              key={r.key}
+              className="ik-inbox-filters__option"
+              data-state={role === r.value ? 'checked' : 'unchecked'}
+            >
               <input
                 type="radio"
                 name={`${idBase}-role`}

@@ -25,7 +25,10 @@ const SAFE_IMG = /^(https?:|data:image\/|blob:|\/)/i;
  * Archive/Unarchive and Delete as far as the backend supports them. Actions
  * show on hover and `:focus-within` but always stay in the DOM.
  */
-const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxItem({ conversation: c, index, className, ...rest }, ref) {
+const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxItem(
+  { conversation: c, index, className, ...rest },
+  ref,
+) {
   const { t, locale, currentUser } = useMessaging('Inbox.Item');
   const inbox = useInboxRowContext('Inbox.Item');
   const id = useId();
@@ -36,10 +39,14 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
   const cells = inbox.cellsFor(c);
   // Roving tabindex: one cell of one row is in the tab order (a cell that went away hands it to the conversation).
   const { tabStop } = inbox;
-  const tabIndexFor = (cell: InboxCell) => (tabStop.id === c.id && (cells.includes(tabStop.cell) ? tabStop.cell : 'open') === cell ? 0 : -1);
+  const tabIndexFor = (cell: InboxCell) =>
+    tabStop.id === c.id && (cells.includes(tabStop.cell) ? tabStop.cell : 'open') === cell ? 0 : -1;
   const subject = subjectParts(c, ctx);
-  const description = [subjectText(c, ctx), roleLabel(c, t), c.counterpart.verified ? t('verified') : ''].filter(Boolean).join(', ');
-  const thumb = c.subject?.thumbnailUrl && SAFE_IMG.test(c.subject.thumbnailUrl) ? c.subject.thumbnailUrl : undefined;
+  const description = [subjectText(c, ctx), roleLabel(c, t), c.counterpart.verified ? t('verified') : '']
+    .filter(Boolean)
+    .join(', ');
+  const thumb =
+    c.subject?.thumbnailUrl && SAFE_IMG.test(c.subject.thumbnailUrl) ? c.subject.thumbnailUrl : undefined;
   const time = rowTime(c, ctx);
   const preview = previewParts(c, ctx);
   const unread = c.unreadCount > 0;
@@ -102,11 +109,16 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
                 </span>
               ) : null}
             </span>
-            {unread ? <span className="ik-sr-only">{`, ${t.plural('unreadCount', c.unreadCount)}`}</span> : null}
+            {unread ? (
+              <span className="ik-sr-only">{`, ${t.plural('unreadCount', c.unreadCount)}`}</span>
+            ) : null}
             {preview.visible ? (
               <>
                 <span className="ik-sr-only">{`,${preview.prefix ? ` ${preview.prefix.trim()}` : ''}`}</span>{' '}
-                <span className="ik-inbox-item__preview" data-deleted={c.lastMessage?.deleted ? 'true' : undefined}>
+                <span
+                  className="ik-inbox-item__preview"
+                  data-deleted={c.lastMessage?.deleted ? 'true' : undefined}
+                >
                   {preview.visible}
                 </span>
               </>
@@ -132,7 +144,16 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
           <span className="ik-inbox-item__role">{roleLabel(c, t)}</span>
           {c.subject ? (
             <span className="ik-inbox-item__subject" data-kind={c.subject.kind}>
-              {thumb ? <img className="ik-inbox-item__thumb" src={thumb} alt="" loading="lazy" width={32} height={24} /> : null}
+              {thumb ? (
+                <img
+                  className="ik-inbox-item__thumb"
+                  src={thumb}
+                  alt=""
+                  loading="lazy"
+                  width={32}
+                  height={24}
+                />
+              ) : null}
               {subject.number ? <span className="ik-inbox-item__number">{subject.number}</span> : null}
               {subject.title ? <span className="ik-inbox-item__subject-title">{subject.title}</span> : null}
               {subject.price ? <span className="ik-inbox-item__price">{subject.price}</span> : null}
@@ -149,7 +170,12 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
         </span>
       </div>
       {action('read', t('markRead'), <ReadIcon />, () => inbox.markRead(c))}
-      {action('archive', c.archived ? t('unarchive') : t('archive'), c.archived ? <UnarchiveIcon /> : <ArchiveIcon />, () => inbox.toggleArchive(c))}
+      {action(
+        'archive',
+        c.archived ? t('unarchive') : t('archive'),
+        c.archived ? <UnarchiveIcon /> : <ArchiveIcon />,
+        () => inbox.toggleArchive(c),
+      )}
       {action('delete', t('delete'), <DeleteIcon />, () => inbox.requestDelete(c.id))}
     </div>
   );

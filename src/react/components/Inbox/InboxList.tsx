@@ -28,7 +28,17 @@ export interface InboxListProps extends ComponentPropsWithoutRef<'div'> {
  * element is the scroll container.
  */
 export const InboxList = forwardRef<HTMLDivElement, InboxListProps>(function InboxList(
-  { estimateRowHeight = 84, initialRect, itemClassName, className, onKeyDown, onFocus, onBlur, style, ...rest },
+  {
+    estimateRowHeight = 84,
+    initialRect,
+    itemClassName,
+    className,
+    onKeyDown,
+    onFocus,
+    onBlur,
+    style,
+    ...rest
+  },
   ref,
 ) {
   const { t } = useMessaging('Inbox.List');
@@ -38,7 +48,10 @@ export const InboxList = forwardRef<HTMLDivElement, InboxListProps>(function Inb
   rowsRef.current = rows;
   const activeIndex = active.id ? rows.findIndex((r) => r.id === active.id) : -1;
   // V1: the focused row and one neighbour each side stay mounted.
-  const keep = useMemo(() => (activeIndex < 0 ? [] : [activeIndex - 1, activeIndex, activeIndex + 1]), [activeIndex]);
+  const keep = useMemo(
+    () => (activeIndex < 0 ? [] : [activeIndex - 1, activeIndex, activeIndex + 1]),
+    [activeIndex],
+  );
 
   const virtualizer = useListVirtualizer({
     count: rows.length,
@@ -87,7 +100,14 @@ export const InboxList = forwardRef<HTMLDivElement, InboxListProps>(function Inb
   const lastIndex = items.length ? items[items.length - 1]!.index : -1;
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
   useEffect(() => {
-    if (lastIndex >= 0 && lastIndex >= rows.length - 1 && hasNextPage && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
+    if (
+      lastIndex >= 0 &&
+      lastIndex >= rows.length - 1 &&
+      hasNextPage &&
+      !isFetchingNextPage &&
+      !isFetchNextPageError
+    )
+      void fetchNextPage();
   }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
 
   const setRefs = useCallback(
@@ -131,7 +151,10 @@ export const InboxList = forwardRef<HTMLDivElement, InboxListProps>(function Inb
       }}
       {...rest}
     >
-      <div className="ik-inbox-list__sizer" style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+      <div
+        className="ik-inbox-list__sizer"
+        style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}
+      >
         {items.map((item) => {
           const c = rows[item.index];
           if (!c) return null;
@@ -142,7 +165,13 @@ export const InboxList = forwardRef<HTMLDivElement, InboxListProps>(function Inb
               conversation={c}
               index={item.index}
               className={itemClassName}
-              style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                width: '100%',
+                transform: `translateY(${item.start}px)`,
+              }}
             />
           );
         })}

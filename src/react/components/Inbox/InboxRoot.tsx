@@ -1,4 +1,15 @@
-import { forwardRef, lazy, Suspense, useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import {
+  forwardRef,
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { ComponentPropsWithoutRef, Ref } from 'react';
 import type { Conversation } from '../../../core/types';
 import { useMessaging } from '../../MessagingProvider';
@@ -10,14 +21,22 @@ import { useArchive } from '../../hooks/useArchive';
 import { useDeleteConversation } from '../../hooks/useDeleteConversation';
 import { cx } from '../primitives/cx';
 import { InboxContext, InboxRowContext, findCell } from './InboxContext';
-import type { InboxCell, InboxContextValue, InboxHandle, InboxListApi, InboxRowContextValue } from './InboxContext';
+import type {
+  InboxCell,
+  InboxContextValue,
+  InboxHandle,
+  InboxListApi,
+  InboxRowContextValue,
+} from './InboxContext';
 import { matchesSearch } from './conversationText';
 import { useResultCountAnnouncement } from './useResultCountAnnouncement';
 import { withStrings } from '../../strings/StringsScope';
 import { inbox } from '../../strings/en/inbox';
 
 // Loaded the first time a delete is requested: not needed for the list's first paint.
-const InboxDeleteDialog = lazy(() => import('./InboxDeleteDialog').then((m) => ({ default: m.InboxDeleteDialog })));
+const InboxDeleteDialog = lazy(() =>
+  import('./InboxDeleteDialog').then((m) => ({ default: m.InboxDeleteDialog })),
+);
 
 /** Props of {@link InboxRoot}. */
 export interface InboxRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue'> {
@@ -38,7 +57,17 @@ export interface InboxRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'd
 const CELL_ORDER: InboxCell[] = ['open', 'read', 'archive', 'delete'];
 
 const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function InboxRoot(
-  { value, defaultValue, onValueChange, onOpen, handleRef, searchDebounceMs = 300, className, children, ...rest },
+  {
+    value,
+    defaultValue,
+    onValueChange,
+    onOpen,
+    handleRef,
+    searchDebounceMs = 300,
+    className,
+    children,
+    ...rest
+  },
   ref,
 ) {
   const { transport, theme, t, announce } = useMessaging('Inbox.Root');
@@ -60,7 +89,8 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
   }, [searchValue, capabilities.search, store, searchDebounceMs]);
 
   const rows = useMemo(
-    () => (clientSearch ? query.conversations.filter((c) => matchesSearch(c, clientSearch)) : query.conversations),
+    () =>
+      clientSearch ? query.conversations.filter((c) => matchesSearch(c, clientSearch)) : query.conversations,
     [query.conversations, clientSearch],
   );
   const rowCount = clientSearch || !query.hasNextPage ? rows.length : query.total;
@@ -70,7 +100,8 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
   const controlled = value !== undefined;
   const selectedId = controlled ? value : storeSelected;
   useEffect(() => {
-    if (!controlled && defaultValue != null && store.getState().selectedConversationId == null) store.getState().select(defaultValue);
+    if (!controlled && defaultValue != null && store.getState().selectedConversationId == null)
+      store.getState().select(defaultValue);
     // Only on mount, like any defaultValue.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -90,7 +121,10 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
   );
 
   // Roving focus, stored by id (V3).
-  const [active, setActiveState] = useState<{ id: string | null; cell: InboxCell }>({ id: null, cell: 'open' });
+  const [active, setActiveState] = useState<{ id: string | null; cell: InboxCell }>({
+    id: null,
+    cell: 'open',
+  });
   const setActive = useCallback((id: string | null, cell: InboxCell) => {
     setActiveState((prev) => (prev.id === id && prev.cell === cell ? prev : { id, cell }));
   }, []);
@@ -112,7 +146,11 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
   const { mutate: deleteMutate } = useDeleteConversation();
   const failed = useCallback(() => announce(t('errorGeneric'), { assertive: true }), [announce, t]);
   const markRead = useCallback(
-    (c: Conversation) => markReadMutate({ conversationId: c.id }, { onSuccess: () => announce(t('markedRead')), onError: failed }),
+    (c: Conversation) =>
+      markReadMutate(
+        { conversationId: c.id },
+        { onSuccess: () => announce(t('markedRead')), onError: failed },
+      ),
     [markReadMutate, announce, t, failed],
   );
   const toggleArchive = useCallback(
@@ -131,7 +169,11 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
   const gridRef = useRef<HTMLDivElement | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
 
-  useResultCountAnnouncement(`${JSON.stringify(query.params)}|${clientSearch}`, !query.isFetching || query.isFetchingNextPage, rowCount ?? rows.length);
+  useResultCountAnnouncement(
+    `${JSON.stringify(query.params)}|${clientSearch}`,
+    !query.isFetching || query.isFetchingNextPage,
+    rowCount ?? rows.length,
+  );
 
   useImperativeHandle(
     handleRef,
@@ -176,22 +218,53 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
       searchRef,
       idBase,
     }),
-    [query, rows, rowCount, capabilities, selectedId, open, active, setActive, cellsFor, markRead, toggleArchive, searchValue, idBase],
+    [
+      query,
+      rows,
+      rowCount,
+      capabilities,
+      selectedId,
+      open,
+      active,
+      setActive,
+      cellsFor,
+      markRead,
+      toggleArchive,
+      searchValue,
+      idBase,
+    ],
   );
 
   // The tab stop falls back to the first row until a row that is still listed had focus.
-  const activeListed = useMemo(() => active.id !== null && rows.some((r) => r.id === active.id), [rows, active.id]);
+  const activeListed = useMemo(
+    () => active.id !== null && rows.some((r) => r.id === active.id),
+    [rows, active.id],
+  );
   const tabStopId = activeListed ? active.id : (rows[0]?.id ?? null);
   const tabStopCell = activeListed ? active.cell : 'open';
   const rowCtx = useMemo<InboxRowContextValue>(
-    () => ({ selectedId, tabStop: { id: tabStopId, cell: tabStopCell }, cellsFor, open, markRead, toggleArchive, requestDelete: setPendingDelete }),
+    () => ({
+      selectedId,
+      tabStop: { id: tabStopId, cell: tabStopCell },
+      cellsFor,
+      open,
+      markRead,
+      toggleArchive,
+      requestDelete: setPendingDelete,
+    }),
     [selectedId, tabStopId, tabStopCell, cellsFor, open, markRead, toggleArchive],
   );
 
   return (
     <InboxContext.Provider value={ctx}>
       <InboxRowContext.Provider value={rowCtx}>
-        <div ref={ref} className={cx('ik-root', 'ik-inbox', className)} data-theme={theme} data-slot="inbox" {...rest}>
+        <div
+          ref={ref}
+          className={cx('ik-root', 'ik-inbox', className)}
+          data-theme={theme}
+          data-slot="inbox"
+          {...rest}
+        >
           {children}
           {deleteRequested ? (
             <Suspense fallback={null}>

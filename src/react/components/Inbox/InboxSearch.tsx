@@ -15,13 +15,22 @@ export interface InboxSearchProps extends ComponentPropsWithoutRef<'search'> {
  * `<input type="search">`. Not a combobox: the results are the list itself.
  * ↓ moves to the first row; Esc clears.
  */
-export const InboxSearch = forwardRef<HTMLElement, InboxSearchProps>(function InboxSearch({ placeholder, className, ...rest }, ref) {
+export const InboxSearch = forwardRef<HTMLElement, InboxSearchProps>(function InboxSearch(
+  { placeholder, className, ...rest },
+  ref,
+) {
   const { t } = useMessaging('Inbox.Search');
   const { searchValue, setSearchValue, searchRef, listApi, rows, idBase } = useInboxContext('Inbox.Search');
   const inputId = `${idBase}-search`;
   return (
     // role="search" for browsers that predate <search>.
-    <search ref={ref} role="search" className={cx('ik-inbox-search', className)} data-slot="inbox-search" {...rest}>
+    <search
+      ref={ref}
+      role="search"
+      className={cx('ik-inbox-search', className)}
+      data-slot="inbox-search"
+      {...rest}
+    >
       <label htmlFor={inputId} className="ik-inbox-search__label ik-sr-only">
         {t('searchLabel')}
       </label>

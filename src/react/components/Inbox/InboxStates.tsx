@@ -14,7 +14,10 @@ export type InboxEmptyProps = ComponentPropsWithoutRef<'p'>;
  * with a filter or search, "No conversations match." Focusable
  * (`tabindex=-1`) so focus can land here when the last row goes (A11Y §2).
  */
-export const InboxEmpty = forwardRef<HTMLParagraphElement, InboxEmptyProps>(function InboxEmpty({ className, children, ...rest }, ref) {
+export const InboxEmpty = forwardRef<HTMLParagraphElement, InboxEmptyProps>(function InboxEmpty(
+  { className, children, ...rest },
+  ref,
+) {
   const { t } = useMessaging('Inbox.Empty');
   const { query, rows, focusEmptyPending, searchValue } = useInboxContext('Inbox.Empty');
   const filtered = useInboxStore((s) => s.filter !== 'all' || s.role !== null) || !!searchValue.trim();
@@ -48,7 +51,10 @@ export const InboxEmpty = forwardRef<HTMLParagraphElement, InboxEmptyProps>(func
 export type InboxErrorProps = ComponentPropsWithoutRef<'div'>;
 
 /** Shown when the list (or its next page) failed to load, with a Retry button. */
-export const InboxError = forwardRef<HTMLDivElement, InboxErrorProps>(function InboxError({ className, children, ...rest }, ref) {
+export const InboxError = forwardRef<HTMLDivElement, InboxErrorProps>(function InboxError(
+  { className, children, ...rest },
+  ref,
+) {
   const { t, announce } = useMessaging('Inbox.Error');
   const { query } = useInboxContext('Inbox.Error');
   const show = query.isError;
@@ -60,7 +66,13 @@ export const InboxError = forwardRef<HTMLDivElement, InboxErrorProps>(function I
   if (!show) return null;
   if (signedOut) {
     return (
-      <div ref={ref} className={cx('ik-inbox-error', className)} data-slot="inbox-error" data-state="signed-out" {...rest}>
+      <div
+        ref={ref}
+        className={cx('ik-inbox-error', className)}
+        data-slot="inbox-error"
+        data-state="signed-out"
+        {...rest}
+      >
         <p className="ik-inbox-error__text">{t('signedOut')}</p>
       </div>
     );
@@ -83,11 +95,20 @@ export interface InboxSkeletonProps extends ComponentPropsWithoutRef<'div'> {
 }
 
 /** Placeholder rows while the first page loads. Hidden from assistive tech: the grid says `aria-busy`. */
-export const InboxSkeleton = forwardRef<HTMLDivElement, InboxSkeletonProps>(function InboxSkeleton({ rows = 6, className, ...rest }, ref) {
+export const InboxSkeleton = forwardRef<HTMLDivElement, InboxSkeletonProps>(function InboxSkeleton(
+  { rows = 6, className, ...rest },
+  ref,
+) {
   const { query } = useInboxContext('Inbox.Skeleton');
   if (!query.isPending) return null;
   return (
-    <div ref={ref} aria-hidden="true" className={cx('ik-inbox-skeleton', className)} data-slot="inbox-skeleton" {...rest}>
+    <div
+      ref={ref}
+      aria-hidden="true"
+      className={cx('ik-inbox-skeleton', className)}
+      data-slot="inbox-skeleton"
+      {...rest}
+    >
       {Array.from({ length: rows }, (_, i) => (
         <div key={i} className="ik-inbox-skeleton__row">
           <span className="ik-inbox-skeleton__avatar" />

@@ -12,8 +12,17 @@ export interface RowTextContext {
   now?: Date;
 }
 
-const ROLE_KEYS: Record<string, StringKey> = { buyer: 'roleBuyer', seller: 'roleSeller', customer: 'roleCustomer', staff: 'roleStaff' };
-const STATUS_KEYS: Record<string, StringKey> = { active: 'listingStatusActive', sold: 'listingStatusSold', reserved: 'listingStatusReserved' };
+const ROLE_KEYS: Record<string, StringKey> = {
+  buyer: 'roleBuyer',
+  seller: 'roleSeller',
+  customer: 'roleCustomer',
+  staff: 'roleStaff',
+};
+const STATUS_KEYS: Record<string, StringKey> = {
+  active: 'listingStatusActive',
+  sold: 'listingStatusSold',
+  reserved: 'listingStatusReserved',
+};
 
 /** The counterpart's role as shown in a row ("Seller"). */
 export function roleLabel(c: Conversation, t: Translate): string {
@@ -90,7 +99,10 @@ export function conversationName(c: Conversation, ctx: RowTextContext): string {
 }
 
 /** Subject line parts: listing title, price, status; or customer order number and vehicle. */
-export function subjectParts(c: Conversation, ctx: RowTextContext): { title?: string; number?: string; price?: string; status?: string } {
+export function subjectParts(
+  c: Conversation,
+  ctx: RowTextContext,
+): { title?: string; number?: string; price?: string; status?: string } {
   const s = c.subject;
   if (!s) return {};
   const statusKey = s.status ? STATUS_KEYS[s.status.toLowerCase()] : undefined;
@@ -114,6 +126,9 @@ export function subjectText(c: Conversation, ctx: RowTextContext): string {
 export function matchesSearch(c: Conversation, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
-  const hay = [c.counterpart.name, c.subject?.title, c.subject?.number].filter(Boolean).join(' ').toLowerCase();
+  const hay = [c.counterpart.name, c.subject?.title, c.subject?.number]
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase();
   return q.split(/\s+/).every((word) => hay.includes(word));
 }

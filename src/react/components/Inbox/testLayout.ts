@@ -12,7 +12,9 @@ export function mockInboxLayout(
   extra: Record<string, { clientHeight?: number; scrollHeight?: number }> = {},
 ): () => void {
   const proto = HTMLElement.prototype;
-  const saved = (['clientHeight', 'offsetHeight', 'scrollHeight'] as const).map((key) => [key, Object.getOwnPropertyDescriptor(proto, key)] as const);
+  const saved = (['clientHeight', 'offsetHeight', 'scrollHeight'] as const).map(
+    (key) => [key, Object.getOwnPropertyDescriptor(proto, key)] as const,
+  );
   const slotOf = (el: HTMLElement) => el.dataset.slot ?? '';
   Object.defineProperty(proto, 'clientHeight', {
     configurable: true,

@@ -13,7 +13,8 @@ import type { InboxCell } from './InboxContext';
  * Focus only moves if it was in the grid; otherwise just the roving position follows.
  */
 export function useFocusFollowsRows(focusIndex: (index: number, cell: InboxCell) => void): void {
-  const { rows, active, setActive, cellsFor, focusInside, focusEmptyPending, gridRef, pendingFocus } = useInboxContext('Inbox.List');
+  const { rows, active, setActive, cellsFor, focusInside, focusEmptyPending, gridRef, pendingFocus } =
+    useInboxContext('Inbox.List');
   const prevRows = useRef<Conversation[]>(rows);
   const activeRef = useRef(active);
   activeRef.current = active;
@@ -49,7 +50,8 @@ export function useFocusFollowsRows(focusIndex: (index: number, cell: InboxCell)
     const old = prev.findIndex((r) => r.id === id);
     const present = new Set(rows.map((r) => r.id));
     let replacement: Conversation | undefined;
-    for (let i = old + 1; i > 0 && i < prev.length && !replacement; i++) if (present.has(prev[i]!.id)) replacement = prev[i];
+    for (let i = old + 1; i > 0 && i < prev.length && !replacement; i++)
+      if (present.has(prev[i]!.id)) replacement = prev[i];
     for (let i = old - 1; i >= 0 && !replacement; i--) if (present.has(prev[i]!.id)) replacement = prev[i];
     if (!replacement && rows.length) replacement = rows[Math.min(Math.max(old, 0), rows.length - 1)];
     if (!replacement) {

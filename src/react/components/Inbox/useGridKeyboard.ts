@@ -77,6 +77,16 @@ export function useGridKeyboard(
       }
       if (handled) e.preventDefault();
     },
-    [rows, cellsFor, query, capabilities.delete, requestDelete, pendingFocus, focusIndex, virtualizer, estimateRowHeight],
+    [
+      rows,
+      cellsFor,
+      query,
+      capabilities.delete,
+      requestDelete,
+      pendingFocus,
+      focusIndex,
+      virtualizer,
+      estimateRowHeight,
+    ],
   );
 }

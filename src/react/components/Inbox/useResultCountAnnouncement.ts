@@ -6,7 +6,12 @@ import { useMessaging } from '../../MessagingProvider';
  * role or search (A11Y §2). The first load and count changes from row actions
  * stay silent: those have their own announcements.
  */
-export function useResultCountAnnouncement(key: string, settled: boolean, count: number, delayMs = 1000): void {
+export function useResultCountAnnouncement(
+  key: string,
+  settled: boolean,
+  count: number,
+  delayMs = 1000,
+): void {
   const { announce, t } = useMessaging('Inbox.Root');
   const announcedKey = useRef(key);
   useEffect(() => {

@@ -26,7 +26,16 @@ class FakeResizeObserver {
   }
 }
 function report(o: { cb: ResizeObserverCallback; el: Element; self: ResizeObserver }) {
-  o.cb([{ target: o.el, contentRect: { width, height: 560 } as DOMRectReadOnly, contentBoxSize: [{ inlineSize: width, blockSize: 560 }] } as unknown as ResizeObserverEntry], o.self);
+  o.cb(
+    [
+      {
+        target: o.el,
+        contentRect: { width, height: 560 } as DOMRectReadOnly,
+        contentBoxSize: [{ inlineSize: width, blockSize: 560 }],
+      } as unknown as ResizeObserverEntry,
+    ],
+    o.self,
+  );
 }
 function resizeTo(next: number) {
   width = next;
@@ -38,7 +47,9 @@ function resizeTo(next: number) {
 let restoreLayout: () => void;
 beforeAll(() => {
   // The thread's scroller gets a viewport too, so its feed renders articles.
-  restoreLayout = mockInboxLayout(600, 84, { 'thread-scroller': { clientHeight: 2400, scrollHeight: 20000 } });
+  restoreLayout = mockInboxLayout(600, 84, {
+    'thread-scroller': { clientHeight: 2400, scrollHeight: 20000 },
+  });
   vi.stubGlobal('ResizeObserver', FakeResizeObserver);
 });
 afterAll(() => {
@@ -65,7 +76,10 @@ describe('InboxLayout', () => {
     expect(listPane().compareDocumentPosition(threadPane()) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
     await user.click(await rowButton(/^Jan Bakker, 1 unread/));
-    await waitFor(() => expect(within(threadPane()).getByRole('textbox', { name: 'Message' })).toHaveFocus(), { timeout: 3000 });
+    await waitFor(
+      () => expect(within(threadPane()).getByRole('textbox', { name: 'Message' })).toHaveFocus(),
+      { timeout: 3000 },
+    );
     expect(listPane()).not.toHaveAttribute('hidden');
     expect(within(threadPane()).getByRole('heading', { level: 2, name: /Jan Bakker/ })).toBeInTheDocument();
     expect(within(threadPane()).queryByRole('button', { name: 'Back to conversations' })).toBeNull();
@@ -87,27 +101,39 @@ describe('InboxLayout', () => {
     // Still mounted while hidden.
     expect(listPane().querySelector('[data-slot="inbox-list"]')).not.toBeNull();
     expect(threadPane()).not.toHaveAttribute('hidden');
-    await waitFor(() => expect(within(threadPane()).getByRole('textbox', { name: 'Message' })).toHaveFocus(), { timeout: 3000 });
+    await waitFor(
+      () => expect(within(threadPane()).getByRole('textbox', { name: 'Message' })).toHaveFocus(),
+      { timeout: 3000 },
+    );
     const back = within(threadPane()).getAllByRole('button')[0]!;
     expect(back).toHaveAccessibleName('Back to conversations');
     expect(await axeViolations(container)).toEqual([]);
 
     await user.click(back);
     await waitFor(() => expect(threadPane()).toHaveAttribute('hidden'));
-    await waitFor(() => expect(within(listPane()).getByRole('button', { name: /^Priya Shah/ })).toHaveFocus());
+    await waitFor(() =>
+      expect(within(listPane()).getByRole('button', { name: /^Priya Shah/ })).toHaveFocus(),
+    );
   });
 
   it('switches layout when the container resizes, moving focus out of a pane that becomes hidden', async () => {
     width = 1024;
     const { user, container } = renderWithInbox(<InboxLayout />, { as: 'buyer' });
     await user.click(await rowButton(/^Dirk Transport/));
-    await waitFor(() => expect(within(threadPane()).getByRole('textbox', { name: 'Message' })).toHaveFocus(), { timeout: 3000 });
+    await waitFor(
+      () => expect(within(threadPane()).getByRole('textbox', { name: 'Message' })).toHaveFocus(),
+      { timeout: 3000 },
+    );
     // Back to the list with the keyboard, then the container shrinks while the thread is the open view.
-    within(listPane()).getByRole('button', { name: /^Dirk Transport/ }).focus();
+    within(listPane())
+      .getByRole('button', { name: /^Dirk Transport/ })
+      .focus();
     resizeTo(400);
     expect(container.querySelector('[data-slot="inbox-layout"]')).toHaveAttribute('data-layout', 'narrow');
     expect(listPane()).toHaveAttribute('hidden');
-    await waitFor(() => expect(within(threadPane()).getByRole('heading', { level: 2, name: /Dirk Transport/ })).toHaveFocus());
+    await waitFor(() =>
+      expect(within(threadPane()).getByRole('heading', { level: 2, name: /Dirk Transport/ })).toHaveFocus(),
+    );
     resizeTo(900);
     expect(listPane()).not.toHaveAttribute('hidden');
     expect(threadPane()).not.toHaveAttribute('hidden');
@@ -117,15 +143,30 @@ describe('InboxLayout', () => {
     width = 1024;
     const ref = createRef<InboxLayoutHandle>();
     const onValueChange = vi.fn();
-    const { user } = renderWithInbox(<InboxLayout ref={ref} value="conv_1003" onValueChange={onValueChange} />, { as: 'buyer' });
+    const { user } = renderWithInbox(
+      <InboxLayout ref={ref} value="conv_1003" onValueChange={onValueChange} />,
+      { as: 'buyer' },
+    );
     await within(threadPane()).findByRole('heading', { level: 2, name: /Van Centrum BV/ });
-    expect(await rowButton(/^Van Centrum BV, Van Centrum BV: No known/)).toHaveAttribute('aria-current', 'true');
+    expect(await rowButton(/^Van Centrum BV, Van Centrum BV: No known/)).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
     act(() => ref.current!.focusPane('composer'));
-    await waitFor(() => expect(within(threadPane()).getByRole('textbox', { name: 'Message' })).toHaveFocus(), { timeout: 3000 });
+    await waitFor(
+      () => expect(within(threadPane()).getByRole('textbox', { name: 'Message' })).toHaveFocus(),
+      { timeout: 3000 },
+    );
     act(() => ref.current!.focusPane('thread'));
-    await waitFor(() => expect(within(threadPane()).getByRole('heading', { level: 2, name: /Van Centrum BV/ })).toHaveFocus());
+    await waitFor(() =>
+      expect(within(threadPane()).getByRole('heading', { level: 2, name: /Van Centrum BV/ })).toHaveFocus(),
+    );
     act(() => ref.current!.focusPane('list'));
-    await waitFor(() => expect(within(listPane()).getByRole('button', { name: /^Van Centrum BV, Van Centrum BV: No known/ })).toHaveFocus());
+    await waitFor(() =>
+      expect(
+        within(listPane()).getByRole('button', { name: /^Van Centrum BV, Van Centrum BV: No known/ }),
+      ).toHaveFocus(),
+    );
     await user.keyboard('{ArrowUp}{Enter}');
     expect(onValueChange).toHaveBeenCalledWith('conv_1002');
   });
@@ -135,7 +176,9 @@ describe('InboxLayout', () => {
     renderWithInbox(<InboxLayout defaultValue="conv_1001" />, { as: 'buyer' });
     await waitFor(() => expect(threadPane()).not.toHaveAttribute('hidden'));
     expect(listPane()).toHaveAttribute('hidden');
-    expect(await within(threadPane()).findByRole('heading', { level: 2, name: /ABC Trucks/ })).toBeInTheDocument();
+    expect(
+      await within(threadPane()).findByRole('heading', { level: 2, name: /ABC Trucks/ }),
+    ).toBeInTheDocument();
     // Back still leads to the list.
     await screen.findByRole('button', { name: 'Back to conversations' }).then((b) => b.click());
     await waitFor(() => expect(listPane()).not.toHaveAttribute('hidden'));
@@ -156,6 +199,8 @@ describe('InboxLayout', () => {
     );
     await user.click(await rowButton(/^Jan Bakker/));
     // Read-only (no composer): focus goes to the thread heading.
-    await waitFor(() => expect(screen.getByRole('heading', { name: 'Thread conv_1006' })).toHaveFocus(), { timeout: 3000 });
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Thread conv_1006' })).toHaveFocus(), {
+      timeout: 3000,
+    });
   });
 });

@@ -1,4 +1,13 @@
-import { Suspense, forwardRef, useCallback, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
+import {
+  Suspense,
+  forwardRef,
+  useCallback,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useRef,
+  useState,
+} from 'react';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import type { Conversation } from '../../../core/types';
 import { useMessaging } from '../../MessagingProvider';
@@ -57,12 +66,26 @@ export interface InboxLayoutProps extends Omit<ComponentPropsWithoutRef<'div'>, 
 
 // The default thread and composer load on demand (first open, or when the browser is idle after mount).
 const defaultThread = (id: string, slot: ThreadSlotProps) => (
-  <DefaultThread conversationId={id} onRequestComposerFocus={slot.onRequestComposerFocus} {...(slot.onBack ? { onBack: slot.onBack } : {})} />
+  <DefaultThread
+    conversationId={id}
+    onRequestComposerFocus={slot.onRequestComposerFocus}
+    {...(slot.onBack ? { onBack: slot.onBack } : {})}
+  />
 );
 const defaultComposer = (id: string) => <DefaultComposer conversationId={id} />;
 
 const InboxLayoutInner = forwardRef<InboxLayoutHandle, InboxLayoutProps>(function InboxLayout(
-  { value, defaultValue, onValueChange, renderThread = defaultThread, renderComposer = defaultComposer, inboxProps, layout = 'auto', className, ...rest },
+  {
+    value,
+    defaultValue,
+    onValueChange,
+    renderThread = defaultThread,
+    renderComposer = defaultComposer,
+    inboxProps,
+    layout = 'auto',
+    className,
+    ...rest
+  },
   ref,
 ) {
   const { t, theme } = useMessaging('InboxLayout');
@@ -80,7 +103,8 @@ const InboxLayoutInner = forwardRef<InboxLayoutHandle, InboxLayoutProps>(functio
   const controlled = value !== undefined;
   const selectedId = controlled ? value : storeSelected;
   useEffect(() => {
-    if (!controlled && defaultValue != null && store.getState().selectedConversationId == null) store.getState().select(defaultValue);
+    if (!controlled && defaultValue != null && store.getState().selectedConversationId == null)
+      store.getState().select(defaultValue);
     // Only on mount, like any defaultValue.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -88,7 +112,10 @@ const InboxLayoutInner = forwardRef<InboxLayoutHandle, InboxLayoutProps>(functio
   useEffect(() => {
     if (!usesDefaults) return undefined;
     // Fetch the thread + composer chunk once the list is up, so opening a conversation does not wait for it.
-    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : (cb: () => void) => setTimeout(cb, 200);
+    const idle =
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback
+        : (cb: () => void) => setTimeout(cb, 200);
     const cancel = typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout;
     const handle = idle(() => void loadPanes().catch(() => undefined));
     return () => cancel(handle as number);
@@ -127,7 +154,16 @@ const InboxLayoutInner = forwardRef<InboxLayoutHandle, InboxLayoutProps>(functio
     },
     [selectedId, requestFocus],
   );
-  useImperativeHandle(ref, () => ({ focusPane, get element() { return rootRef.current; } }), [focusPane]);
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusPane,
+      get element() {
+        return rootRef.current;
+      },
+    }),
+    [focusPane],
+  );
 
   const onOpen = useCallback(
     (c: Conversation) => {
@@ -182,9 +218,21 @@ const InboxLayoutInner = forwardRef<InboxLayoutHandle, InboxLayoutProps>(functio
           <h2 id={listHeadingId} className="ik-layout__heading" tabIndex={-1}>
             {t('conversations')}
           </h2>
-          <Inbox {...inboxProps} value={selectedId} onValueChange={select} onOpen={onOpen} handleRef={inboxRef} />
+          <Inbox
+            {...inboxProps}
+            value={selectedId}
+            onValueChange={select}
+            onOpen={onOpen}
+            handleRef={inboxRef}
+          />
         </section>
-        <div ref={threadPaneRef} className="ik-layout__pane" data-pane="thread" hidden={threadHidden} inert={threadHidden}>
+        <div
+          ref={threadPaneRef}
+          className="ik-layout__pane"
+          data-pane="thread"
+          hidden={threadHidden}
+          inert={threadHidden}
+        >
           {selectedId ? (
             <PaneLoadBoundary>
               <Suspense fallback={<p className="ik-layout__loading">{t('loading')}</p>}>

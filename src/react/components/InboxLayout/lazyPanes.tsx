@@ -56,7 +56,11 @@ export class PaneLoadBoundary extends Component<{ children: ReactNode }, { faile
     return { failed: true };
   }
   override render() {
-    return this.state.failed ? <PaneLoadError onRetry={() => this.setState({ failed: false })} /> : this.props.children;
+    return this.state.failed ? (
+      <PaneLoadError onRetry={() => this.setState({ failed: false })} />
+    ) : (
+      this.props.children
+    );
   }
 }
 

@@ -10,7 +10,10 @@ export const NARROW_BELOW = 720;
  * ResizeObserver (old browsers, server) it stays `wide`; CSS container
  * queries still stack the panes visually.
  */
-export function useContainerLayout(ref: RefObject<HTMLElement | null>, forced?: 'narrow' | 'wide'): 'narrow' | 'wide' {
+export function useContainerLayout(
+  ref: RefObject<HTMLElement | null>,
+  forced?: 'narrow' | 'wide',
+): 'narrow' | 'wide' {
   const [layout, setLayout] = useState<'narrow' | 'wide'>(forced ?? 'wide');
   useLayoutEffect(() => {
     if (forced) {

@@ -29,7 +29,11 @@ const NotificationBellInner = forwardRef<HTMLDivElement, NotificationBellProps>(
   ref,
 ) {
   const { t, theme } = useMessaging('NotificationBell');
-  const [open, setOpen] = useControllableState({ value: openProp, defaultValue: defaultOpen, onChange: onOpenChange });
+  const [open, setOpen] = useControllableState({
+    value: openProp,
+    defaultValue: defaultOpen,
+    onChange: onOpenChange,
+  });
   const unread = useUnreadCount('notifications');
   const popoverId = useId();
   const titleId = useId();
@@ -82,7 +86,18 @@ const NotificationBellInner = forwardRef<HTMLDivElement, NotificationBellProps>(
         aria-controls={popoverId}
         onClick={() => setOpen(!open)}
       >
-        <svg viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+        <svg
+          viewBox="0 0 24 24"
+          width="22"
+          height="22"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          aria-hidden="true"
+          focusable="false"
+        >
           <path d={BELL_PATH} />
         </svg>
         <span className="ik-sr-only">{unread.withName(t('notifications'))}</span>

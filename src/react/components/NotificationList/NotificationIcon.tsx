@@ -22,7 +22,19 @@ export const BELL_PATH = 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4l2-2zM10 20a2 2 0 0 0 4
 /** A decorative icon for a notification type (always `aria-hidden`). */
 export function NotificationIcon({ type, ...rest }: { type: string } & SVGProps<SVGSVGElement>) {
   return (
-    <svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" {...rest} aria-hidden="true" focusable="false">
+    <svg
+      viewBox="0 0 24 24"
+      width="20"
+      height="20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      {...rest}
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d={PATHS[type] ?? BELL_PATH} />
     </svg>
   );

@@ -50,7 +50,9 @@ export const NotificationItem = forwardRef<HTMLLIElement, NotificationItemProps>
     <>
       {n.read ? null : <span className="ik-sr-only">{t('unreadPrefix')}</span>}
       {n.read ? null : ' '}
-      <span id={titleId} className="ik-notification__title" data-slot="notification-title">{n.title}</span>
+      <span id={titleId} className="ik-notification__title" data-slot="notification-title">
+        {n.title}
+      </span>
       <span className="ik-sr-only">,</span>{' '}
       <time className="ik-notification__time" data-slot="notification-time" dateTime={n.createdAt}>
         {formatRelativeTime(n.createdAt, locale)}
@@ -73,11 +75,23 @@ export const NotificationItem = forwardRef<HTMLLIElement, NotificationItemProps>
       </span>
       <div className="ik-notification__main">
         {link ? (
-          <a className="ik-notification__open" data-slot="notification-open" href={link} aria-describedby={describedBy} onClick={open}>
+          <a
+            className="ik-notification__open"
+            data-slot="notification-open"
+            href={link}
+            aria-describedby={describedBy}
+            onClick={open}
+          >
             {content}
           </a>
         ) : (
-          <button type="button" className="ik-notification__open" data-slot="notification-open" aria-describedby={describedBy} onClick={open}>
+          <button
+            type="button"
+            className="ik-notification__open"
+            data-slot="notification-open"
+            aria-describedby={describedBy}
+            onClick={open}
+          >
             {content}
           </button>
         )}
@@ -87,7 +101,9 @@ export const NotificationItem = forwardRef<HTMLLIElement, NotificationItemProps>
           </p>
         ) : null}
       </div>
-      {n.read ? null : <span className="ik-notification__dot" data-slot="notification-dot" aria-hidden="true" />}
+      {n.read ? null : (
+        <span className="ik-notification__dot" data-slot="notification-dot" aria-hidden="true" />
+      )}
       {!n.read || keepToggle ? (
         <button
           type="button"

@@ -18,7 +18,14 @@ function addOlderNotifications(n: number) {
   const db = mock.ctx.db.marketplace;
   for (let i = 0; i < n; i++) {
     const at = new Date(Date.now() - (300 + i) * 3_600_000).toISOString();
-    db.notifications.push({ id: `ntf_old_${i}`, userId: 'usr_buyer_1', type: 'NEW_REVIEW', title: `Old review ${i + 1}`, createdAt: at, readAt: at });
+    db.notifications.push({
+      id: `ntf_old_${i}`,
+      userId: 'usr_buyer_1',
+      type: 'NEW_REVIEW',
+      title: `Old review ${i + 1}`,
+      createdAt: at,
+      readAt: at,
+    });
   }
 }
 
@@ -51,7 +58,10 @@ describe('NotificationList (marketplace)', () => {
     await list();
     expect(await screen.findByText('3 unread notifications')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /^Unread\. Price drop on a favourite/ }));
-    expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ title: 'Price drop on a favourite' }), expect.anything());
+    expect(onOpen).toHaveBeenCalledWith(
+      expect.objectContaining({ title: 'Price drop on a favourite' }),
+      expect.anything(),
+    );
     expect(screen.getByRole('button', { name: /^Price drop on a favourite, / })).toBeInTheDocument();
     expect(screen.getByText('2 unread notifications')).toBeInTheDocument();
     await waitFor(async () => expect((await transport.getUnreadSummary()).notifications).toBe(2));
@@ -65,7 +75,9 @@ describe('NotificationList (marketplace)', () => {
     await user.tab(); // first item
     expect(screen.getByRole('button', { name: /^Unread\. New message from ABC Trucks/ })).toHaveFocus();
     await user.tab();
-    const toggle = within(itemNamed(/^Unread\. New message from ABC Trucks/)).getByRole('button', { name: 'Mark as read' });
+    const toggle = within(itemNamed(/^Unread\. New message from ABC Trucks/)).getByRole('button', {
+      name: 'Mark as read',
+    });
     expect(toggle).toHaveFocus();
     await user.keyboard('{Enter}');
     const done = within(itemNamed(/^New message from ABC Trucks/)).getByRole('button', { name: 'Read' });
@@ -110,7 +122,11 @@ describe('NotificationList (marketplace)', () => {
   });
 
   it('rolls "Mark all as read" back on a server error', async () => {
-    mock.use(http.patch('*/api/notifications/read-all', () => HttpResponse.json({ success: false, error: { message: 'Database unavailable' } }, { status: 500 })));
+    mock.use(
+      http.patch('*/api/notifications/read-all', () =>
+        HttpResponse.json({ success: false, error: { message: 'Database unavailable' } }, { status: 500 }),
+      ),
+    );
     const { user } = renderWithInbox(
       <>
         <UnreadBadge kind="notifications" />
@@ -132,7 +148,11 @@ describe('NotificationList (marketplace)', () => {
       http.get('*/api/notifications', () =>
         fail
           ? HttpResponse.json({ success: false, error: { message: 'Down' } }, { status: 500 })
-          : HttpResponse.json({ success: true, data: [], pagination: { page: 1, limit: 20, total: 0, totalPages: 1 } }),
+          : HttpResponse.json({
+              success: true,
+              data: [],
+              pagination: { page: 1, limit: 20, total: 0, totalPages: 1 },
+            }),
       ),
     );
     const { user } = renderWithInbox(<NotificationList />, { as: 'buyer' });
@@ -153,14 +173,27 @@ describe('NotificationList (marketplace)', () => {
   });
 
   it('announces a new notification (throttled) and inserts it at the top without moving focus', async () => {
-    const { user } = renderWithInbox(<NotificationList />, { as: 'buyer', provider: { pollIntervalMs: 150 } });
+    const { user } = renderWithInbox(<NotificationList />, {
+      as: 'buyer',
+      provider: { pollIntervalMs: 150 },
+    });
     await list();
     const checkbox = screen.getByRole('checkbox', { name: 'Unread only' });
     await user.click(checkbox);
     await user.click(checkbox);
-    mock.ctx.db.marketplace.notifications.unshift({ id: 'ntf_new', userId: 'usr_buyer_1', type: 'LISTING_SOLD', title: 'Your Transit was sold', createdAt: new Date().toISOString() });
-    await waitFor(() => expect(polite()).toContain('New notification: Your Transit was sold'), { timeout: 3000 });
-    expect(within(screen.getByRole('list')).getAllByRole('listitem')[0]).toHaveTextContent('Your Transit was sold');
+    mock.ctx.db.marketplace.notifications.unshift({
+      id: 'ntf_new',
+      userId: 'usr_buyer_1',
+      type: 'LISTING_SOLD',
+      title: 'Your Transit was sold',
+      createdAt: new Date().toISOString(),
+    });
+    await waitFor(() => expect(polite()).toContain('New notification: Your Transit was sold'), {
+      timeout: 3000,
+    });
+    expect(within(screen.getByRole('list')).getAllByRole('listitem')[0]).toHaveTextContent(
+      'Your Transit was sold',
+    );
     expect(checkbox).toHaveFocus();
   });
 

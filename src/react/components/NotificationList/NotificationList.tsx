@@ -39,13 +39,25 @@ export interface NotificationListProps extends Omit<ComponentPropsWithoutRef<'se
 type FocusTarget = { id: string; slot: 'notification-open' | 'notification-mark-read' } | 'empty' | null;
 
 const NotificationListDropInInner = forwardRef<HTMLElement, NotificationListProps>(function NotificationList(
-  { onOpen, getHref, unreadOnly: unreadOnlyProp, defaultUnreadOnly = false, onUnreadOnlyChange, titleId: titleIdProp, ...rest },
+  {
+    onOpen,
+    getHref,
+    unreadOnly: unreadOnlyProp,
+    defaultUnreadOnly = false,
+    onUnreadOnlyChange,
+    titleId: titleIdProp,
+    ...rest
+  },
   ref,
 ) {
   const { t, transport } = useMessaging('NotificationList');
   const generatedId = useId();
   const titleId = titleIdProp ?? generatedId;
-  const [unreadOnly, setUnreadOnly] = useControllableState({ value: unreadOnlyProp, defaultValue: defaultUnreadOnly, onChange: onUnreadOnlyChange });
+  const [unreadOnly, setUnreadOnly] = useControllableState({
+    value: unreadOnlyProp,
+    defaultValue: defaultUnreadOnly,
+    onChange: onUnreadOnlyChange,
+  });
   const query = useNotifications({ unreadOnly });
   const items = query.notifications;
   useNewNotificationAnnouncement(items, query.isSuccess && !query.isFetchingNextPage);
@@ -62,7 +74,10 @@ const NotificationListDropInInner = forwardRef<HTMLElement, NotificationListProp
     focusAfter.current = null;
     if (target === 'empty') return emptyRef.current?.focus();
     const row = listRef.current?.querySelector(`[data-notification-id="${CSS.escape(target.id)}"]`);
-    (row?.querySelector<HTMLElement>(`[data-slot="${target.slot}"]`) ?? row?.querySelector<HTMLElement>('[data-slot="notification-open"]'))?.focus();
+    (
+      row?.querySelector<HTMLElement>(`[data-slot="${target.slot}"]`) ??
+      row?.querySelector<HTMLElement>('[data-slot="notification-open"]')
+    )?.focus();
   }, [items]);
 
   // "Load more" unmounts after the last page: move focus to the first new item.
@@ -73,7 +88,11 @@ const NotificationListDropInInner = forwardRef<HTMLElement, NotificationListProp
     const active = document.activeElement;
     if (!query.hasNextPage && items[from] && (!active || active === document.body)) {
       focusAfter.current = null;
-      listRef.current?.querySelector<HTMLElement>(`[data-notification-id="${CSS.escape(items[from].id)}"] [data-slot="notification-open"]`)?.focus();
+      listRef.current
+        ?.querySelector<HTMLElement>(
+          `[data-notification-id="${CSS.escape(items[from].id)}"] [data-slot="notification-open"]`,
+        )
+        ?.focus();
     }
   }, [items, query.isFetchingNextPage, query.hasNextPage]);
 
@@ -101,7 +120,12 @@ const NotificationListDropInInner = forwardRef<HTMLElement, NotificationListProp
 
   const hasUnread = items.some((n) => !n.read);
   return (
-    <NotificationListRoot ref={ref} aria-labelledby={titleId} aria-busy={query.isFetching || undefined} {...rest}>
+    <NotificationListRoot
+      ref={ref}
+      aria-labelledby={titleId}
+      aria-busy={query.isFetching || undefined}
+      {...rest}
+    >
       <NotificationListHeader>
         <NotificationListTitle id={titleId} />
         <NotificationListUnreadToggle checked={unreadOnly} onCheckedChange={setUnreadOnly} />

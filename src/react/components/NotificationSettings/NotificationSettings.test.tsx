@@ -45,8 +45,16 @@ describe('NotificationSettings (Shopmonkey)', () => {
   it('shows categories × channels as a table of named switches and passes axe', async () => {
     const { container } = renderWithInbox(<NotificationSettings />, { as: 'staff' });
     const table = await ready();
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Notify me about', 'Email', 'SMS', 'In-app']);
-    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Messages', 'Appointments', 'Order updates', 'Payments', 'Everything else']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Notify me about', 'Email', 'SMS', 'In-app']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Messages', 'Appointments', 'Order updates', 'Payments', 'Everything else']);
     expect(sw('Messages Email')).not.toBeChecked();
     expect(sw('Messages SMS')).toBeChecked();
     expect(sw('Payments In-app')).not.toBeChecked();
@@ -76,13 +84,19 @@ describe('NotificationSettings (Shopmonkey)', () => {
   });
 
   it('reverts with a visible message and an assertive announcement when saving fails', async () => {
-    mock.use(http.put('*/v3/user/:id/notification_config', () => HttpResponse.json({ success: false, message: 'Internal error' }, { status: 500 })));
+    mock.use(
+      http.put('*/v3/user/:id/notification_config', () =>
+        HttpResponse.json({ success: false, message: 'Internal error' }, { status: 500 }),
+      ),
+    );
     const { user, transport } = renderWithInbox(<NotificationSettings />, { as: 'staff' });
     await ready();
     await user.click(sw('Order updates SMS'));
     await waitFor(() => expect(sw('Order updates SMS')).not.toBeChecked());
     expect(sw('Order updates SMS')).toHaveFocus();
-    expect(within(screen.getByRole('region', { name: 'Notification settings' })).getByText(/^Could not save: /)).toBeVisible();
+    expect(
+      within(screen.getByRole('region', { name: 'Notification settings' })).getByText(/^Could not save: /),
+    ).toBeVisible();
     expect(assertive()).toMatch(/^Could not save: /);
     expect(polite()).not.toContain('Saved');
     expect((await transport.getPreferences()).categories.order).toBeUndefined();
@@ -112,10 +126,16 @@ describe('NotificationSettings (Shopmonkey)', () => {
   });
 
   it('offers one fieldset per category in the narrow layout', async () => {
-    const { container, user, transport } = renderWithInbox(<NotificationSettings layout="fieldsets" />, { as: 'staff' });
+    const { container, user, transport } = renderWithInbox(<NotificationSettings layout="fieldsets" />, {
+      as: 'staff',
+    });
     const group = await screen.findByRole('group', { name: 'Order updates' });
     expect(screen.queryByRole('table')).toBeNull();
-    expect(within(group).getAllByRole('switch').map((s) => s.getAttribute('data-channel'))).toEqual(['email', 'sms', 'inApp']);
+    expect(
+      within(group)
+        .getAllByRole('switch')
+        .map((s) => s.getAttribute('data-channel')),
+    ).toEqual(['email', 'sms', 'inApp']);
     await user.click(within(group).getByRole('switch', { name: 'Order updates Email' }));
     await waitFor(() => expect(polite()).toContain('Saved'), { timeout: 3000 });
     expect((await transport.getPreferences()).categories.order?.email).toBe(false);

@@ -7,7 +7,11 @@ import type { RefObject } from 'react';
  * of a table), not just different styles. Without ResizeObserver (SSR, old
  * browsers, jsdom) it stays `false`.
  */
-export function useNarrowContainer(ref: RefObject<HTMLElement | null>, maxWidth: number, enabled: boolean): boolean {
+export function useNarrowContainer(
+  ref: RefObject<HTMLElement | null>,
+  maxWidth: number,
+  enabled: boolean,
+): boolean {
   const [narrow, setNarrow] = useState(false);
   useEffect(() => {
     const el = ref.current;

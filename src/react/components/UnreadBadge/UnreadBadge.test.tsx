@@ -34,12 +34,18 @@ describe('UnreadBadge', () => {
     const badge = container.querySelector('[data-slot="unread-badge"]')!;
     expect(badge).not.toHaveAttribute('aria-label');
     expect(badge.querySelector('[data-slot="unread-badge-count"]')).toHaveAttribute('aria-hidden', 'true');
-    expect(badge.querySelector('[data-slot="unread-badge-count"]')).toHaveTextContent(String(server.messages));
+    expect(badge.querySelector('[data-slot="unread-badge-count"]')).toHaveTextContent(
+      String(server.messages),
+    );
     expect(await axeViolations(container)).toEqual([]);
   });
 
   it('caps the display at max ("99+") while reading the exact count', async () => {
-    mock.use(http.get('*/v1/messages/unread', () => HttpResponse.json({ success: true, data: { unread_count: 142, conversations_with_unread: 9 } })));
+    mock.use(
+      http.get('*/v1/messages/unread', () =>
+        HttpResponse.json({ success: true, data: { unread_count: 142, conversations_with_unread: 9 } }),
+      ),
+    );
     const { container } = renderWithInbox(<UnreadBadge size="lg" variant="subtle" />, { as: 'buyer' });
     expect(await screen.findByText('142 unread messages')).toBeInTheDocument();
     const badge = container.querySelector('[data-slot="unread-badge"]')!;
@@ -105,7 +111,11 @@ describe('UnreadBadge', () => {
     const before = (await transport.getUnreadSummary()).messages;
     await screen.findByText(`${before} unread messages`);
     await act(() => new Promise((r) => setTimeout(r, 100))); // the socket connects
-    await seller.sendMessage({ conversationId: 'conv_1002', clientId: 'badge-live-1', text: 'Is Thursday fine?' });
+    await seller.sendMessage({
+      conversationId: 'conv_1002',
+      clientId: 'badge-live-1',
+      text: 'Is Thursday fine?',
+    });
     await seller.sendMessage({ conversationId: 'conv_1002', clientId: 'badge-live-2', text: 'Or Friday?' });
     await screen.findByText(`${before + 2} unread messages`, undefined, { timeout: 3000 });
     expect(politeText()).not.toContain('unread messages');
@@ -123,7 +133,11 @@ describe('UnreadBadge', () => {
       const list = useConversations({ filter: 'all' });
       const markRead = useMarkRead();
       return (
-        <button type="button" disabled={!list.isSuccess} onClick={() => markRead.mutate({ conversationId: 'conv_1002' })}>
+        <button
+          type="button"
+          disabled={!list.isSuccess}
+          onClick={() => markRead.mutate({ conversationId: 'conv_1002' })}
+        >
           Read Scania
         </button>
       );
@@ -137,7 +151,9 @@ describe('UnreadBadge', () => {
     );
     const before = (await transport.getUnreadSummary()).messages;
     await screen.findByText(`${before} unread messages`, undefined, { timeout: 3000 });
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Read Scania' })).toBeEnabled(), { timeout: 3000 });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Read Scania' })).toBeEnabled(), {
+      timeout: 3000,
+    });
     await user.click(screen.getByRole('button', { name: 'Read Scania' }));
     // Optimistic: lower before the server has answered (250 ms latency).
     expect(screen.getByText(`${before - 1} unread messages`)).toBeInTheDocument();
@@ -169,7 +185,11 @@ describe('UnreadBadge keeps its count fresh on its own', () => {
     const { transport, queryClient } = renderWithInbox(<UnreadBadge />, { as: 'buyer' });
     const before = (await transport.getUnreadSummary()).messages;
     await screen.findByText(`${before} unread messages`);
-    await seller().sendMessage({ conversationId: 'conv_1002', clientId: 'badge-invalidate-1', text: 'Still available?' });
+    await seller().sendMessage({
+      conversationId: 'conv_1002',
+      clientId: 'badge-invalidate-1',
+      text: 'Still available?',
+    });
     await wait(50);
     expect(screen.getByText(`${before} unread messages`)).toBeInTheDocument(); // no polling, no realtime
     act(() => void queryClient.invalidateQueries({ queryKey: ['inbox-kit'] }));
@@ -182,7 +202,8 @@ describe('UnreadBadge keeps its count fresh on its own', () => {
     mock.use(
       http.get('*/v1/messages/unread', () => {
         polls += 1;
-        if (down) return HttpResponse.json({ success: false, message: 'Down for maintenance' }, { status: 503 });
+        if (down)
+          return HttpResponse.json({ success: false, message: 'Down for maintenance' }, { status: 503 });
         return undefined; // counted, then answered by the reference server
       }),
     );
@@ -190,7 +211,9 @@ describe('UnreadBadge keeps its count fresh on its own', () => {
     const before = (await transport.getUnreadSummary()).messages;
     await screen.findByText(`${before} unread messages`);
     await seller().sendMessage({ conversationId: 'conv_1002', clientId: 'badge-poll-1', text: 'Any news?' });
-    expect(await screen.findByText(`${before + 1} unread messages`, undefined, { timeout: 2000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText(`${before + 1} unread messages`, undefined, { timeout: 2000 }),
+    ).toBeInTheDocument();
 
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     act(() => void document.dispatchEvent(new Event('visibilitychange')));

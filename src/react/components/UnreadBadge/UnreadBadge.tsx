@@ -38,20 +38,28 @@ const UnreadBadgeRootInner = forwardRef<HTMLSpanElement, UnreadBadgeRootProps>(f
 export const UnreadBadgeRoot = withStrings(badge, UnreadBadgeRootInner);
 
 /** The visible digits ("99+"), hidden from assistive tech: the label carries the exact count. */
-export const UnreadBadgeCount = forwardRef<HTMLSpanElement, ComponentPropsWithoutRef<'span'>>(function UnreadBadgeCount(
-  { className, ...rest },
-  ref,
-) {
-  return <span ref={ref} aria-hidden="true" data-slot="unread-badge-count" {...rest} className={cx('ik-badge__count', className)} />;
-});
+export const UnreadBadgeCount = forwardRef<HTMLSpanElement, ComponentPropsWithoutRef<'span'>>(
+  function UnreadBadgeCount({ className, ...rest }, ref) {
+    return (
+      <span
+        ref={ref}
+        aria-hidden="true"
+        data-slot="unread-badge-count"
+        {...rest}
+        className={cx('ik-badge__count', className)}
+      />
+    );
+  },
+);
 
 /** The exact count in words for screen readers ("142 unread messages"). */
-export const UnreadBadgeLabel = forwardRef<HTMLSpanElement, ComponentPropsWithoutRef<'span'>>(function UnreadBadgeLabel(
-  { className, ...rest },
-  ref,
-) {
-  return <span ref={ref} data-slot="unread-badge-label" {...rest} className={cx('ik-sr-only', className)} />;
-});
+export const UnreadBadgeLabel = forwardRef<HTMLSpanElement, ComponentPropsWithoutRef<'span'>>(
+  function UnreadBadgeLabel({ className, ...rest }, ref) {
+    return (
+      <span ref={ref} data-slot="unread-badge-label" {...rest} className={cx('ik-sr-only', className)} />
+    );
+  },
+);
 
 /** Props of {@link UnreadBadge}. */
 export interface UnreadBadgeProps extends Omit<UnreadBadgeRootProps, 'children'> {
@@ -76,14 +84,28 @@ export interface UnreadBadgeProps extends Omit<UnreadBadgeRootProps, 'children'>
 }
 
 const UnreadBadgeDropInInner = forwardRef<HTMLSpanElement, UnreadBadgeProps>(function UnreadBadge(
-  { kind = 'messages', max = 99, showZero = false, live = false, decorative = false, variant = 'solid', ...rest },
+  {
+    kind = 'messages',
+    max = 99,
+    showZero = false,
+    live = false,
+    decorative = false,
+    variant = 'solid',
+    ...rest
+  },
   ref,
 ) {
   const unread = useUnreadCount(kind, { max });
   useRiseAnnouncement(unread.count, unread.label, live, unread.ready);
   if (!unread.ready || (unread.count === 0 && !showZero)) return null;
   return (
-    <UnreadBadgeRoot ref={ref} variant={variant} data-kind={kind} data-state={unread.count > 0 ? 'unread' : 'zero'} {...rest}>
+    <UnreadBadgeRoot
+      ref={ref}
+      variant={variant}
+      data-kind={kind}
+      data-state={unread.count > 0 ? 'unread' : 'zero'}
+      {...rest}
+    >
       <UnreadBadgeCount>{variant === 'dot' ? '' : unread.display}</UnreadBadgeCount>
       {decorative ? null : <UnreadBadgeLabel>{unread.label}</UnreadBadgeLabel>}
     </UnreadBadgeRoot>
@@ -98,4 +120,8 @@ const UnreadBadgeDropInInner = forwardRef<HTMLSpanElement, UnreadBadgeProps>(fun
 const UnreadBadgeDropIn = withStrings(badge, UnreadBadgeDropInInner);
 
 /** The drop-in badge, with its parts for recomposing: `UnreadBadge.Root`, `.Count`, `.Label`. */
-export const UnreadBadge = Object.assign(UnreadBadgeDropIn, { Root: UnreadBadgeRoot, Count: UnreadBadgeCount, Label: UnreadBadgeLabel });
+export const UnreadBadge = Object.assign(UnreadBadgeDropIn, {
+  Root: UnreadBadgeRoot,
+  Count: UnreadBadgeCount,
+  Label: UnreadBadgeLabel,
+});

@@ -6,7 +6,13 @@ import { useMessaging } from '../../MessagingProvider';
  * change (so a burst becomes one announcement of the final count). Drops are
  * silent. Only one app-level badge should turn this on.
  */
-export function useRiseAnnouncement(count: number, label: string, enabled: boolean, ready: boolean, delayMs = 2000): void {
+export function useRiseAnnouncement(
+  count: number,
+  label: string,
+  enabled: boolean,
+  ready: boolean,
+  delayMs = 2000,
+): void {
   const { announce } = useMessaging('UnreadBadge');
   const baseline = useRef<number | null>(null);
   const latest = useRef({ count, label });

@@ -53,7 +53,10 @@ export function useUnreadCount(kind: UnreadKind = 'messages', options: { max?: n
   });
   const count = countOf(summary, kind);
   const max = options.max ?? 99;
-  const label = t.plural(kind === 'messages' ? 'unreadMessages' : kind === 'notifications' ? 'unreadNotifications' : 'unreadItems', count);
+  const label = t.plural(
+    kind === 'messages' ? 'unreadMessages' : kind === 'notifications' ? 'unreadNotifications' : 'unreadItems',
+    count,
+  );
   const short = t.plural('unreadCount', count);
   const withName = useCallback((name: string) => (count > 0 ? `${name}, ${short}` : name), [count, short]);
   return { count, display: formatBadgeCount(count, max), label, withName, ready: summary !== undefined };

@@ -13,7 +13,10 @@ export interface AvatarProps {
 
 /** Initials from a name: "Anna de Vries" → "AV". */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter((p) => /^\p{L}/u.test(p));
+  const parts = name
+    .trim()
+    .split(/\s+/)
+    .filter((p) => /^\p{L}/u.test(p));
   if (parts.length === 0) return name.trim().slice(0, 1).toUpperCase() || '?';
   const first = parts[0]!.charAt(0);
   const last = parts.length > 1 ? parts[parts.length - 1]!.charAt(0) : '';
@@ -31,7 +34,11 @@ export function Avatar({ participant, size = 'md', className }: AvatarProps) {
   if (components.Avatar) {
     // A host renderer that throws falls back to the built-in avatar instead of taking down the tree.
     return (
-      <LeafBoundary fallback={<DefaultAvatar participant={participant} size={size} {...(className ? { className } : {})} />}>
+      <LeafBoundary
+        fallback={
+          <DefaultAvatar participant={participant} size={size} {...(className ? { className } : {})} />
+        }
+      >
         <components.Avatar participant={participant} size={size} {...(className ? { className } : {})} />
       </LeafBoundary>
     );
@@ -40,7 +47,8 @@ export function Avatar({ participant, size = 'md', className }: AvatarProps) {
 }
 
 function DefaultAvatar({ participant, size = 'md', className }: AvatarProps) {
-  const url = participant.avatarUrl && SAFE_URL.test(participant.avatarUrl) ? participant.avatarUrl : undefined;
+  const url =
+    participant.avatarUrl && SAFE_URL.test(participant.avatarUrl) ? participant.avatarUrl : undefined;
   return (
     <span
       className={['ik-avatar', className].filter(Boolean).join(' ')}
@@ -49,7 +57,11 @@ function DefaultAvatar({ participant, size = 'md', className }: AvatarProps) {
       aria-hidden="true"
       style={participant.color ? ({ '--ik-avatar-bg': participant.color } as React.CSSProperties) : undefined}
     >
-      {url ? <img src={url} alt="" className="ik-avatar__img" loading="lazy" /> : <span className="ik-avatar__initials">{initials(participant.name)}</span>}
+      {url ? (
+        <img src={url} alt="" className="ik-avatar__img" loading="lazy" />
+      ) : (
+        <span className="ik-avatar__initials">{initials(participant.name)}</span>
+      )}
     </span>
   );
 }

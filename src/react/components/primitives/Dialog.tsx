@@ -26,7 +26,18 @@ let counter = 0;
  * outlet, since live regions outside an open modal go unannounced.
  */
 export const Dialog = forwardRef<HTMLDialogElement, DialogProps>(function Dialog(
-  { open, onClose, title, role = 'dialog', initialFocusRef, returnFocusRef, description, children, className, ...rest },
+  {
+    open,
+    onClose,
+    title,
+    role = 'dialog',
+    initialFocusRef,
+    returnFocusRef,
+    description,
+    children,
+    className,
+    ...rest
+  },
   forwardedRef,
 ) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -40,7 +51,11 @@ export const Dialog = forwardRef<HTMLDialogElement, DialogProps>(function Dialog
       const previous = el.ownerDocument.activeElement as HTMLElement | null;
       if (typeof el.showModal === 'function') el.showModal();
       else el.setAttribute('open', '');
-      const target = initialFocusRef?.current ?? el.querySelector<HTMLElement>('[autofocus], button, input, select, textarea, [href], [tabindex]:not([tabindex="-1"])');
+      const target =
+        initialFocusRef?.current ??
+        el.querySelector<HTMLElement>(
+          '[autofocus], button, input, select, textarea, [href], [tabindex]:not([tabindex="-1"])',
+        );
       target?.focus();
       return () => {
         if (el.open) {

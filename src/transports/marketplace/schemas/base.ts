@@ -7,7 +7,8 @@ export const str = v.string();
 export const num = v.number();
 export const nstr = v.nullish(v.string());
 
-export const envelope = <T extends v.GenericSchema>(data: T) => v.looseObject({ success: v.optional(v.boolean()), data });
+export const envelope = <T extends v.GenericSchema>(data: T) =>
+  v.looseObject({ success: v.optional(v.boolean()), data });
 
 export const apiPaginationSchema = v.looseObject({ page: num, limit: num, total: num, totalPages: num });
 
@@ -30,5 +31,9 @@ export function parseWire<T extends v.GenericSchema>(schema: T, data: unknown): 
   const result = v.safeParse(schema, data);
   if (result.success) return result.output;
   const issue = result.issues[0];
-  throw new TransportError('invalid_response', `The server sent data that could not be read: ${issuePath(issue)}: ${issue.message}`, { cause: result.issues });
+  throw new TransportError(
+    'invalid_response',
+    `The server sent data that could not be read: ${issuePath(issue)}: ${issue.message}`,
+    { cause: result.issues },
+  );
 }

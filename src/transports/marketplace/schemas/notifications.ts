@@ -14,7 +14,11 @@ export const apiNotificationSchema = v.looseObject({
 });
 
 /** `GET /api/notifications`. */
-export const apiNotificationListSchema = v.looseObject({ success: v.optional(v.boolean()), data: v.array(apiNotificationSchema), pagination: apiPaginationSchema });
+export const apiNotificationListSchema = v.looseObject({
+  success: v.optional(v.boolean()),
+  data: v.array(apiNotificationSchema),
+  pagination: apiPaginationSchema,
+});
 
 /** `PATCH /api/notifications/:id/read`. */
 export const apiNotificationReadSchema = envelope(apiNotificationSchema);

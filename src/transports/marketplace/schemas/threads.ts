@@ -49,7 +49,12 @@ export const v1ConversationSummarySchema = v.looseObject({
   updated_at: str,
 });
 
-const paginationSchema = v.looseObject({ page: num, limit: num, total: num, has_more: v.optional(v.boolean()) });
+const paginationSchema = v.looseObject({
+  page: num,
+  limit: num,
+  total: num,
+  has_more: v.optional(v.boolean()),
+});
 
 /** `GET /v1/messages/conversations`. */
 export const v1ConversationListSchema = envelope(
@@ -60,7 +65,14 @@ export const v1ConversationListSchema = envelope(
   }),
 );
 
-const attachmentSchema = v.looseObject({ id: str, name: str, url: str, thumbnail_url: nstr, size: num, mime_type: str });
+const attachmentSchema = v.looseObject({
+  id: str,
+  name: str,
+  url: str,
+  thumbnail_url: nstr,
+  size: num,
+  mime_type: str,
+});
 
 /** A message in a thread. */
 export const v1MessageSchema = v.looseObject({
@@ -115,7 +127,10 @@ export const v1StartedSchema = envelope(
     conversation: v.looseObject({
       id: str,
       listing: v.looseObject({ ...listingSchema.entries, title: str }),
-      participant: v.looseObject({ ...participantSchema.entries, type: v.optional(v.picklist(['buyer', 'seller'])) }),
+      participant: v.looseObject({
+        ...participantSchema.entries,
+        type: v.optional(v.picklist(['buyer', 'seller'])),
+      }),
       archived: v.optional(v.boolean()),
       unread_count: v.optional(num),
       last_message: v.nullish(lastMessageSchema),
@@ -131,12 +146,23 @@ export const v1SentSchema = envelope(v.looseObject({ message: v1SentMessageSchem
 
 /** Realtime payloads (webhook shapes). */
 export const v1RealtimeSchema = v.variant('type', [
-  v.looseObject({ type: v.literal('message.received'), data: v.looseObject({ conversation_id: str, message: v1MessageSchema }) }),
+  v.looseObject({
+    type: v.literal('message.received'),
+    data: v.looseObject({ conversation_id: str, message: v1MessageSchema }),
+  }),
   v.looseObject({
     type: v.literal('message.read'),
-    data: v.looseObject({ conversation_id: str, message_ids: v.optional(v.array(str)), read_at: str, reader_id: v.optional(str) }),
+    data: v.looseObject({
+      conversation_id: str,
+      message_ids: v.optional(v.array(str)),
+      read_at: str,
+      reader_id: v.optional(str),
+    }),
   }),
-  v.looseObject({ type: v.literal('conversation.created'), data: v.looseObject({ conversation: v1ConversationSummarySchema }) }),
+  v.looseObject({
+    type: v.literal('conversation.created'),
+    data: v.looseObject({ conversation: v1ConversationSummarySchema }),
+  }),
 ]);
 
 // ---------------------------------------------------------------- /api family
@@ -148,16 +174,36 @@ export const apiThreadSchema = v.looseObject({
   id: str,
   lastMessageAt: str,
   createdAt: str,
-  listing: v.looseObject({ id: str, title: str, slug: v.optional(str), price: v.nullish(num), priceCurrency: nstr, images: v.optional(v.array(str)) }),
+  listing: v.looseObject({
+    id: str,
+    title: str,
+    slug: v.optional(str),
+    price: v.nullish(num),
+    priceCurrency: nstr,
+    images: v.optional(v.array(str)),
+  }),
   otherParty: apiUserSchema,
-  lastMessage: v.nullable(v.looseObject({ id: str, body: str, senderId: str, isRead: v.boolean(), createdAt: str })),
+  lastMessage: v.nullable(
+    v.looseObject({ id: str, body: str, senderId: str, isRead: v.boolean(), createdAt: str }),
+  ),
   unreadCount: num,
 });
 
 /** `GET /api/messages`. */
-export const apiThreadListSchema = v.looseObject({ success: v.optional(v.boolean()), data: v.array(apiThreadSchema), pagination: apiPaginationSchema });
+export const apiThreadListSchema = v.looseObject({
+  success: v.optional(v.boolean()),
+  data: v.array(apiThreadSchema),
+  pagination: apiPaginationSchema,
+});
 
-const apiAttachmentSchema = v.looseObject({ id: str, name: str, url: str, thumbnailUrl: nstr, size: num, mimeType: str });
+const apiAttachmentSchema = v.looseObject({
+  id: str,
+  name: str,
+  url: str,
+  thumbnailUrl: nstr,
+  size: num,
+  mimeType: str,
+});
 
 /** A message of the `/api` family. */
 export const apiMessageSchema = v.looseObject({
@@ -175,7 +221,11 @@ export const apiMessageSchema = v.looseObject({
 export const apiThreadDetailSchema = v.looseObject({
   success: v.optional(v.boolean()),
   data: v.looseObject({
-    thread: v.looseObject({ id: str, listing: v.looseObject({ id: str, title: str, slug: v.optional(str) }), otherParty: apiUserSchema }),
+    thread: v.looseObject({
+      id: str,
+      listing: v.looseObject({ id: str, title: str, slug: v.optional(str) }),
+      otherParty: apiUserSchema,
+    }),
     messages: v.array(apiMessageSchema),
   }),
   pagination: apiPaginationSchema,

@@ -32,7 +32,10 @@ export function createMarketplaceContext(options: MarketplaceTransportOptions): 
   const origin = profile === 'v1' ? base.replace(/\/v1$/, '') : base;
   const http = createHttpClient({ ...options, baseUrl: base });
   const apiHttp = profile === 'api' ? http : createHttpClient({ ...options, baseUrl: origin });
-  const notificationsHttp = createHttpClient({ ...options, baseUrl: options.notificationsBaseUrl ?? `${origin}/api/notifications` });
+  const notificationsHttp = createHttpClient({
+    ...options,
+    baseUrl: options.notificationsBaseUrl ?? `${origin}/api/notifications`,
+  });
   const counterparts = new Map<string, string>();
   return {
     profile,
@@ -59,13 +62,15 @@ export function createMarketplaceContext(options: MarketplaceTransportOptions): 
 export const req = (client: HttpClient, r: HttpRequest) => client.request(r);
 export const seg = encodeURIComponent;
 
-export const unsupported = (what: string) => Promise.reject(new TransportError('unsupported', `${what} is not supported by this marketplace API.`));
+export const unsupported = (what: string) =>
+  Promise.reject(new TransportError('unsupported', `${what} is not supported by this marketplace API.`));
 
 /** Page number from an opaque cursor (`"3"`, or `"3@<before>"` for message pages). */
 export function decodeCursor(cursor: string | undefined): { page: number; before?: string } {
   if (!cursor) return { page: 1 };
   const at = cursor.indexOf('@');
   const page = Number(at >= 0 ? cursor.slice(0, at) : cursor);
-  if (!Number.isInteger(page) || page < 1) throw new TransportError('validation_failed', `Invalid cursor "${cursor}".`);
+  if (!Number.isInteger(page) || page < 1)
+    throw new TransportError('validation_failed', `Invalid cursor "${cursor}".`);
   return at >= 0 ? { page, before: cursor.slice(at + 1) } : { page };
 }

@@ -10,14 +10,26 @@ import { req, unsupported } from './context';
 
 export async function listTemplates(ctx: MarketplaceContext, opts: CallOptions = {}): Promise<Template[]> {
   if (ctx.profile === 'api') return unsupported('Templates');
-  return parseWire(v1TemplatesSchema, await req(ctx.http, { method: 'GET', path: '/messages/templates', signal: opts.signal })).data.templates.map(toTemplate);
+  return parseWire(
+    v1TemplatesSchema,
+    await req(ctx.http, { method: 'GET', path: '/messages/templates', signal: opts.signal }),
+  ).data.templates.map(toTemplate);
 }
 
-export async function createTemplate(ctx: MarketplaceContext, input: Parameters<MessagingTransport['createTemplate']>[0], opts: CallOptions = {}): Promise<Template> {
+export async function createTemplate(
+  ctx: MarketplaceContext,
+  input: Parameters<MessagingTransport['createTemplate']>[0],
+  opts: CallOptions = {},
+): Promise<Template> {
   if (ctx.profile === 'api') return unsupported('Templates');
   const body = parseWire(
     v1TemplateCreatedSchema,
-    await req(ctx.http, { method: 'POST', path: '/messages/templates', body: { name: input.name, category: input.category, content: input.content }, signal: opts.signal }),
+    await req(ctx.http, {
+      method: 'POST',
+      path: '/messages/templates',
+      body: { name: input.name, category: input.category, content: input.content },
+      signal: opts.signal,
+    }),
   );
   return toTemplate(body.data.template);
 }

@@ -15,7 +15,9 @@ import { req } from './context';
 export async function apiUnread(ctx: MarketplaceContext, signal?: AbortSignal): Promise<UnreadSummary> {
   const { apiAllThreads } = await import('./threads');
   const [count, threads] = await Promise.all([
-    req(ctx.apiHttp, { method: 'GET', path: '/api/messages/unread', signal }).then((b) => parseWire(apiCountSchema, b).data.count),
+    req(ctx.apiHttp, { method: 'GET', path: '/api/messages/unread', signal }).then(
+      (b) => parseWire(apiCountSchema, b).data.count,
+    ),
     apiAllThreads(ctx, signal),
   ]);
   return { messages: count, conversations: threads.filter((t) => t.unreadCount > 0).length };
@@ -23,14 +25,20 @@ export async function apiUnread(ctx: MarketplaceContext, signal?: AbortSignal): 
 
 async function notificationCount(ctx: MarketplaceContext, signal?: AbortSignal): Promise<number | undefined> {
   try {
-    return parseWire(apiCountSchema, await req(ctx.notificationsHttp, { method: 'GET', path: '/unread-count', signal })).data.count;
+    return parseWire(
+      apiCountSchema,
+      await req(ctx.notificationsHttp, { method: 'GET', path: '/unread-count', signal }),
+    ).data.count;
   } catch (e) {
     if (e instanceof TransportError && e.code === 'aborted') throw e;
     return undefined; // the badge still works without notifications
   }
 }
 
-export async function getUnreadSummary(ctx: MarketplaceContext, opts: CallOptions = {}): Promise<UnreadSummary> {
+export async function getUnreadSummary(
+  ctx: MarketplaceContext,
+  opts: CallOptions = {},
+): Promise<UnreadSummary> {
   const [summary, notifications] = await Promise.all([
     ctx.profile === 'v1'
       ? req(ctx.http, { method: 'GET', path: '/messages/unread', signal: opts.signal }).then((b) => {
