@@ -36,6 +36,26 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.test.{ts,tsx}', 'test/**', 'e2e/**', 'stories/**', 'bench/**'],
+    rules: {
+      // Test doubles stand in for Promise-returning APIs (fetch, transport verbs), and `act(async …)` is async
+      // for React's flushing, not for an `await` inside: an `async` without `await` is deliberate there.
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    // These two suites read raw wire JSON as `any`; typing them against the wire types is in progress.
+    files: ['src/mock/marketplace/v1.test.ts', 'src/mock/marketplace/api.test.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -4,7 +4,8 @@
  * (src/mock/cli.ts) and the load test.
  */
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import type { RequestHandler } from 'msw';
@@ -42,7 +43,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
       'resolver' in h && !('kind' in h && (h as { kind?: string }).kind === 'websocket'),
   );
   let origin = '';
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
@@ -72,7 +73,8 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
       res.setHeader('Content-Type', 'application/json');
       res.end(JSON.stringify({ success: false, code: 'internal', message: String(e) }));
     }
-  });
+  };
+  const server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4010, host, () => resolve());

@@ -1,5 +1,5 @@
 import { createInboxStore, storageKey } from './createInboxStore';
-import type { OutboxEntry } from './createInboxStore';
+import type { InboxState, OutboxEntry } from './createInboxStore';
 
 function memory() {
   const m = new Map<string, string>();
@@ -72,7 +72,7 @@ describe('createInboxStore persistence', () => {
     expect(setItem).not.toHaveBeenCalled();
     store.persist.flush();
     expect(setItem).toHaveBeenCalledTimes(1);
-    expect(JSON.parse(map.get(key)!).state).toMatchObject({ drafts: { c1: 'ab' }, outbox: [entry('x')] });
+    expect(persisted(map.get(key)).state).toMatchObject({ drafts: { c1: 'ab' }, outbox: [entry('x')] });
     store.persist.flush(); // nothing new: no write
     await new Promise((r) => setTimeout(r, 50));
     expect(setItem).toHaveBeenCalledTimes(1);
@@ -97,7 +97,7 @@ describe('createInboxStore persistence', () => {
     await store.persist.rehydrate();
     expect(store.getState().drafts).toEqual({ c1: 'typed', c3: 'kept' });
     expect(store.getState().outbox.map((e) => e.clientId)).toEqual(['a', 'b']);
-    expect(JSON.parse(map.get(key)!).state.drafts).toEqual({ c1: 'typed', c3: 'kept' });
+    expect(persisted(map.get(key)).state.drafts).toEqual({ c1: 'typed', c3: 'kept' });
   });
 
   it('ignores another format version and unreadable values', async () => {
@@ -112,3 +112,8 @@ describe('createInboxStore persistence', () => {
     expect(b.persist.hasHydrated()).toBe(true);
   });
 });
+
+/** What the store wrote to storage. */
+function persisted(raw: string | undefined): { state: Partial<InboxState> } {
+  return JSON.parse(raw ?? 'null') as { state: Partial<InboxState> };
+}

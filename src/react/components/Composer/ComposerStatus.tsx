@@ -2,6 +2,7 @@ import { forwardRef, useEffect, useRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
+import { useLatest } from '../../hooks/useLatest';
 import { useComposerContext } from './ComposerContext';
 
 /** Props of {@link ComposerStatus}. */
@@ -25,11 +26,12 @@ export const ComposerStatus = forwardRef<HTMLDivElement, ComposerStatusProps>(fu
   const counter =
     zone === 'over' ? t('tooLong', { count: length - max }) : t('charactersLeft', { count: max - length });
   const lastZone = useRef(zone);
+  const latest = useLatest({ announce, counter });
   useEffect(() => {
-    if (zone !== lastZone.current && zone !== 'ok') announce(counter);
-    lastZone.current = zone;
     // Only zone changes are announced; the count itself is read from the page.
-  }, [zone]);
+    if (zone !== lastZone.current && zone !== 'ok') latest.current.announce(latest.current.counter);
+    lastZone.current = zone;
+  }, [zone, latest]);
 
   if (zone === 'ok' && !c.error && c.mode !== 'note' && !c.heldByQuietHours) return null;
   return (

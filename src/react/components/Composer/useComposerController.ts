@@ -12,6 +12,7 @@ import { isInQuietHours, useComposerChannels } from './useComposerChannels';
 import { useComposerFiles } from './useComposerFiles';
 import { useComposerTemplate } from './useComposerTemplate';
 import { useSuggestedReply } from './useSuggestedReply';
+import { useLatest } from '../../hooks/useLatest';
 
 /** Options of {@link useComposerController}; the props of `Composer.Root`. */
 export interface ComposerControllerOptions {
@@ -65,14 +66,15 @@ export function useComposerController(options: ComposerControllerOptions): Compo
   const [editedSuggestion, setEditedSuggestion] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { send } = useSendMessage(conversationId);
-  const onSent = useRef(options.onSent);
-  onSent.current = options.onSent;
+  const onSent = useLatest(options.onSent);
 
   const { reset: resetFiles } = files;
   const { detach } = tpl;
   useEffect(() => {
     resetFiles();
     detach();
+    // A new conversation starts clean; the file and template resets above run here too.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setError(null);
     setEditedSuggestion(null);
   }, [conversationId, resetFiles, detach]);

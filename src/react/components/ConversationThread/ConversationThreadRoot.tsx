@@ -88,18 +88,20 @@ const ConversationThreadRootInner = forwardRef<HTMLElement, ConversationThreadRo
       marker?.conversationId === conversationId ? marker.id : thread.messages.find(isUnreadIncoming)?.id;
     // Per-message strings are computed here, once per timestamp, not in every row render:
     // each loaded page rebuilds the rows, but the cache keeps that to the new messages.
-    const times = useMemo(() => new Map<string, string>(), [locale]);
+    const timeOf = useMemo(() => {
+      const times = new Map<string, string>();
+      return (iso: string) => {
+        let s = times.get(iso);
+        if (s === undefined) times.set(iso, (s = formatTime(iso, locale)));
+        return s;
+      };
+    }, [locale]);
     const today = dayKey(new Date().toISOString()); // "Today"/"Yesterday" move on at midnight
     // Rows that did not change keep their object, so memoized messages skip re-rendering.
     const previousRows = useRef<readonly ThreadRow[]>([]);
     const rows = useMemo(() => {
       const labels = { today: t('today'), yesterday: t('yesterday') };
       const now = new Date();
-      const timeOf = (iso: string) => {
-        let s = times.get(iso);
-        if (s === undefined) times.set(iso, (s = formatTime(iso, locale)));
-        return s;
-      };
       return (previousRows.current = buildRows(thread.messages, {
         firstUnreadId,
         dayOf: dayKey,
@@ -107,7 +109,9 @@ const ConversationThreadRootInner = forwardRef<HTMLElement, ConversationThreadRo
         dayLabelOf: (iso) => formatDayLabel(iso, labels, now, locale),
         previous: previousRows.current,
       }));
-    }, [thread.messages, firstUnreadId, times, locale, t, today]);
+      // `today` is read by no line here, yet it must be a key: the day labels change at midnight.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+    }, [thread.messages, firstUnreadId, timeOf, locale, t, today]);
 
     useIncomingAnnouncements(thread.messages, conversation, announceIncoming);
 

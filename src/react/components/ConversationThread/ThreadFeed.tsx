@@ -28,7 +28,7 @@ export interface ThreadFeedProps extends ComponentPropsWithoutRef<'div'> {
 const MAX_FOCUS_FRAMES = 5;
 
 function articleOf(node: EventTarget | null): HTMLElement | null {
-  return node instanceof Element ? (node.closest('[data-slot="message"]') as HTMLElement | null) : null;
+  return node instanceof Element ? node.closest<HTMLElement>('[data-slot="message"]') : null;
 }
 
 /**
@@ -64,6 +64,8 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
   // after each commit, not during render, where the feed may not be mounted yet (a margin of 0 then
   // left the thread opening short of its newest message by exactly that height).
   const [scrollMargin, setScrollMargin] = useState(0);
+  // After every commit (what sits above the feed can change with any render); the guard ends the loop.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     const margin = feedRef.current?.offsetTop ?? 0;
     if (margin !== scrollMargin) setScrollMargin(margin);
@@ -328,6 +330,8 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
           </>
         ) : null}
       </p>
+      {/* The APG feed pattern puts its keys (PgUp/PgDn, Ctrl+Home/End) on the feed itself. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <div
         ref={feedRef}
         role="feed"

@@ -1,11 +1,11 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { createRef } from 'react';
-import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
-import { mockInboxLayout } from '../Inbox/testLayout';
+import { axeViolations, renderWithInbox, setupMockServer } from '../../../../test/harness';
+import { mockInboxLayout } from '../../../../test/inboxLayout';
 import { InboxLayout } from '.';
 import type { InboxLayoutHandle } from '.';
 
-useMockServer();
+setupMockServer();
 
 /**
  * jsdom has no layout and no ResizeObserver: a fake observer reports the
