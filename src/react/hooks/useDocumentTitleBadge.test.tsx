@@ -26,19 +26,19 @@ describe('useDocumentTitleBadge', () => {
 
     // A message arrives: realtime patches the unread entry.
     const key = inboxKeys.unread(`${transport.id}:${who.id}`);
-    await act(() => {
+    act(() => {
       queryClient.setQueryData(key, { ...first, messages: first.messages + 1 });
     });
     await waitFor(() => expect(document.title).toBe(`(${first.messages + 1}) Messages – Example`));
     expect(onUnreadIncrease).toHaveBeenCalledWith(first.messages + 1, first.messages);
 
-    await act(() => {
+    act(() => {
       queryClient.setQueryData(key, { ...first, messages: 0 });
     });
     await waitFor(() => expect(document.title).toBe('Messages – Example'));
     expect(onUnreadIncrease).toHaveBeenCalledTimes(1);
 
-    await act(() => {
+    act(() => {
       queryClient.setQueryData(key, { ...first, messages: 2 });
     });
     await waitFor(() => expect(document.title).toBe('(2) Messages – Example'));
