@@ -17,6 +17,8 @@ import { useAnnouncer } from './Announcer';
 import type { Announce } from './Announcer';
 import { useRealtime } from './hooks/useRealtime';
 import { useLatest } from './hooks/useLatest';
+import { resolveSafety } from './safety';
+import type { ResolvedSafety, SafetyOptions } from './safety';
 
 /** Keeps the cache live (shared subscription, or polling with focus refetch); mounted once per provider. */
 function Realtime() {
@@ -55,6 +57,8 @@ export interface MessagingContextValue {
   announce: Announce;
   /** Polling interval for unread counts and the inbox when there is no realtime. */
   pollIntervalMs: number | false;
+  /** Scam-protection notices in effect, or `null` when off. */
+  safety: ResolvedSafety | null;
 }
 
 const [MessagingContext, useMessagingContext] =
@@ -93,6 +97,13 @@ export interface MessagingProviderProps {
   pollIntervalMs?: number | false;
   /** Where drafts and the outbox persist. @defaultValue localStorage */
   storage?: StateStorage | null;
+  /**
+   * Scam-protection notices: a note under the other party's messages that share contact details, links to
+   * other sites or off-platform payment wording, and a one-time warning before the user shares their own
+   * phone number or e-mail address. `true`/options turn them on, `false` off.
+   * @defaultValue on for the marketplace transport, off otherwise
+   */
+  safety?: SafetyOptions | boolean;
   children?: ReactNode;
 }
 
@@ -141,6 +152,11 @@ export function MessagingProvider(props: MessagingProviderProps) {
     () => createTranslate([shared], { ...bundleStrings, ...strings }, locale),
     [bundleStrings, locale, strings],
   );
+  const safetyOption = props.safety;
+  const safety = useMemo(
+    () => resolveSafety(safetyOption, props.transport.id, locale),
+    [safetyOption, props.transport.id, locale],
+  );
   const value = useMemo<MessagingContextValue>(
     () => ({
       transport: props.transport,
@@ -153,6 +169,7 @@ export function MessagingProvider(props: MessagingProviderProps) {
       theme: props.theme ?? 'light',
       announce,
       pollIntervalMs: props.pollIntervalMs ?? 15_000,
+      safety,
     }),
     [
       props.transport,
@@ -165,6 +182,7 @@ export function MessagingProvider(props: MessagingProviderProps) {
       props.theme,
       announce,
       props.pollIntervalMs,
+      safety,
     ],
   );
   const tree = (
