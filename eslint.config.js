@@ -44,18 +44,6 @@ export default tseslint.config(
     },
   },
   {
-    // These two suites read raw wire JSON as `any`; typing them against the wire types is in progress.
-    files: ['src/mock/marketplace/v1.test.ts', 'src/mock/marketplace/api.test.ts'],
-    rules: {
-      '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-    },
-  },
-  {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
