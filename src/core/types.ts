@@ -11,7 +11,8 @@ export interface Participant {
   id: string;
   name: string;
   avatarUrl?: string;
-  role: ParticipantRole;
+  /** Absent where the backend does not say (the marketplace `/api` family before a thread is read). */
+  role?: ParticipantRole;
   verified?: boolean;
   online?: boolean;
   /** Staff colour (Shopmonkey `userColor`), a CSS colour string. */

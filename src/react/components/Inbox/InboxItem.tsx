@@ -139,7 +139,7 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
         {/* Outside the button, so the button's visible text is all in its name (WCAG 2.5.3);
             the button's ::after still makes the whole cell clickable, and the text is its description. */}
         <span className="ik-inbox-item__footer" aria-hidden="true">
-          <span className="ik-inbox-item__role">{roleLabel(c, t)}</span>
+          {c.counterpart.role ? <span className="ik-inbox-item__role">{roleLabel(c, t)}</span> : null}
           {c.subject ? (
             <span className="ik-inbox-item__subject" data-kind={c.subject.kind}>
               {thumb ? (
