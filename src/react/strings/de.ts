@@ -78,6 +78,10 @@ export const de: Strings = {
   statusDelivered: 'Zugestellt',
   statusRead: 'Gelesen',
   statusFailed: 'Nicht gesendet',
+  statusMayNotBeSent: 'Möglicherweise nicht gesendet',
+  statusQueued: 'In der Warteschlange',
+  statusQueuedHeld:
+    'In der Warteschlange: wartet, bis die nicht gesendete Nachricht erneut gesendet oder verworfen wird',
   statusPending: 'Ausstehend',
   statusScheduled: 'Wird nach der Ruhezeit gesendet',
   statusUnknown: 'Status unbekannt',
@@ -130,6 +134,7 @@ export const de: Strings = {
   newMessagesCount_one: '{count} neue Nachricht',
   newMessagesCount_other: '{count} neue Nachrichten',
   messageNotSent: 'Nachricht nicht gesendet',
+  messageMayNotBeSent: 'Nachricht wurde möglicherweise nicht gesendet',
   renderError: 'Diese Nachricht kann nicht angezeigt werden.',
   origin: 'über {origin}',
   originWeb: 'Web',

@@ -78,6 +78,10 @@ export const nl: Strings = {
   statusDelivered: 'Afgeleverd',
   statusRead: 'Gelezen',
   statusFailed: 'Niet verstuurd',
+  statusMayNotBeSent: 'Mogelijk niet verstuurd',
+  statusQueued: 'In de wachtrij',
+  statusQueuedHeld:
+    'In de wachtrij: wacht tot het niet verstuurde bericht opnieuw is verstuurd of verwijderd',
   statusPending: 'In afwachting',
   statusScheduled: 'Gepland na de stille uren',
   statusUnknown: 'Status onbekend',
@@ -130,6 +134,7 @@ export const nl: Strings = {
   newMessagesCount_one: '{count} nieuw bericht',
   newMessagesCount_other: '{count} nieuwe berichten',
   messageNotSent: 'Bericht niet verstuurd',
+  messageMayNotBeSent: 'Bericht is mogelijk niet verstuurd',
   renderError: 'Dit bericht kan niet worden weergegeven.',
   origin: 'via {origin}',
   originWeb: 'Web',
