@@ -86,6 +86,7 @@ export {
   ComposerStatus,
   StartConversationForm,
   useComposerContext,
+  useComposerText,
   validateFiles,
   isInQuietHours,
 } from './components/Composer';
@@ -108,6 +109,7 @@ export type {
   ComposerStatusProps,
   StartConversationFormProps,
   ComposerContextValue,
+  ComposerTextValue,
   ComposerMode,
   PendingFile,
   UploadingFile,
