@@ -61,19 +61,27 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
   const opened = useRef(false);
   const totalSize = useRef(0);
   // What sits above the feed inside the scroller (history note): the virtualizer's `scrollMargin`. Read
-  // after each commit, not during render, where the feed may not be mounted yet (a margin of 0 then
-  // left the thread opening short of its newest message by exactly that height).
+  // after a commit that can change it (the note's text) and when the scroller resizes (it may wrap), not
+  // during render, where the feed may not be mounted yet (a margin of 0 then left the thread opening
+  // short of its newest message by exactly that height); not after every commit either, where the read
+  // forces a layout of whatever the commit changed.
   const [scrollMargin, setScrollMargin] = useState(0);
-  useLayoutEffect(() => {
+  const readMargin = useCallback(() => {
     const margin = feedRef.current?.offsetTop ?? 0;
-    if (margin !== scrollMargin) setScrollMargin(margin);
-  });
+    setScrollMargin((m) => (m === margin ? m : margin));
+  }, []);
+  const historyState = `${thread.isPending}|${thread.isFetchingNextPage}|${thread.reachedStart}|${thread.isError}`;
+  useLayoutEffect(readMargin, [readMargin, historyState, t]);
+
+  // Stable between renders: the virtualizer recomputes every row's position when these change.
+  const getItemKey = useCallback((i: number) => rows[i]?.key ?? i, [rows]);
+  const estimate = useCallback(() => estimateSize, [estimateSize]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollerRef.current,
-    estimateSize: () => estimateSize,
-    getItemKey: (i) => rows[i]?.key ?? i,
+    estimateSize: estimate,
+    getItemKey,
     // V6: at least one viewport of overscan on each side.
     overscan: Math.max(6, Math.ceil(viewport.current / estimateSize)),
     // V1: the focused article and its neighbours stay mounted.
@@ -158,13 +166,14 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
     if (!el || !win || typeof win.ResizeObserver === 'undefined') return undefined;
     let height = el.clientHeight;
     const observer = new win.ResizeObserver(() => {
+      readMargin();
       if (el.clientHeight === height) return;
       height = el.clientHeight;
       if (opened.current && atBottom.current) el.scrollTop = el.scrollHeight;
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, []);
+  }, [readMargin]);
 
   // Open at the newest message, once the server's newest page is in: unsent outbox messages (a send
   // right at mount, or entries restored after a reload) can render first, and the history landing
@@ -214,9 +223,11 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
   }, [thread]);
 
   // Too few messages to scroll: keep loading until the viewport fills or history starts.
+  // (Layout is read only when there is more to load.)
   useEffect(() => {
     const el = scrollerRef.current;
-    if (el && el.clientHeight > 0 && el.scrollHeight <= el.clientHeight && opened.current) loadOlder();
+    if (!thread.hasNextPage || !opened.current || !el) return;
+    if (el.clientHeight > 0 && el.scrollHeight <= el.clientHeight) loadOlder();
   });
 
   const handleScroll = (e: React.UIEvent<HTMLDivElement>) => {
