@@ -244,7 +244,7 @@ function printProfile(label: string, p: CpuProfile, limit = 20): void {
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const { functionName, url, lineNumber } = byNode.get(at)!.callFrame;
       if (!functionName || functionName.startsWith('(') || !url.includes('/assets/')) continue;
-      const key = `${functionName} @ page:${lineNumber + 1}`;
+      const key = `${functionName} @ ${url.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '')}:${lineNumber + 1}`;
       if (seen.has(key)) continue;
       seen.add(key);
       inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
@@ -295,7 +295,7 @@ async function runControlOnce(page: Page, url: string, scenario: string, n: numb
   const heapBaseline = await heap(cdp);
   const w = (fn: string, arg?: number) =>
     page.evaluate(
-      ([f, a]) => (window as unknown as { __bench: Record<string, (x?: number) => unknown> }).__bench[f!]!(a),
+      ([f, a]) => (window as unknown as { __bench: Record<string, (x?: number) => unknown> }).__bench[f]!(a),
       [fn, arg] as const,
     );
   if (profile) {
@@ -306,7 +306,9 @@ async function runControlOnce(page: Page, url: string, scenario: string, n: numb
   const m = (await w('mountMeasured')) as Awaited<ReturnType<ControlBench['mountMeasured']>>;
   if (profile) printProfile(`${scenario} n=${n} mount`, (await cdp.send('Profiler.stop')).profile, 30);
   const heapBytes = await heap(cdp);
+  if (profile) await cdp.send('Profiler.start');
   const sc = (await w('scrollSteps', 40)) as Awaited<ReturnType<ControlBench['scrollSteps']>>;
+  if (profile) printProfile(`${scenario} n=${n} scroll`, (await cdp.send('Profiler.stop')).profile, 30);
   await cdp.detach();
   return {
     firstPaintMs: Math.round(m.firstPaintMs),
@@ -492,7 +494,7 @@ async function main(): Promise<void> {
       })),
     );
     console.table(sizeRows);
-    for (const r of sizes.src!) {
+    for (const r of sizes.src) {
       console.log(
         `  ${r.name}, biggest packages: ${r.packages
           .slice(0, 6)
@@ -594,15 +596,15 @@ async function main(): Promise<void> {
     budgets.push({
       what: '(a) InboxLayout + provider + marketplace, initial gzip (dist)',
       budget: '≤ 45 kB',
-      measured: `${kB(a!.gzipBytes)} (total incl. lazy ${kB(a!.totalGzipBytes)})`,
-      pass: a!.pass,
+      measured: `${kB(a.gzipBytes)} (total incl. lazy ${kB(a.totalGzipBytes)})`,
+      pass: a.pass,
     });
   if (a && b)
     budgets.push({
       what: '(b) UnreadBadge + provider + marketplace, initial gzip (dist)',
       budget: '≤ 15 kB',
-      measured: `${kB(b!.gzipBytes)} (total incl. lazy ${kB(b!.totalGzipBytes)})`,
-      pass: b!.pass,
+      measured: `${kB(b.gzipBytes)} (total incl. lazy ${kB(b.totalGzipBytes)})`,
+      pass: b.pass,
     });
   if (thread && inbox && send) {
     budgets.push({
