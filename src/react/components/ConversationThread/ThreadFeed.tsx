@@ -178,8 +178,12 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
         const i = rowsRef.current.findIndex((r) => r.key === key);
         if (i >= 0) focusIndex(i);
       },
+      revealRow: (key: string) => {
+        const i = rowsRef.current.findIndex((r) => r.key === key);
+        if (i >= 0) virtualizer.scrollToIndex(i, { align: 'center' });
+      },
     }),
-    [focusIndex, scrollToLatest, setUnseen],
+    [focusIndex, scrollToLatest, setUnseen, virtualizer],
   );
 
   // The same when the scroller itself gets shorter (the header above it wraps once the conversation has

@@ -142,7 +142,7 @@ export function buildRows(
     rows[i] =
       old instanceof LazyRow &&
       old.message === m &&
-      old.prev === prev &&
+      sameNeighbour(old.prev, prev) &&
       old.newMarker === newMarker &&
       old.receipt === receipt &&
       old.format === format
@@ -150,6 +150,14 @@ export function buildRows(
         : new LazyRow(m, prev, newMarker, receipt, format);
   }
   return rows;
+}
+
+/**
+ * Whether a row's predecessor still gives it the same day heading and group: the same message, or
+ * one with the same time, sender and kind (a refetched or re-read copy of it).
+ */
+function sameNeighbour(a: Message | undefined, b: Message | undefined): boolean {
+  return a === b || (!!a && !!b && a.sentAt === b.sentAt && groupOf(a) === groupOf(b));
 }
 
 /** The previous rows' format when it is the same functions, so their rows can be kept. */
