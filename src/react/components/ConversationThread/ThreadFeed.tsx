@@ -224,7 +224,9 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
     const from = rows.findIndex((r) => r.key === previous);
     if (from < 0) return;
     const appended = rows.slice(from + 1).map((r) => r.message);
-    if (appended.some((m) => m.direction === 'outgoing' && m.status === 'sending')) {
+    if (
+      appended.some((m) => m.direction === 'outgoing' && (m.status === 'sending' || m.status === 'queued'))
+    ) {
       scrollToLatest();
       return;
     }
