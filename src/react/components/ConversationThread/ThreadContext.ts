@@ -65,6 +65,7 @@ export interface MessageContextValue extends Pick<
   | 'openViewer'
   | 'onOpenOrder'
   | 'onOpenAppointment'
+  | 'onRequestComposerFocus'
 > {
   counterpart: Participant | undefined;
   subject: Subject | undefined;

@@ -20,8 +20,10 @@ import { useMarkRead } from '../../hooks/useMarkRead';
 import { useArchive } from '../../hooks/useArchive';
 import { useDeleteConversation } from '../../hooks/useDeleteConversation';
 import { cx } from '../primitives/cx';
+import { useCoarsePointer } from '../primitives/useCoarsePointer';
 import { InboxContext, InboxRowContext, findCell } from './InboxContext';
 import type {
+  InboxAction,
   InboxCell,
   InboxContextValue,
   InboxHandle,
@@ -54,7 +56,7 @@ export interface InboxRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'd
   searchDebounceMs?: number;
 }
 
-const CELL_ORDER: InboxCell[] = ['open', 'read', 'archive', 'delete'];
+const ACTION_ORDER: InboxAction[] = ['read', 'archive', 'delete'];
 
 const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function InboxRoot(
   {
@@ -129,15 +131,24 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
     setActiveState((prev) => (prev.id === id && prev.cell === cell ? prev : { id, cell }));
   }, []);
 
-  const cellsFor = useCallback(
-    (c: Conversation): InboxCell[] =>
-      CELL_ORDER.filter((cell) => {
-        if (cell === 'read') return c.unreadCount > 0;
-        if (cell === 'archive') return c.archived ? capabilities.unarchive : capabilities.archive;
-        if (cell === 'delete') return capabilities.delete;
-        return true;
+  const actionsFor = useCallback(
+    (c: Conversation): InboxAction[] =>
+      ACTION_ORDER.filter((action) => {
+        if (action === 'read') return c.unreadCount > 0;
+        if (action === 'archive') return c.archived ? capabilities.unarchive : capabilities.archive;
+        return capabilities.delete;
       }),
     [capabilities],
+  );
+  // Touch: one "More" cell instead of three 44 px buttons, so names and previews keep their width.
+  const compact = useCoarsePointer();
+  const cellsFor = useCallback(
+    (c: Conversation): InboxCell[] => {
+      const actions = actionsFor(c);
+      if (compact) return actions.length ? ['open', 'more'] : ['open'];
+      return ['open', ...actions];
+    },
+    [actionsFor, compact],
   );
 
   // `mutate` is stable; the mutation result objects are new on every render.
@@ -205,6 +216,7 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
       active,
       setActive,
       cellsFor,
+      actionsFor,
       markRead,
       toggleArchive,
       requestDelete: setPendingDelete,
@@ -228,6 +240,7 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
       active,
       setActive,
       cellsFor,
+      actionsFor,
       markRead,
       toggleArchive,
       searchValue,
@@ -247,12 +260,14 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
       selectedId,
       tabStop: { id: tabStopId, cell: tabStopCell },
       cellsFor,
+      actionsFor,
+      compact,
       open,
       markRead,
       toggleArchive,
       requestDelete: setPendingDelete,
     }),
-    [selectedId, tabStopId, tabStopCell, cellsFor, open, markRead, toggleArchive],
+    [selectedId, tabStopId, tabStopCell, cellsFor, actionsFor, compact, open, markRead, toggleArchive],
   );
 
   return (

@@ -32,7 +32,10 @@ export function useFocusRequest(refs: {
     const heading = () => pane?.querySelector<HTMLElement>('h2[tabindex="-1"], h2');
     const attempt = () => {
       if (request.n !== counter.current) return;
-      const last = frame++ >= MAX_FRAMES;
+      // Frames spent waiting for the pane's chunk to load do not count: a slow network (or a
+      // cold module cache) must not turn "focus the composer" into "focus nothing".
+      const loading = !!pane?.querySelector('.ik-layout__loading');
+      const last = !loading && frame++ >= MAX_FRAMES;
       if (request.target === 'list') {
         if (inboxRef.current?.focusRow(lastOpened.current)) return;
         const root = pane?.closest('[data-slot="inbox-layout"]');

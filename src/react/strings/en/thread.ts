@@ -36,7 +36,6 @@ export const thread = {
   previousImage: 'Previous image',
   nextImage: 'Next image',
   downloadDocument: '{name}, {type}, {size}',
-  moreActions: 'More actions',
   report: 'Report',
   reportTitle: 'Report message',
   reportReason: 'Reason',
