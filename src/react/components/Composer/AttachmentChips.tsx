@@ -70,7 +70,9 @@ export const AttachmentChips = forwardRef<HTMLDivElement, AttachmentChipsProps>(
                 </span>
               )}
               <span className="ik-composer__chip-text">
-                <span className="ik-composer__chip-name">{f.file.name}</span>
+                <span className="ik-composer__chip-name" dir="auto" title={f.file.name}>
+                  {f.file.name}
+                </span>
                 <span className="ik-composer__chip-meta">
                   {[fileType(f.file), formatFileSize(f.file.size)].filter(Boolean).join(', ')}
                 </span>
@@ -96,7 +98,9 @@ export const AttachmentChips = forwardRef<HTMLDivElement, AttachmentChipsProps>(
         <ul className="ik-composer__uploads">
           {c.uploading.map((u) => (
             <li key={u.id} className="ik-composer__upload">
-              <span className="ik-composer__chip-name">{u.name}</span>
+              <span className="ik-composer__chip-name" dir="auto" title={u.name}>
+                {u.name}
+              </span>
               <progress
                 className="ik-composer__progress"
                 aria-label={t('uploadingFile', { name: u.name })}

@@ -103,7 +103,7 @@ export const Attachments = forwardRef<HTMLUListElement, AttachmentsProps>(functi
                 <span className="ik-attachments__doc-icon" aria-hidden="true">
                   {fileTypeLabel(a)}
                 </span>
-                <span className="ik-attachments__doc-name">
+                <span className="ik-attachments__doc-name" dir="auto">
                   {a.name}
                   {a.size > 0 ? <span className="ik-sr-only">,</span> : null}
                 </span>
@@ -116,7 +116,9 @@ export const Attachments = forwardRef<HTMLUListElement, AttachmentsProps>(functi
               </a>
             ) : (
               <span className="ik-attachments__doc" data-slot="attachment-document" data-state="pending">
-                <span className="ik-attachments__doc-name">{a.name}</span>
+                <span className="ik-attachments__doc-name" dir="auto">
+                  {a.name}
+                </span>
               </span>
             )}
           </li>

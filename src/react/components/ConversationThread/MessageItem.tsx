@@ -83,7 +83,7 @@ const MessageArticle = forwardRef<HTMLElement, MessageItemProps>(function Messag
         {m.kind !== 'system' && row.startsGroup ? (
           <Avatar participant={sender} size="sm" className="ik-message__avatar" />
         ) : null}
-        <span id={senderId} className={cx('ik-message__sender', !row.startsGroup && 'ik-sr-only')}>
+        <span id={senderId} className={cx('ik-message__sender', !row.startsGroup && 'ik-sr-only')} dir="auto">
           {sender.name}
         </span>{' '}
         <time id={timeId} dateTime={m.sentAt} className="ik-message__time">

@@ -67,7 +67,6 @@ export const thread = {
   originSms: 'SMS',
   originEmail: 'Email',
   emailSubject: 'Subject: {subject}',
-  vehicle: 'Vehicle {id}',
   orderShare: 'Shared order #{number}',
   openOrder: 'Open order',
   appointment: 'Appointment: {event}',
