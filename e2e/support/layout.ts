@@ -35,7 +35,7 @@ export interface LayoutReport {
   pageOverflowX: number;
   /** Visible elements inside the root that stick out past its inline edges. */
   overflowing: string[];
-  /** Narrowest visible name/preview/title box (px), with what it was. */
+  /** Narrowest cut-off (ellipsis) name/preview/title box (px), with what it was; null when every text shows in full. */
   narrowestText: { width: number; what: string } | null;
   textProblems: TextProblem[];
   /** Smallest visible interactive target (px), with what it was. */
@@ -102,7 +102,7 @@ export async function measureLayout(
           const truncated = el.scrollWidth > el.clientWidth + 1;
           const tooltip = (el.getAttribute('title') ?? '').trim() === (el.textContent ?? '').trim();
           const what = describe(el);
-          if (!narrowestText || width < narrowestText.width) narrowestText = { width, what };
+          if (truncated && (!narrowestText || width < narrowestText.width)) narrowestText = { width, what };
           if ((truncated && (width < minText || !tooltip)) || width === 0)
             textProblems.push({ what, width, truncated, tooltip });
         }

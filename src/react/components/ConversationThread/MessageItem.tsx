@@ -86,7 +86,7 @@ const MessageArticle = forwardRef<HTMLElement, MessageItemProps>(function Messag
         <span id={senderId} className={cx('ik-message__sender', !row.startsGroup && 'ik-sr-only')} dir="auto">
           {sender.name}
         </span>{' '}
-        <time id={timeId} dateTime={m.sentAt} className="ik-message__time">
+        <time id={timeId} dateTime={m.sentAt} className="ik-message__time" dir="auto">
           {row.time ?? formatTime(m.sentAt, locale)}
         </time>
       </div>

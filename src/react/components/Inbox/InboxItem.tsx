@@ -151,7 +151,11 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
             {time ? (
               <>
                 <span className="ik-sr-only">,</span>{' '}
-                <time className="ik-inbox-item__time" dateTime={c.lastMessage?.sentAt ?? c.updatedAt}>
+                <time
+                  className="ik-inbox-item__time"
+                  dir="auto"
+                  dateTime={c.lastMessage?.sentAt ?? c.updatedAt}
+                >
                   {time}
                 </time>
               </>

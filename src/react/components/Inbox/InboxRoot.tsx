@@ -21,6 +21,7 @@ import { useArchive } from '../../hooks/useArchive';
 import { useDeleteConversation } from '../../hooks/useDeleteConversation';
 import { cx } from '../primitives/cx';
 import { useCoarsePointer } from '../primitives/useCoarsePointer';
+import { useNarrowContainer } from '../NotificationSettings/useNarrowContainer';
 import { InboxContext, InboxRowContext, findCell } from './InboxContext';
 import type {
   InboxAction,
@@ -57,6 +58,8 @@ export interface InboxRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'd
 }
 
 const ACTION_ORDER: InboxAction[] = ['read', 'archive', 'delete'];
+/** Inbox width (px) below which row actions fold into the "More" menu with a mouse too. */
+const COMPACT_BELOW = 360;
 
 const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function InboxRoot(
   {
@@ -140,8 +143,12 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
       }),
     [capabilities],
   );
-  // Touch: one "More" cell instead of three 44 px buttons, so names and previews keep their width.
-  const compact = useCoarsePointer();
+  // Touch, or a panel under 360 px: one "More" cell instead of three action buttons, so names
+  // and previews keep at least 96 px.
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const coarse = useCoarsePointer();
+  const slim = useNarrowContainer(rootRef, COMPACT_BELOW - 0.02, true);
+  const compact = coarse || slim;
   const cellsFor = useCallback(
     (c: Conversation): InboxCell[] => {
       const actions = actionsFor(c);
@@ -274,8 +281,13 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
     <InboxContext.Provider value={ctx}>
       <InboxRowContext.Provider value={rowCtx}>
         <div
-          ref={ref}
+          ref={(el) => {
+            rootRef.current = el;
+            if (typeof ref === 'function') ref(el);
+            else if (ref) ref.current = el;
+          }}
           className={cx('ik-root', 'ik-inbox', className)}
+          data-compact={compact ? '' : undefined}
           data-theme={theme}
           data-slot="inbox"
           {...rest}
