@@ -59,7 +59,7 @@ export interface InboxRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'd
 
 const ACTION_ORDER: InboxAction[] = ['read', 'archive', 'delete'];
 /** Inbox width (px) below which row actions fold into the "More" menu with a mouse too. */
-const COMPACT_BELOW = 360;
+const COMPACT_BELOW = 330;
 
 const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function InboxRoot(
   {
@@ -143,7 +143,7 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
       }),
     [capabilities],
   );
-  // Touch, or a panel under 360 px: one "More" cell instead of three action buttons, so names
+  // Touch, or a panel under 330 px: one "More" cell instead of three action buttons, so names
   // and previews keep at least 96 px.
   const rootRef = useRef<HTMLDivElement | null>(null);
   const coarse = useCoarsePointer();
