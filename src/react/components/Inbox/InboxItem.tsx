@@ -9,6 +9,7 @@ import { sameRowProps } from '../primitives/sameRowProps';
 import { useInboxRowContext } from './InboxContext';
 import type { InboxAction, InboxCell } from './InboxContext';
 import { previewParts, roleLabel, rowTime, subjectParts, subjectText } from './conversationText';
+import { useRowDraft } from './useRowDraft';
 import type { RowTextContext } from './conversationText';
 import { ArchiveIcon, DeleteIcon, MoreIcon, ReadIcon, UnarchiveIcon, VerifiedIcon } from './icons';
 
@@ -46,7 +47,14 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
     .join(', ');
   const thumb = safeUrl(c.subject?.thumbnailUrl, 'image');
   const time = rowTime(c, ctx);
-  const preview = previewParts(c, ctx);
+  const unfinished = useRowDraft(c.id);
+  // A message that did not go out, then the user's own draft, take the place of the last message.
+  const preview =
+    unfinished.notSent !== null
+      ? { visible: t('previewNotSent', { text: unfinished.notSent.trim() }), prefix: '', state: 'not-sent' }
+      : unfinished.draft !== null
+        ? { visible: t('previewDraft', { text: unfinished.draft }), prefix: '', state: 'draft' }
+        : { ...previewParts(c, ctx), state: undefined };
   const unread = c.unreadCount > 0;
 
   const actions = inbox.actionsFor(c);
@@ -140,7 +148,8 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
                   className="ik-inbox-item__preview"
                   dir="auto"
                   title={preview.visible}
-                  data-deleted={c.lastMessage?.deleted ? 'true' : undefined}
+                  data-deleted={c.lastMessage?.deleted && !preview.state ? 'true' : undefined}
+                  data-preview={preview.state}
                 >
                   {preview.visible}
                 </span>
