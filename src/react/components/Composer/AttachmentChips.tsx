@@ -1,3 +1,4 @@
+import { displayFileName } from '../../../core/fileNames';
 import { safeUrl } from '../../../core/urls';
 import { forwardRef, useEffect, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
@@ -71,8 +72,8 @@ export const AttachmentChips = forwardRef<HTMLDivElement, AttachmentChipsProps>(
                 </span>
               )}
               <span className="ik-composer__chip-text">
-                <span className="ik-composer__chip-name" dir="auto" title={f.file.name}>
-                  {f.file.name}
+                <span className="ik-composer__chip-name" title={f.file.name}>
+                  <bdi>{displayFileName(f.file.name)}</bdi>
                 </span>
                 <span className="ik-composer__chip-meta">
                   {[fileType(f.file), formatFileSize(f.file.size)].filter(Boolean).join(', ')}
@@ -86,7 +87,7 @@ export const AttachmentChips = forwardRef<HTMLDivElement, AttachmentChipsProps>(
                   if (el) buttons.current.set(f.id, el);
                   else buttons.current.delete(f.id);
                 }}
-                aria-label={t('removeFile', { name: f.file.name })}
+                aria-label={t('removeFile', { name: displayFileName(f.file.name) })}
                 onClick={() => remove(f, i)}
               >
                 <span aria-hidden="true">×</span>
@@ -99,8 +100,8 @@ export const AttachmentChips = forwardRef<HTMLDivElement, AttachmentChipsProps>(
         <ul className="ik-composer__uploads">
           {c.uploading.map((u) => (
             <li key={u.id} className="ik-composer__upload">
-              <span className="ik-composer__chip-name" dir="auto" title={u.name}>
-                {u.name}
+              <span className="ik-composer__chip-name" title={u.name}>
+                <bdi>{displayFileName(u.name)}</bdi>
               </span>
               <progress
                 className="ik-composer__progress"
