@@ -27,6 +27,8 @@ export interface TransportErrorInit {
   status?: number;
   fieldErrors?: FieldError[];
   retryAfterMs?: number;
+  /** Set when the request may have been processed although it failed: see {@link TransportError.outcome}. */
+  outcome?: 'unknown';
   cause?: unknown;
 }
 
@@ -70,6 +72,12 @@ export class TransportError extends Error {
   readonly status?: number;
   readonly fieldErrors?: FieldError[];
   readonly retryAfterMs?: number;
+  /**
+   * `'unknown'` when the server may have processed the request although no answer arrived (a network
+   * error or timeout after the request left, a 5xx on a write that is not idempotent). A send that failed
+   * this way may have reached the other side: say so, and reconcile before sending it again.
+   */
+  readonly outcome?: 'unknown';
 
   constructor(code: TransportErrorCode, message?: string, init: TransportErrorInit = {}) {
     super(message && message.trim() ? message : DEFAULT_ERROR_MESSAGES[code], { cause: init.cause });
@@ -77,6 +85,7 @@ export class TransportError extends Error {
     if (init.status !== undefined) this.status = init.status;
     if (init.fieldErrors !== undefined) this.fieldErrors = init.fieldErrors;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+    if (init.outcome !== undefined) this.outcome = init.outcome;
   }
 
   /** Whether retrying the same request later may succeed. */

@@ -127,6 +127,8 @@ export interface Message {
   text: string;
   attachments: Attachment[];
   sentAt: string;
+  /** A link to this message in the backend's own app, where it gives one ("Copy link"). */
+  url?: string;
   readAt?: string;
   read?: boolean;
   delivery?: { sms?: ChannelDelivery; email?: ChannelDelivery };

@@ -12,12 +12,14 @@ export interface HttpRequest {
   body?: unknown;
   signal?: AbortSignal;
   /**
-   * Whether the request may be retried. Reads are; writes only when they carry
-   * an idempotency key (which makes a repeat harmless).
-   * @defaultValue `true` for GET, `false` otherwise
+   * Whether the request may be repeated after a network error, a timeout or a 5xx. Reads may; writes only
+   * when the server honours their idempotency key. When given, this wins over `idempotencyKey`: a key sent
+   * to a server that ignores it does not make a repeat harmless. A write that is not idempotent fails
+   * with `outcome: 'unknown'` instead. A 429 is retried whatever this says: the server refused the request.
+   * @defaultValue `true` for GET and for requests with an `idempotencyKey`, `false` otherwise
    */
   idempotent?: boolean;
-  /** Sent as `Idempotency-Key`. Makes the request retryable. */
+  /** Sent as `Idempotency-Key`. Makes the request retryable unless `idempotent` is `false`. */
   idempotencyKey?: string;
   headers?: Record<string, string>;
 }
@@ -109,6 +111,17 @@ export async function errorFromResponse(res: Response): Promise<TransportError> 
   });
 }
 
+/** The same error, marked as possibly processed by the server (see `TransportError.outcome`). */
+function maybeProcessed(error: TransportError): TransportError {
+  return new TransportError(error.code, error.message, {
+    ...(error.status !== undefined ? { status: error.status } : {}),
+    ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+    ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+    outcome: 'unknown',
+    cause: error.cause,
+  });
+}
+
 /**
  * Creates the HTTP client: auth per request (a 401 fetches a fresh token and
  * retries once), JSON, timeouts, error mapping, and retries with backoff for
@@ -179,7 +192,7 @@ export function createHttpClient(options: HttpTransportOptions): HttpClient {
 
   return {
     async request(req) {
-      const retryable = req.idempotencyKey !== undefined || (req.idempotent ?? req.method === 'GET');
+      const retryable = req.idempotent ?? (req.idempotencyKey !== undefined || req.method === 'GET');
       let refreshed = false;
       let attempt = 0;
       for (;;) {
@@ -204,12 +217,10 @@ export function createHttpClient(options: HttpTransportOptions): HttpClient {
           if (error.code === 'aborted' || error.code === 'unauthorized' || error.code === 'invalid_response')
             throw error;
         }
-        const transient =
-          error.code === 'network' ||
-          error.code === 'timeout' ||
-          error.code === 'rate_limited' ||
-          (error.status ?? 0) >= 500;
-        if (!retryable || !transient || attempt >= retries) throw error;
+        const refused = error.code === 'rate_limited';
+        const transient = error.code === 'network' || error.code === 'timeout' || (error.status ?? 0) >= 500;
+        if (!retryable && transient) throw maybeProcessed(error);
+        if ((!refused && !transient) || attempt >= retries) throw error;
         const backoff = error.retryAfterMs ?? baseDelay * 2 ** attempt * (0.75 + Math.random() * 0.5);
         attempt += 1;
         await sleep(Math.min(backoff, 30_000), req.signal);

@@ -11,6 +11,7 @@ import type {
   TemplateCategory,
   UnreadSummary,
 } from '../core/types';
+import type { TransportDiagnostic } from './diagnostics';
 
 /** Limits on attachments a backend accepts. */
 export interface AttachmentLimits {
@@ -45,6 +46,11 @@ export interface TransportCapabilities {
   /** Which preference channels exist. */
   preferenceChannels: Array<'email' | 'sms' | 'inApp'>;
   startConversation: boolean;
+  /**
+   * Whether the server stores a retried send (same `clientId`) once. Where it does not, a send whose
+   * answer was lost is never re-posted blind: the transport looks for it first (see `SendMessageInput.resend`).
+   */
+  idempotentSends: boolean;
   /** Inbox filters the backend supports server-side. */
   filters: Array<InboxFilter>;
   /** Role filter (buyer/seller) support. */
@@ -92,8 +98,14 @@ export interface OutgoingFile {
 /** What to send. Exactly one of `text` or `template` normally carries content. */
 export interface SendMessageInput extends CallOptions {
   conversationId: string;
-  /** Idempotency key: a retried send with the same key is stored once. */
+  /** The client's id for this message, the same on every attempt (the idempotency key where the server has one). */
   clientId: string;
+  /**
+   * Set on every attempt after the first: `since` is the ISO time at which the first attempt began. A
+   * transport whose server lacks idempotent sends must look for the message (sent since then) before
+   * posting it again, so a send whose answer was lost is not stored twice.
+   */
+  resend?: { since: string };
   text?: string;
   kind?: 'text' | 'quick_reply' | 'note';
   template?: { id: string; variables: Record<string, string> };
@@ -171,6 +183,11 @@ export interface MessagingTransport {
   markAllNotificationsRead(options?: CallOptions): Promise<{ updated: number }>;
   /** Realtime events; returns an unsubscribe function. Absent where the backend has none. */
   subscribe?(listener: RealtimeListener): () => void;
+  /**
+   * What the transport did not understand in the server's answers (each field or item it dropped), and
+   * other anomalies; returns an unsubscribe function. See {@link TransportDiagnostic}.
+   */
+  subscribeDiagnostics?(listener: (diagnostic: TransportDiagnostic) => void): () => void;
 }
 
 /** Options shared by the HTTP adapters. */
@@ -189,6 +206,8 @@ export interface HttpTransportOptions {
   retries?: number;
   /** Base backoff delay in ms. @defaultValue 300 */
   retryDelayMs?: number;
+  /** Called once per kind, endpoint and path for each anomaly in the server's answers. */
+  onDiagnostic?: (diagnostic: TransportDiagnostic) => void;
   /**
    * Realtime source: a function that connects and calls back with raw events.
    * The adapters map backend events to {@link RealtimeEvent}s.

@@ -70,6 +70,7 @@ export function createAcmeTransport(options: AcmeTransportOptions): MessagingTra
       delete: false,
       report: false,
       perMessageRead: false,
+      idempotentSends: true,
       internalNotes: false,
       deliveryChannels: [],
       notifications: false,

@@ -56,6 +56,8 @@ function capabilitiesFor(profile: 'v1' | 'api', realtime: boolean): TransportCap
       ? { attachments: { maxCount: 5, maxBytes: 10 * MB, mimeTypes: [...IMAGE_TYPES, ...DOCUMENT_TYPES] } }
       : {}),
     perMessageRead: v1,
+    // v1 documents Idempotency-Key; the /api server ignores it (seen on a running copy).
+    idempotentSends: v1,
     internalNotes: false,
     deliveryChannels: [],
     notifications: true,

@@ -28,6 +28,8 @@ export function shopmonkeyCapabilities(realtime: boolean): TransportCapabilities
     report: false,
     attachments: { maxCount: 5, maxBytes: 10 * 1024 * 1024, mimeTypes: SHOPMONKEY_MIME_TYPES },
     perMessageRead: false,
+    // Nothing documents idempotency for POST /v3/message: a retried create may text a customer twice.
+    idempotentSends: false,
     internalNotes: true,
     deliveryChannels: ['sms', 'email'],
     notifications: false,
