@@ -11,7 +11,8 @@ export interface Participant {
   id: string;
   name: string;
   avatarUrl?: string;
-  role: ParticipantRole;
+  /** Absent where the backend does not say (the marketplace `/api` family before a thread is read). */
+  role?: ParticipantRole;
   verified?: boolean;
   online?: boolean;
   /** Staff colour (Shopmonkey `userColor`), a CSS colour string. */
@@ -95,7 +96,7 @@ export interface ChannelDelivery {
 }
 
 /** Client-side state of an outgoing message. */
-export type MessageStatus = 'sending' | 'sent' | 'failed';
+export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
 /** Backend-specific details a component may show (Shopmonkey carries many). */
 export interface MessageExtras {
@@ -139,6 +140,10 @@ export interface Message {
   status?: MessageStatus;
   /** Client-only: why a failed message failed. */
   error?: string;
+  /** Client-only: the failed send may have reached the server (see `TransportError.outcome`). */
+  outcome?: 'unknown';
+  /** Client-only: queued behind an earlier message of the conversation that was not sent. */
+  held?: boolean;
   extras?: MessageExtras;
 }
 
@@ -207,8 +212,15 @@ export interface Page<T> {
 /** Report reasons. `details` is required for `other`. */
 export type ReportReason = 'spam' | 'fraud' | 'harassment' | 'inappropriate' | 'other';
 
-/** Realtime events a transport may push. */
+/**
+ * Realtime events a transport may push. `resync` says events were missed
+ * (the relay's log no longer reached back far enough): whatever is shown must
+ * be refetched. `stream.status` says whether the live stream is connected;
+ * while it is, polling drops to a slow safety net.
+ */
 export type RealtimeEvent =
   | { type: 'message.received'; conversationId: string; message: Message }
   | { type: 'message.read'; conversationId: string; messageIds?: string[]; readAt: string }
-  | { type: 'conversation.created'; conversation: Conversation };
+  | { type: 'conversation.created'; conversation: Conversation }
+  | { type: 'resync' }
+  | { type: 'stream.status'; healthy: boolean };

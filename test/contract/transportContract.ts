@@ -89,6 +89,12 @@ export interface ContractSetup {
     wrongType: MalformedCase;
     /** A listConversations body missing a required field. */
     missingField: MalformedCase;
+    /**
+     * For a transport that reads tolerantly: the two cases above must skip the bad row (keeping the page)
+     * and report a diagnostic naming the path through `subscribeDiagnostics`; only this body (an
+     * unusable envelope) must reject with `invalid_response` naming `path`.
+     */
+    tolerant?: { envelope: MalformedCase };
   };
 }
 
@@ -560,7 +566,34 @@ export function runTransportContract(name: string, setup: ContractSetup): void {
       });
 
       it('rejects malformed payloads with invalid_response naming the field', async () => {
-        for (const c of [setup.malformed.wrongType, setup.malformed.missingField]) {
+        const tolerant = setup.malformed.tolerant;
+        if (tolerant) {
+          expect(typeof transport.subscribeDiagnostics).toBe('function');
+          for (const c of [setup.malformed.wrongType, setup.malformed.missingField]) {
+            const seen: string[] = [];
+            const t = make();
+            const off = t.subscribeDiagnostics!((d) => seen.push(d.message));
+            override(
+              setup.routes.listConversations,
+              () => HttpResponse.json(c.body as Record<string, unknown>),
+              false,
+            );
+            const page = await t.listConversations();
+            expect(page.items).toEqual([]);
+            expect(seen.join('\n')).toContain(c.path);
+            off();
+            server.server.resetHandlers();
+          }
+          override(
+            setup.routes.listConversations,
+            () => HttpResponse.json(tolerant.envelope.body as Record<string, unknown>),
+            false,
+          );
+          const error = await expectCode(transport.listConversations(), 'invalid_response');
+          expect(error.message).toContain(tolerant.envelope.path);
+          server.server.resetHandlers();
+        }
+        for (const c of tolerant ? [] : [setup.malformed.wrongType, setup.malformed.missingField]) {
           override(
             setup.routes.listConversations,
             () => HttpResponse.json(c.body as Record<string, unknown>),

@@ -3,6 +3,7 @@ export type { MarketplaceTransportOptions } from './createMarketplaceTransport';
 export type {
   ApiAttachment,
   ApiAuthTokens,
+  ApiImage,
   ApiMessage,
   ApiNotification,
   ApiPaged,
@@ -31,3 +32,5 @@ export type {
   V1UnreadCounts,
   WireEnvelope,
 } from './wire';
+export { createSseEvents } from '../sseEvents';
+export type { SseEventsOptions } from '../sseEvents';
