@@ -8,9 +8,10 @@
  *   npm run bench -- --sizes      # sizes only
  *   npm run bench -- --runs 3     # median of 3 page loads per scenario; sends pooled over 3 page loads (default 1)
  *   npm run bench -- --profile    # unminified page + CPU profile of each scroll, by source module
+ *   npm run bench -- --only requests  # requests of a simulated 15-minute idle session (marketplace /api)
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium, serveStatic } from './browser';
@@ -227,8 +228,39 @@ interface Budget {
   pass: boolean;
 }
 
+/**
+ * Requests in a 15-minute idle session (inbox + unread badge + notification bell, marketplace `/api`
+ * profile, reference server in process). Time is simulated with vitest fake timers in a jsdom harness
+ * (test/budget/requestBudget.test.tsx, which also asserts the budget); this prints what it counted.
+ */
+function measureRequests(): { total: number; hidden: number; byEndpoint: Record<string, number> } {
+  const out = join(root, 'node_modules/.cache/inbox-kit-bench/requests.json');
+  mkdirSync(join(root, 'node_modules/.cache/inbox-kit-bench'), { recursive: true });
+  execFileSync(join(root, 'node_modules/.bin/vitest'), ['run', 'test/budget/requestBudget.test.tsx'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, INBOX_KIT_BUDGET_OUT: out },
+  });
+  const r = JSON.parse(readFileSync(out, 'utf8')) as {
+    visible: { total: number; byEndpoint: Record<string, number> };
+    hidden: { total: number };
+  };
+  console.log(
+    `requests in a 15-minute idle session (inbox + badge + bell, /api profile): ${r.visible.total} (budget ≤ 70)`,
+  );
+  for (const [endpoint, n] of Object.entries(r.visible.byEndpoint))
+    console.log(`  ${String(n).padStart(4)}  ${endpoint}`);
+  console.log(`  the same session with the page hidden: ${r.hidden.total} (first load only)`);
+  return { total: r.visible.total, hidden: r.hidden.total, byEndpoint: r.visible.byEndpoint };
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+  if (only === 'requests') {
+    measureRequests();
+    return;
+  }
   console.log(
     'bundle sizes (gzip -9, minified, only react/react-dom external; budgets apply to initial = entry + static imports, before first paint)…',
   );
@@ -401,6 +433,7 @@ async function main(): Promise<void> {
     inbox,
     send,
     budgets,
+    requests: measureRequests(),
     durationS: Math.round((Date.now() - started) / 1000),
   };
   writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
