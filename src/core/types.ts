@@ -96,7 +96,7 @@ export interface ChannelDelivery {
 }
 
 /** Client-side state of an outgoing message. */
-export type MessageStatus = 'sending' | 'sent' | 'failed';
+export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
 /** Backend-specific details a component may show (Shopmonkey carries many). */
 export interface MessageExtras {
@@ -140,6 +140,10 @@ export interface Message {
   status?: MessageStatus;
   /** Client-only: why a failed message failed. */
   error?: string;
+  /** Client-only: the failed send may have reached the server (see `TransportError.outcome`). */
+  outcome?: 'unknown';
+  /** Client-only: queued behind an earlier message of the conversation that was not sent. */
+  held?: boolean;
   extras?: MessageExtras;
 }
 

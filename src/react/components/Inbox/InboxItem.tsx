@@ -1,6 +1,7 @@
 import { forwardRef, memo, useId } from 'react';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import type { Conversation } from '../../../core/types';
+import { safeUrl } from '../../../core/urls';
 import { useMessaging } from '../../MessagingProvider';
 import { Avatar } from '../primitives/Avatar';
 import { cx } from '../primitives/cx';
@@ -8,6 +9,7 @@ import { sameRowProps } from '../primitives/sameRowProps';
 import { useInboxRowContext } from './InboxContext';
 import type { InboxCell } from './InboxContext';
 import { previewParts, roleLabel, rowTime, subjectParts, subjectText } from './conversationText';
+import { useRowDraft } from './useRowDraft';
 import type { RowTextContext } from './conversationText';
 import { ArchiveIcon, DeleteIcon, ReadIcon, UnarchiveIcon, VerifiedIcon } from './icons';
 
@@ -17,8 +19,6 @@ export interface InboxItemProps extends ComponentPropsWithoutRef<'div'> {
   /** The row's position in the whole list, 0-based (`aria-rowindex` is this + 1). */
   index: number;
 }
-
-const SAFE_IMG = /^(https?:|data:image\/|blob:|\/)/i;
 
 /**
  * One inbox row (`role="row"`): the conversation button, then Mark read,
@@ -45,10 +45,16 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
   const description = [subjectText(c, ctx), roleLabel(c, t), c.counterpart.verified ? t('verified') : '']
     .filter(Boolean)
     .join(', ');
-  const thumb =
-    c.subject?.thumbnailUrl && SAFE_IMG.test(c.subject.thumbnailUrl) ? c.subject.thumbnailUrl : undefined;
+  const thumb = safeUrl(c.subject?.thumbnailUrl, 'image');
   const time = rowTime(c, ctx);
-  const preview = previewParts(c, ctx);
+  const unfinished = useRowDraft(c.id);
+  // A message that did not go out, then the user's own draft, take the place of the last message.
+  const preview =
+    unfinished.notSent !== null
+      ? { visible: t('previewNotSent', { text: unfinished.notSent.trim() }), prefix: '', state: 'not-sent' }
+      : unfinished.draft !== null
+        ? { visible: t('previewDraft', { text: unfinished.draft }), prefix: '', state: 'draft' }
+        : { ...previewParts(c, ctx), state: undefined };
   const unread = c.unreadCount > 0;
 
   const action = (cell: Exclude<InboxCell, 'open'>, label: string, icon: ReactNode, onClick: () => void) =>
@@ -117,7 +123,8 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
                 <span className="ik-sr-only">{`,${preview.prefix ? ` ${preview.prefix.trim()}` : ''}`}</span>{' '}
                 <span
                   className="ik-inbox-item__preview"
-                  data-deleted={c.lastMessage?.deleted ? 'true' : undefined}
+                  data-deleted={c.lastMessage?.deleted && !preview.state ? 'true' : undefined}
+                  data-preview={preview.state}
                 >
                   {preview.visible}
                 </span>
