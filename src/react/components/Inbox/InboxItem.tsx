@@ -47,14 +47,18 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
     .join(', ');
   const thumb = safeUrl(c.subject?.thumbnailUrl, 'image');
   const time = rowTime(c, ctx);
-  const unfinished = useRowDraft(c.id);
+  const pending = useRowDraft(c.id);
+  const draft = pending.draft?.replace(/\s+/g, ' ').trim();
   // A message that did not go out, then the user's own draft, take the place of the last message.
-  const preview =
-    unfinished.notSent !== null
-      ? { visible: t('previewNotSent', { text: unfinished.notSent.trim() }), prefix: '', state: 'not-sent' }
-      : unfinished.draft !== null
-        ? { visible: t('previewDraft', { text: unfinished.draft }), prefix: '', state: 'draft' }
-        : { ...previewParts(c, ctx), state: undefined };
+  const preview = pending.failed
+    ? {
+        visible: t('previewNotSent', { text: pending.failedText ?? '' }).trim(),
+        prefix: '',
+        state: 'not-sent',
+      }
+    : draft
+      ? { visible: t('previewDraft', { text: draft }), prefix: '', state: 'draft' }
+      : { ...previewParts(c, ctx), state: undefined };
   const unread = c.unreadCount > 0;
 
   const action = (cell: Exclude<InboxCell, 'open'>, label: string, icon: ReactNode, onClick: () => void) =>
