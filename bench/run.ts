@@ -8,6 +8,7 @@
  *   npm run bench -- --sizes      # sizes only
  *   npm run bench -- --runs 3     # median of 3 page loads per scenario; sends pooled over 3 page loads (default 1)
  *   npm run bench -- --profile    # unminified page + CPU profile of each scroll, by source module
+ *   npm run bench -- --only relay # the realtime relay section alone (bench/relay.ts)
  *   npm run bench -- --only thread-control   # just the thread vs bare-list control (N = 1,000 and 10,000)
  *   npm run bench -- --only inbox-control    # just the 5,000-conversation inbox vs a bare list
  *   npm run bench -- --only control          # both controls (with --runs N, default 5 here)
@@ -674,4 +675,14 @@ async function main(): Promise<void> {
   console.log(`wrote bench/results.json (${results.durationS} s)`);
 }
 
-await main();
+if (only !== 'relay') await main();
+// The relay section runs on its own numbers (Node processes and redis-server, no page).
+if (only === 'relay' || (only === undefined && !sizesOnly)) {
+  const { runRelayBench } = await import('./relay');
+  const relay = await runRelayBench();
+  writeFileSync(
+    join(root, 'bench/results-relay.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, relay }, null, 2)}\n`,
+  );
+  console.log('wrote bench/results-relay.json');
+}
