@@ -2,7 +2,6 @@
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockServer } from '../../mock/node';
-import { TransportError } from '../../core/TransportError';
 import type { Message, RealtimeEvent } from '../../core/types';
 import type { RealtimeSource } from '../types';
 import { rejection } from '../../../test/contract/transportContract';
@@ -380,7 +379,11 @@ describe('messages', () => {
     // The server stores the message (and sends the SMS), then the connection drops before the answer.
     const dropAnswer: typeof fetch = async (input, init) => {
       const res = await globalThis.fetch(input, init);
-      if (init?.method === 'POST' && String(input).endsWith('/v3/message') && ++posts === 1)
+      if (
+        init?.method === 'POST' &&
+        (input instanceof Request ? input.url : input.toString()).endsWith('/v3/message') &&
+        ++posts === 1
+      )
         throw new TypeError('Failed to fetch');
       return res;
     };

@@ -34,13 +34,7 @@ import {
   decodeTemplate,
   decodeThread,
 } from './decode';
-import type {
-  DecodedConfigEntry,
-  DecodedInboxItem,
-  DecodedMessage,
-  DecodedThread,
-  DecodeScope,
-} from './decode';
+import type { DecodedConfigEntry, DecodedInboxItem, DecodedMessage, DecodeScope } from './decode';
 import {
   NOTE_MARKER,
   customerName,
