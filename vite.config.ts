@@ -52,6 +52,8 @@ export default defineConfig({
         core: resolve(root, 'src/core/index.ts'),
         'transports/marketplace': resolve(root, 'src/transports/marketplace/index.ts'),
         'transports/shopmonkey': resolve(root, 'src/transports/shopmonkey/index.ts'),
+        server: resolve(root, 'src/server/index.ts'),
+        'server/redis': resolve(root, 'src/server/redis.ts'),
         mock: resolve(root, 'src/mock/index.ts'),
         'mock/browser': resolve(root, 'src/mock/browser.ts'),
         'mock/node': resolve(root, 'src/mock/node.ts'),

@@ -4,7 +4,10 @@
  * - the main entry's static import graph (dist/index.js and its chunks) pulls in
  *   nothing of msw, nothing of the reference server and no `node:` builtins;
  * - peers and dependencies stay external (no copies of react, react-query, zustand,
- *   date-fns, valibot or react-virtual inside dist/).
+ *   date-fns, valibot or react-virtual inside dist/);
+ * - `inbox-kit/server` (and `/server/redis`) reach no React, react-query, zustand or msw;
+ * - the browser entries reach no `node:` builtins or redis, and only the Shopmonkey
+ *   webhook decoder imports `standardwebhooks`.
  *
  * Usage (after `npm run build`): `tsx scripts/check-entries.ts`
  */
@@ -65,6 +68,42 @@ if (existsSync(main)) {
   console.log(`check-entries: main entry reaches ${seen.size} files under dist/`);
 } else {
   problems.push('dist/index.js missing: run `npm run build` first');
+}
+
+/** Every dist file an entry reaches through its static and dynamic imports, with its bare imports. */
+function graphOf(entry: string): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  const queue = [join(root, entry)];
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (graph.has(file) || !existsSync(file)) continue;
+    const { files, bare } = importsOf(file);
+    graph.set(file, bare);
+    queue.push(...files);
+  }
+  return graph;
+}
+
+// The relay runs in Node servers: no UI libraries, no reference server.
+for (const entry of ['dist/server.js', 'dist/server/redis.js']) {
+  if (!existsSync(join(root, entry))) continue;
+  for (const [file, bare] of graphOf(entry))
+    for (const id of bare)
+      if (/^(react|react-dom|zustand|@tanstack\/react-query|msw)(\/|$)/.test(id))
+        problems.push(`${relative(root, file)} imports ${id} (${entry} must not need React or msw)`);
+}
+// Browser-facing entries: no node: builtins, no redis; the webhook verifier's package only from
+// the decoder module, which a host's bundler drops unless it imports the decoder.
+for (const entry of ['dist/index.js', 'dist/transports/marketplace.js', 'dist/transports/shopmonkey.js']) {
+  if (!existsSync(join(root, entry))) continue;
+  for (const [file, bare] of graphOf(entry))
+    for (const id of bare) {
+      const rel = relative(root, file);
+      if (id.startsWith('node:') || id === 'redis' || id.startsWith('@redis/'))
+        problems.push(`${rel} imports ${id} (${entry} runs in browsers)`);
+      if (id === 'standardwebhooks' && rel !== 'dist/transports/shopmonkey/webhooks.js')
+        problems.push(`${rel} imports standardwebhooks (only the webhook decoder may)`);
+    }
 }
 
 // Bundled copies of dependencies show up as node_modules paths in the source maps.

@@ -43,3 +43,11 @@ export {
   formatFileSize,
   formatMoney,
 } from './dates';
+export {
+  findSafetyConcerns,
+  sharesContactDetails,
+  paymentPhrasesFor,
+  foldForMatching,
+  DEFAULT_PAYMENT_PHRASES,
+} from './safety';
+export type { SafetyFinding, SafetyCheckOptions } from './safety';

@@ -137,6 +137,8 @@ export interface Message {
   text: string;
   attachments: Attachment[];
   sentAt: string;
+  /** A link to this message in the backend's own app, where it gives one ("Copy link"). */
+  url?: string;
   readAt?: string;
   read?: boolean;
   delivery?: { sms?: ChannelDelivery; email?: ChannelDelivery };
@@ -215,8 +217,15 @@ export interface Page<T> {
 /** Report reasons. `details` is required for `other`. */
 export type ReportReason = 'spam' | 'fraud' | 'harassment' | 'inappropriate' | 'other';
 
-/** Realtime events a transport may push. */
+/**
+ * Realtime events a transport may push. `resync` says events were missed
+ * (the relay's log no longer reached back far enough): whatever is shown must
+ * be refetched. `stream.status` says whether the live stream is connected;
+ * while it is, polling drops to a slow safety net.
+ */
 export type RealtimeEvent =
   | { type: 'message.received'; conversationId: string; message: Message }
   | { type: 'message.read'; conversationId: string; messageIds?: string[]; readAt: string }
-  | { type: 'conversation.created'; conversation: Conversation };
+  | { type: 'conversation.created'; conversation: Conversation }
+  | { type: 'resync' }
+  | { type: 'stream.status'; healthy: boolean };

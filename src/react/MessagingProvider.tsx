@@ -16,6 +16,8 @@ import type { Translate } from './strings/format';
 import { useAnnouncer } from './Announcer';
 import type { Announce } from './Announcer';
 import { useRealtime } from './hooks/useRealtime';
+import { resolveSafety } from './safety';
+import type { ResolvedSafety, SafetyOptions } from './safety';
 
 /** Keeps the cache live (shared subscription, or polling with focus refetch); mounted once per provider. */
 function Realtime() {
@@ -54,6 +56,8 @@ export interface MessagingContextValue {
   announce: Announce;
   /** Polling interval for unread counts and the inbox when there is no realtime. */
   pollIntervalMs: number | false;
+  /** Scam-protection notices in effect, or `null` when off. */
+  safety: ResolvedSafety | null;
 }
 
 const [MessagingContext, useMessagingContext] =
@@ -92,6 +96,13 @@ export interface MessagingProviderProps {
   pollIntervalMs?: number | false;
   /** Where drafts and the outbox persist. @defaultValue localStorage */
   storage?: StateStorage | null;
+  /**
+   * Scam-protection notices: a note under the other party's messages that share contact details, links to
+   * other sites or off-platform payment wording, and a one-time warning before the user shares their own
+   * phone number or e-mail address. `true`/options turn them on, `false` off.
+   * @defaultValue on for the marketplace transport, off otherwise
+   */
+  safety?: SafetyOptions | boolean;
   children?: ReactNode;
 }
 
@@ -136,6 +147,11 @@ export function MessagingProvider(props: MessagingProviderProps) {
     () => createTranslate([shared], { ...bundleStrings, ...strings }, locale),
     [bundleStrings, locale, strings],
   );
+  const safetyOption = props.safety;
+  const safety = useMemo(
+    () => resolveSafety(safetyOption, props.transport.id, locale),
+    [safetyOption, props.transport.id, locale],
+  );
   const value = useMemo<MessagingContextValue>(
     () => ({
       transport: props.transport,
@@ -148,6 +164,7 @@ export function MessagingProvider(props: MessagingProviderProps) {
       theme: props.theme ?? 'light',
       announce,
       pollIntervalMs: props.pollIntervalMs ?? 15_000,
+      safety,
     }),
     [
       props.transport,
@@ -160,6 +177,7 @@ export function MessagingProvider(props: MessagingProviderProps) {
       props.theme,
       announce,
       props.pollIntervalMs,
+      safety,
     ],
   );
   const tree = (

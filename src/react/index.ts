@@ -1,5 +1,8 @@
 export { MessagingProvider, useMessaging, MessagingContext } from './MessagingProvider';
 export type { MessagingProviderProps, MessagingContextValue, InboxComponents } from './MessagingProvider';
+export type { SafetyOptions, ResolvedSafety } from './safety';
+export { useDocumentTitleBadge } from './hooks/useDocumentTitleBadge';
+export type { DocumentTitleBadgeOptions } from './hooks/useDocumentTitleBadge';
 export { inboxKeys } from './queryKeys';
 export type { ConversationListKey } from './queryKeys';
 export {

@@ -1,17 +1,19 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Conversation } from '../../core/types';
 import { useMessaging } from '../MessagingProvider';
+import { pollIntervalFor } from '../realtime/subscriptions';
 import { conversationListOptions } from '../queries';
 import type { ConversationListKey } from '../queryKeys';
 import { useInboxStoreShallow } from './useInboxStore';
 
 /**
  * The inbox list as an infinite query. Filter, role and search come from the
- * store unless given. Polls when the transport has no realtime.
+ * store unless given. Polls when the transport has no realtime, slowly while its stream is live.
  */
 export function useConversations(params?: Partial<ConversationListKey>) {
   const { transport, scope, pollIntervalMs } = useMessaging('useConversations');
+  const client = useQueryClient();
   const ui = useInboxStoreShallow((s) => ({ filter: s.filter, role: s.role, search: s.search }));
   const key: ConversationListKey = {
     filter: params?.filter ?? ui.filter,
@@ -20,7 +22,7 @@ export function useConversations(params?: Partial<ConversationListKey>) {
   };
   const query = useInfiniteQuery({
     ...conversationListOptions(transport, scope, key),
-    refetchInterval: transport.subscribe || !pollIntervalMs ? false : pollIntervalMs,
+    refetchInterval: () => pollIntervalFor(client, transport, pollIntervalMs),
     refetchIntervalInBackground: false,
   });
   const conversations = useMemo<Conversation[]>(() => {

@@ -1,13 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMessaging } from '../MessagingProvider';
+import { pollIntervalFor } from '../realtime/subscriptions';
 import { unreadOptions } from '../queries';
 
-/** Unread counts for badges. Polls without realtime (paused while the page is hidden). */
+/** Unread counts for badges. Polls without realtime, slowly while a realtime stream is live (paused while the page is hidden). */
 export function useUnreadSummary() {
   const { transport, scope, pollIntervalMs } = useMessaging('useUnreadSummary');
+  const client = useQueryClient();
   return useQuery({
     ...unreadOptions(transport, scope),
-    refetchInterval: transport.subscribe || !pollIntervalMs ? false : pollIntervalMs,
+    refetchInterval: () => pollIntervalFor(client, transport, pollIntervalMs),
     refetchIntervalInBackground: false,
   });
 }

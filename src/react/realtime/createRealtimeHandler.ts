@@ -30,6 +30,16 @@ export function createRealtimeHandler(
     handle(event) {
       const scope = scopeOf();
       if (scope === undefined) return;
+      if (event.type === 'resync') {
+        // Events were missed: everything realtime would have patched is refetched.
+        for (const key of [inboxKeys.conversations(scope), inboxKeys.unread(scope)])
+          void client.invalidateQueries({ queryKey: key }, { cancelRefetch: false });
+        void client.invalidateQueries(
+          { queryKey: [...inboxKeys.all(scope), 'messages'] },
+          { cancelRefetch: false },
+        );
+        return;
+      }
       const result = applyRealtimeEvent(client, { scope, seen }, event);
       // A new conversation's first message comes just before its conversation.created: that event fills the gap.
       if (event.type === 'conversation.created') unknown.delete(event.conversation.id);

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RealtimeEvent } from '../../core/types';
 import type { MessagingTransport } from '../../transports/types';
+import { inboxKeys } from '../queryKeys';
 import type { RealtimeHandler } from './createRealtimeHandler';
 
 type Handlers = typeof import('./createRealtimeHandler');
@@ -24,7 +25,12 @@ interface Entry {
   handler?: RealtimeHandler;
   /** Events that arrived before the handler loaded, in order. */
   pending: RealtimeEvent[];
+  /** What the source last said about its stream; `undefined` when it never says (assumed live). */
+  healthy?: boolean;
 }
+
+/** How often the inbox and counts still refetch while a realtime stream is healthy: a safety net. */
+export const REALTIME_SAFETY_NET_MS = 120_000;
 
 /**
  * Live subscriptions: one per QueryClient and transport, however many
@@ -39,6 +45,7 @@ const registry = new WeakMap<QueryClient, Map<MessagingTransport, Entry>>();
  * meanwhile is missed.
  */
 function receive(client: QueryClient, entry: Entry, event: RealtimeEvent): void {
+  if (event.type === 'stream.status') return onStatus(client, entry, event.healthy);
   if (entry.handler) return entry.handler.handle(event);
   entry.pending.push(event);
   if (entry.pending.length > 1) return;
@@ -51,6 +58,39 @@ function receive(client: QueryClient, entry: Entry, event: RealtimeEvent): void 
       entry.pending.length = 0; // could not load: the cache catches up on the next refetch
     },
   );
+}
+
+/**
+ * A dropped stream makes the lists and counts refetch now, which also
+ * re-reads their poll interval ({@link pollIntervalFor}) at the normal rate.
+ */
+function onStatus(client: QueryClient, entry: Entry, healthy: boolean): void {
+  const was = entry.healthy;
+  entry.healthy = healthy;
+  if (healthy || was === false) return;
+  for (const { scope } of entry.subscribers) {
+    void client.invalidateQueries({ queryKey: inboxKeys.unread(scope) }, { cancelRefetch: false });
+    void client.invalidateQueries(
+      { queryKey: [...inboxKeys.conversations(scope), 'list'] },
+      { cancelRefetch: false },
+    );
+  }
+}
+
+/**
+ * The poll interval of the inbox and unread counts: `pollIntervalMs` without
+ * realtime or while the realtime stream is down, the slow
+ * {@link REALTIME_SAFETY_NET_MS} while it is live. `false` turns polling off.
+ */
+export function pollIntervalFor(
+  client: QueryClient,
+  transport: MessagingTransport,
+  pollIntervalMs: number | false | undefined,
+): number | false {
+  if (!pollIntervalMs) return false;
+  if (!transport.subscribe) return pollIntervalMs;
+  const healthy = registry.get(client)?.get(transport)?.healthy;
+  return healthy === false ? pollIntervalMs : Math.max(pollIntervalMs, REALTIME_SAFETY_NET_MS);
 }
 
 function ready(client: QueryClient, entry: Entry, m: Handlers): void {

@@ -98,6 +98,14 @@ export const de: Strings = {
   downloadDocument: '{name}, {type}, {size}',
   moreActions: 'Weitere Aktionen',
   report: 'Melden',
+  copyText: 'Text kopieren',
+  copyLink: 'Link kopieren',
+  copied: 'Kopiert',
+  copyFailed: 'Kopieren fehlgeschlagen. Markieren Sie den Text und kopieren Sie ihn selbst.',
+  safetyNoticePayment:
+    'Vorsicht: Diese Nachricht erwähnt eine Zahlung außerhalb der Plattform. Zahlen Sie nie im Voraus oder per Überweisung an jemanden, den Sie nicht getroffen haben.',
+  safetyNoticeContact:
+    'Diese Nachricht enthält Kontaktdaten oder einen Link zu einer anderen Website. Bleiben Sie im Gespräch hier: Das schützt Sie, falls etwas schiefgeht.',
   reportTitle: 'Nachricht melden',
   reportReason: 'Grund',
   reasonSpam: 'Spam',
@@ -171,6 +179,7 @@ export const de: Strings = {
   internalMode: 'Interne Notiz',
   avoidQuietHours: 'SMS während der Ruhezeit zurückhalten',
   quietHoursNow: 'Ruhezeit: Diese SMS wird danach gesendet.',
+  contactWarning: 'Das Teilen Ihrer Telefonnummer oder E-Mail-Adresse erfolgt auf eigenes Risiko.',
   shareOrder: 'Bestellung #{number} teilen',
   suggestedReply: 'Antwortvorschlag',
   suggestionSend: 'So senden',

@@ -98,6 +98,14 @@ export const nl: Strings = {
   downloadDocument: '{name}, {type}, {size}',
   moreActions: 'Meer acties',
   report: 'Melden',
+  copyText: 'Tekst kopiëren',
+  copyLink: 'Link kopiëren',
+  copied: 'Gekopieerd',
+  copyFailed: 'Kopiëren lukte niet. Selecteer de tekst en kopieer hem zelf.',
+  safetyNoticePayment:
+    'Let op: dit bericht noemt betalen buiten het platform. Betaal nooit vooruit of per overboeking aan iemand die je niet hebt ontmoet.',
+  safetyNoticeContact:
+    'Dit bericht deelt contactgegevens of een link naar een andere site. Houd het gesprek hier: dat beschermt je als er iets misgaat.',
   reportTitle: 'Bericht melden',
   reportReason: 'Reden',
   reasonSpam: 'Spam',
@@ -171,6 +179,7 @@ export const nl: Strings = {
   internalMode: 'Interne notitie',
   avoidQuietHours: 'Sms uitstellen tijdens stille uren',
   quietHoursNow: 'Stille uren: deze sms wordt daarna verstuurd.',
+  contactWarning: 'Je telefoonnummer of e-mailadres delen is op eigen risico.',
   shareOrder: 'Bestelling #{number} delen',
   suggestedReply: 'Voorgesteld antwoord',
   suggestionSend: 'Zo versturen',

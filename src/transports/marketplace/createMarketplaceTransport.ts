@@ -5,6 +5,7 @@ import type {
   TransportCapabilities,
 } from '../types';
 import type { MarketplaceContext } from './verbs/context';
+import { domainEvent } from '../domainEvents';
 
 type Context = { m: typeof import('./verbs/context'); c: MarketplaceContext };
 
@@ -149,6 +150,9 @@ export function createMarketplaceTransport(options: MarketplaceTransportOptions)
       // The mapper loads with the subscription; events keep their order (one promise, callbacks FIFO).
       const mapper = Promise.all([threads(), ctx()]);
       return events((raw) => {
+        // Domain events (from a relay) need no mapping, but keep their place in the queue.
+        const domain = domainEvent(raw);
+        if (domain) return void mapper.then(() => listener(domain));
         void mapper.then(([{ toRealtimeEvent }, { c }]) => {
           const event = toRealtimeEvent(c, raw);
           if (event) listener(event);

@@ -31,3 +31,5 @@ export type {
   V1UnreadCounts,
   WireEnvelope,
 } from './wire';
+export { createSseEvents } from '../sseEvents';
+export type { SseEventsOptions } from '../sseEvents';

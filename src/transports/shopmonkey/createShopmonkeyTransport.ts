@@ -1,5 +1,6 @@
 import { createDiagnostics } from '../diagnostics';
 import type { HttpTransportOptions, MessagingTransport, OutgoingFile, RealtimeListener } from '../types';
+import { domainEvent } from '../domainEvents';
 import { shopmonkeyCapabilities } from './capabilities';
 
 /** Options of {@link createShopmonkeyTransport}. */
@@ -111,7 +112,11 @@ export function createShopmonkeyTransport(options: ShopmonkeyTransportOptions): 
       // Keep events in arrival order even when one needs a lookup (or the verbs are still loading).
       let queue = Promise.resolve();
       return events((raw) => {
-        queue = queue.then(async () => (await verbs()).onRowChange(raw, listener)).catch(() => undefined);
+        // Domain events (from a relay) need no mapping, but keep their place in the queue.
+        const domain = domainEvent(raw);
+        if (domain) queue = queue.then(() => listener(domain)).catch(() => undefined);
+        else
+          queue = queue.then(async () => (await verbs()).onRowChange(raw, listener)).catch(() => undefined);
       });
     };
   }

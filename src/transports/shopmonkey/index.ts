@@ -14,3 +14,6 @@ export type {
   SmRowChange,
   SmThreadMetadata,
 } from './wire';
+export * from './webhooks';
+export { createSseEvents } from '../sseEvents';
+export type { SseEventsOptions } from '../sseEvents';

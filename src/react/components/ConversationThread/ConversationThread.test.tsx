@@ -162,8 +162,10 @@ describe('ConversationThread (marketplace)', () => {
     expect(incoming).toHaveAttribute('data-direction', 'incoming');
     act(() => incoming.focus());
     await user.keyboard('{Shift>}{F10}{/Shift}');
-    const item = await within(incoming).findByRole('menuitem', { name: 'Report' });
+    const item = await within(incoming).findByRole('menuitem', { name: 'Copy text' });
     await waitFor(() => expect(item).toHaveFocus());
+    await user.keyboard('{End}');
+    expect(within(incoming).getByRole('menuitem', { name: 'Report' })).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(within(incoming).queryByRole('menu')).not.toBeInTheDocument();
     expect(within(incoming).getByRole('button', { name: 'More actions' })).toHaveFocus();

@@ -11,6 +11,7 @@ import { DeliveryStatus } from './DeliveryStatus';
 import { MessageBody } from './MessageBody';
 import { AppointmentEvent, MessageHints, OrderShareCard } from './MessageDetails';
 import { MessageMenu } from './MessageMenu';
+import { SafetyNotice } from './SafetyNotice';
 import { RowErrorBoundary } from './RowErrorBoundary';
 import { senderOf } from './rows';
 import type { ThreadRow } from './rows';
@@ -188,6 +189,7 @@ const MessageContent = memo(function MessageContent({
         <OrderShareCard message={m} />
         <AppointmentEvent message={m} />
       </div>
+      <SafetyNotice message={m} />
       <DeliveryStatus message={m} readerName={readerName} showReceipt={row.receipt} />
       {m.status === 'failed' && m.clientId ? (
         <div className="ik-message__failed" data-slot="message-failed-actions">

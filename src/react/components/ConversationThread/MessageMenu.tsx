@@ -12,11 +12,45 @@ export interface MessageAction {
   onSelect(trigger: HTMLButtonElement | null): void;
 }
 
-/** The actions the backend allows on a message (today: Report on others' messages). */
+/** Writes to the clipboard and says whether it worked; the announcement is the only feedback a screen reader gets. */
+function copy(
+  text: string,
+  announce: (message: string) => void,
+  t: (key: 'copied' | 'copyFailed') => string,
+) {
+  const write = globalThis.navigator?.clipboard?.writeText?.bind(globalThis.navigator.clipboard);
+  if (!write) return announce(t('copyFailed'));
+  write(text).then(
+    () => announce(t('copied')),
+    () => announce(t('copyFailed')),
+  );
+}
+
+/** The actions on a message: Copy text, Copy link (where the backend gives one) and Report on others' messages. */
 export function useMessageActions(message: Message): MessageAction[] {
-  const { t, transport } = useMessaging('ConversationThread.MessageMenu');
+  const { t, transport, announce } = useMessaging('ConversationThread.MessageMenu');
   const ctx = useMessageContext('ConversationThread.MessageMenu');
   const actions: MessageAction[] = [];
+  if (!message.deleted && message.text.trim())
+    actions.push({
+      id: 'copy-text',
+      label: t('copyText'),
+      onSelect: (trigger) => {
+        trigger?.focus();
+        copy(message.text, announce, t);
+      },
+    });
+  if (!message.deleted && message.url && /^https?:\/\//i.test(message.url)) {
+    const url = message.url;
+    actions.push({
+      id: 'copy-link',
+      label: t('copyLink'),
+      onSelect: (trigger) => {
+        trigger?.focus();
+        copy(url, announce, t);
+      },
+    });
+  }
   const reportable =
     transport.capabilities.report &&
     message.direction === 'incoming' &&

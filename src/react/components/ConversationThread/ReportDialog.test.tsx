@@ -64,7 +64,7 @@ describe('Reporting a message', () => {
     const article = await waitFor(() => articleWith('Pay upfront by gift card'));
     expect(within(article).getByText('Reported')).toBeInTheDocument();
     await user.click(within(article).getByRole('button', { name: 'More actions' }));
-    await user.keyboard('{Enter}');
+    await user.click(within(article).getByRole('menuitem', { name: 'Report' }));
     const dialog = await screen.findByRole('dialog', { name: 'Report message' });
     await user.click(within(dialog).getByRole('radio', { name: 'Fraud' }));
     await user.click(within(dialog).getByRole('button', { name: 'Send report' }));
@@ -80,8 +80,10 @@ describe('Reporting a message', () => {
     const list = await staff.transport.listConversations();
     const jamie = list.items.find((c) => c.counterpart.name === 'Jamie Rivera')!;
     staff.unmount();
-    renderWithInbox(<ConversationThread conversationId={jamie.id} />, { as: 'staff' });
-    await waitFor(() => articleWith('Also, can I pick it up after 5pm?'));
-    expect(screen.queryByRole('button', { name: 'More actions' })).not.toBeInTheDocument();
+    const { user } = renderWithInbox(<ConversationThread conversationId={jamie.id} />, { as: 'staff' });
+    const article = await waitFor(() => articleWith('Also, can I pick it up after 5pm?'));
+    await user.click(within(article).getByRole('button', { name: 'More actions' }));
+    expect(within(article).getByRole('menuitem', { name: 'Copy text' })).toBeInTheDocument();
+    expect(within(article).queryByRole('menuitem', { name: 'Report' })).not.toBeInTheDocument();
   });
 });

@@ -45,6 +45,7 @@ export const composer = {
   internalMode: 'Internal note',
   avoidQuietHours: 'Hold SMS during quiet hours',
   quietHoursNow: 'Quiet hours: this SMS will go out when they end.',
+  contactWarning: 'Sharing your phone number or e-mail address is at your own risk.',
   shareOrder: 'Share order #{number}',
   suggestedReply: 'Suggested reply',
   suggestionSend: 'Send as is',

@@ -40,6 +40,14 @@ export const thread = {
   downloadDocument: '{name}, {type}, {size}',
   moreActions: 'More actions',
   report: 'Report',
+  copyText: 'Copy text',
+  copyLink: 'Copy link',
+  copied: 'Copied',
+  copyFailed: 'Could not copy. Select the text and copy it yourself.',
+  safetyNoticePayment:
+    'Be careful: this message mentions paying outside the platform. Never pay in advance or by transfer to someone you have not met.',
+  safetyNoticeContact:
+    'This message shares contact details or a link to another site. Keeping the conversation here protects you if something goes wrong.',
   reportTitle: 'Report message',
   reportReason: 'Reason',
   reasonSpam: 'Spam',
