@@ -142,7 +142,8 @@ export interface DecodedMessage {
   avoidSMSQuietHours?: boolean | null;
   type?: string | null;
   automatedCampaignId?: string | null;
-  files: DecodedFile[];
+  /** Always an array out of {@link decodeMessage}; optional for rows validated elsewhere (webhooks). */
+  files?: DecodedFile[] | null;
   orderNumber?: string | number | null;
   userColor?: string | null;
 }
