@@ -415,6 +415,43 @@ describe('messages', () => {
       [...mock.ctx.db.shopmonkey.messages.values()].filter((x) => x.text === 'through a network blip'),
     ).toHaveLength(1);
   });
+  it('retries a send the server refused with 429 after Retry-After, storing it once', async () => {
+    let refused = 0;
+    mock.use(
+      http.post(
+        '*/v3/message',
+        () => {
+          refused += 1;
+          return HttpResponse.json(
+            { success: false, code: 'rate_limited', message: 'Slow down' },
+            { status: 429, headers: { 'Retry-After': '0' } },
+          );
+        },
+        { once: true },
+      ),
+    );
+    const m = await make().sendMessage({ conversationId: PRIYA, clientId: 'rl-1', text: 'after a 429' });
+    expect(refused).toBe(1);
+    expect([...mock.ctx.db.shopmonkey.messages.values()].filter((x) => x.text === 'after a 429')).toEqual([
+      expect.objectContaining({ id: m.id }),
+    ]);
+  });
+  it('a 500 on a send is "may not have been sent" (outcome unknown), never a blind second post', async () => {
+    let posts = 0;
+    mock.use(
+      http.post('*/v3/message', () => {
+        posts += 1;
+        return HttpResponse.json({ success: false, message: 'boom' }, { status: 500 });
+      }),
+    );
+    // The check read fails too: nobody can tell whether it was stored, so nothing is posted again.
+    mock.use(http.get('*/v3/message', () => HttpResponse.json({ success: false }, { status: 503 })));
+    const e = await rejection(
+      make({ retries: 0 }).sendMessage({ conversationId: PRIYA, clientId: 'u-1', text: 'unknown fate' }),
+    );
+    expect(e.outcome).toBe('unknown');
+    expect(posts).toBe(1);
+  });
   it('aborts a send', async () => {
     const c = new AbortController();
     c.abort();
