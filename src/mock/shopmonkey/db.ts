@@ -93,7 +93,7 @@ export interface SmBlobUpload {
   fileName: string;
   fileSize: number;
   fileType: string;
-  parts: Map<number, Blob>;
+  parts: Map<number, Uint8Array<ArrayBuffer>>;
 }
 
 /** Options of {@link createShopmonkeyDb}. */

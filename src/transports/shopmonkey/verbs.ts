@@ -498,7 +498,10 @@ export function createShopmonkeyVerbs(options: ShopmonkeyTransportOptions, diagn
       return id;
     }
     const blob = file.file;
-    const count = Math.max(1, Math.ceil(blob.size / PART_BYTES));
+    // The bytes as read, not `blob.size`: the announced size must be what the parts add up to. Bytes
+    // rather than the Blob itself, too: a Blob from another realm (jsdom, an iframe) is not one to fetch.
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    const count = Math.max(1, Math.ceil(bytes.byteLength / PART_BYTES));
     const started = decodeOne(
       await http.request({
         method: 'PUT',
@@ -506,7 +509,7 @@ export function createShopmonkeyVerbs(options: ShopmonkeyTransportOptions, diagn
         body: {
           count,
           fileName: blob.name,
-          fileSize: blob.size,
+          fileSize: bytes.byteLength,
           fileType: blob.type || 'application/octet-stream',
         },
         signal,
@@ -521,7 +524,7 @@ export function createShopmonkeyVerbs(options: ShopmonkeyTransportOptions, diagn
       const raw = await http.request({
         method: 'PUT',
         path: `/blob/${encodeURIComponent(started.id)}/${part}`,
-        body: blob.slice(part * PART_BYTES, (part + 1) * PART_BYTES, blob.type),
+        body: bytes.subarray(part * PART_BYTES, (part + 1) * PART_BYTES),
         signal,
         // A part is stored by its index: writing it again replaces it.
         idempotent: true,

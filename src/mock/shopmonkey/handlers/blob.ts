@@ -96,8 +96,9 @@ export function blobHandlers(ctx: MockContext): HttpHandler[] {
           ]);
         const length = Number(request.headers.get('content-length') ?? 0);
         if (length > MAX_PART_BYTES) throw new MockHttpError('payload_too_large', 'A part is at most 5 MB.');
-        const bytes = await request.blob();
-        if (bytes.size > MAX_PART_BYTES)
+        // Bytes, not a Blob: in a jsdom test the global Blob is jsdom's and would not take Node's.
+        const bytes = new Uint8Array(await request.arrayBuffer());
+        if (bytes.byteLength > MAX_PART_BYTES)
           throw new MockHttpError('payload_too_large', 'A part is at most 5 MB.');
         upload.parts.set(part, bytes);
         if (upload.parts.size < upload.count) return ok({ id: upload.id, part, received: upload.parts.size });
