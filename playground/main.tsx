@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { startMockWorker } from '../src/mock/browser';
 import { App } from './App';
 import { loadSettings } from './settings';
+import { relayUrl } from './transports';
 import '../src/react/styles/index.css';
 import './playground.css';
 
@@ -15,6 +16,21 @@ const mock = await startMockWorker({
   serviceWorkerUrl: `${import.meta.env.BASE_URL}mockServiceWorker.js`,
 });
 (window as unknown as { __inboxKitMock?: typeof mock }).__inboxKitMock = mock;
+// Realtime via relay: the page's reference server hands its events to the relay
+// (src/mock/relay.ts, RELAY_PUBLISH_PATH), which streams them back to the transports.
+const relay = relayUrl();
+if (relay) {
+  const push = mock.ctx.realtime.publish.bind(mock.ctx.realtime);
+  mock.ctx.realtime.publish = (userKey, payload) => {
+    push(userKey, payload);
+    if (!mock.ctx.knobs.realtime) return;
+    void fetch(`${relay}/__relay/publish`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userKey, payload }),
+    }).catch(() => undefined);
+  };
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

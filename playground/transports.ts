@@ -5,6 +5,7 @@
  * an adapter is being written.
  */
 import type { MockIdentity } from '../src/mock/identities';
+import { createSseEvents } from '../src/transports/sseEvents';
 import { webSocketEvents } from '../src/transports/webSocketEvents';
 import type { MessagingTransport } from '../src/transports/types';
 
@@ -25,11 +26,22 @@ export function createTransport(who: MockIdentity, realtime = true): MessagingTr
   const factory = factories[who.api];
   if (!factory) return undefined;
   const getToken = () => who.token;
-  const events = realtime
-    ? webSocketEvents({ url: `${location.origin.replace(/^http/, 'ws')}/__mock/realtime`, getToken })
-    : undefined;
+  // "Realtime via relay" (`?relay=<url of npm run mock-server -- --relay>`): events arrive as
+  // Server-Sent Events from the relay instead of the reference server's WebSocket link.
+  const relay = relayUrl();
+  const events = !realtime
+    ? undefined
+    : relay
+      ? createSseEvents(`${relay}/__relay/events?token=${encodeURIComponent(who.token)}`)
+      : webSocketEvents({ url: `${location.origin.replace(/^http/, 'ws')}/__mock/realtime`, getToken });
   const common = { getToken, ...(events ? { events } : {}) };
   return who.api === 'marketplace'
     ? factory({ baseUrl: `${location.origin}/v1`, ...common })
     : factory({ baseUrl: `${location.origin}/v3`, userId: who.id, ...common });
+}
+
+/** The relay the page's `?relay=` names, if any. */
+export function relayUrl(): string | undefined {
+  const relay = new URLSearchParams(location.search).get('relay');
+  return relay ? relay.replace(/\/$/, '') : undefined;
 }

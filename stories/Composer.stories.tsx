@@ -191,3 +191,13 @@ export const German: Story = {
   parameters: { inbox: { as: 'staff', height: 420 } },
   render: () => <ComposerFor customer="Daniel Okafor" />,
 };
+
+/** The buyer types their phone number: the composer says once that sharing contact details is at their own risk. */
+export const ContactDetailsWarning: Story = {
+  play: async ({ canvasElement }) => {
+    const { expect, userEvent, within } = await import('storybook/test');
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), 'Call me on 06 1234 5678');
+    await expect(await canvas.findByText(/at your own risk/)).toBeTruthy();
+  },
+};

@@ -154,3 +154,27 @@ export const German: Story = {
   parameters: { inbox: { as: 'staff' } },
   render: () => <ThreadWith customer="Jamie Rivera" onOpenOrder={noop} onOpenAppointment={noop} />,
 };
+
+/** A seller asks to be paid by gift card and contacted on WhatsApp: a calm safety notice sits under the message. */
+export const SafetyNotice: Story = {
+  args: { conversationId: 'conv_1004' },
+  play: async ({ canvasElement }) => {
+    const { expect, waitFor } = await import('storybook/test');
+    await waitFor(() =>
+      expect(canvasElement.querySelector('[data-slot="message-safety"]')?.textContent).toMatch(
+        /paying outside the platform/,
+      ),
+    );
+  },
+};
+
+/** Find in conversation (Ctrl/Cmd+F in the thread): every "the", ignoring case and accents, with "1 of n". */
+export const FindInConversation: Story = {
+  play: async ({ canvasElement }) => {
+    const { expect, userEvent, waitFor, within } = await import('storybook/test');
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Find in conversation' }));
+    await userEvent.type(canvas.getByRole('searchbox'), 'the');
+    await waitFor(() => expect(within(canvas.getByRole('search')).getByText(/^1 of \d+$/)).toBeTruthy());
+  },
+};

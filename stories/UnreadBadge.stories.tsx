@@ -2,6 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http, HttpResponse } from 'msw';
 import { UnreadBadge } from '../src/react/components/UnreadBadge';
 import { useUnreadCount } from '../src/react/components/UnreadBadge';
+import { useEffect, useState } from 'react';
+import { useDocumentTitleBadge } from '../src/react/hooks/useDocumentTitleBadge';
 
 /** Forces the marketplace's unread counts (messages and notifications). */
 const counts = (messages: number, notifications: number) => [
@@ -109,3 +111,34 @@ export const Dutch: Story = { globals: { locale: 'nl' } };
 
 /** German label. */
 export const German: Story = { globals: { locale: 'de' }, args: { kind: 'both' } };
+
+/** Shows the page title a `useDocumentTitleBadge()` host gets, "(3) Messages", as text (a story cannot show its own tab). */
+function TitlePreview() {
+  useDocumentTitleBadge();
+  const [title, setTitle] = useState('');
+  useEffect(() => {
+    const read = () => setTitle(document.title);
+    read();
+    const observer = new MutationObserver(read);
+    const head = document.querySelector('title') ?? document.head;
+    observer.observe(head, { subtree: true, childList: true, characterData: true });
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <p>
+      Page title: <output data-testid="title">{title}</output>
+    </p>
+  );
+}
+
+/** `useDocumentTitleBadge()`: the unread count in the browser tab's title, restored on unmount. */
+export const DocumentTitle: Story = {
+  parameters: { msw: { handlers: counts(3, 0) } },
+  render: () => <TitlePreview />,
+  play: async ({ canvasElement }) => {
+    const { expect, waitFor } = await import('storybook/test');
+    await waitFor(() =>
+      expect(canvasElement.querySelector('[data-testid="title"]')?.textContent).toMatch(/^\(3\)/),
+    );
+  },
+};

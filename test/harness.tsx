@@ -174,3 +174,23 @@ export function SignOutButton() {
     </button>
   );
 }
+
+/** What a user's persisted inbox state holds in `storage` (one key per draft and outbox entry). */
+export function persisted(
+  storage: StateStorage,
+  scope = 'marketplace:usr_buyer_1',
+): { drafts: Record<string, string>; outbox: Array<Record<string, unknown>>; keys: string[]; text: string } {
+  const data = (storage as { data?: Map<string, string> }).data;
+  if (!data) throw new Error('persisted() reads a memoryStorage()');
+  const prefix = `inbox-kit:${scope}/`;
+  const drafts: Record<string, string> = {};
+  const outbox: Array<Record<string, unknown>> = [];
+  const keys: string[] = [];
+  for (const [k, v] of data) {
+    if (k !== `inbox-kit:${scope}` && !k.startsWith(prefix)) continue;
+    keys.push(k);
+    if (k.startsWith(`${prefix}draft/`)) drafts[k.slice(prefix.length + 6)] = v;
+    if (k.startsWith(`${prefix}outbox/`)) outbox.push(JSON.parse(v) as Record<string, unknown>);
+  }
+  return { drafts, outbox, keys, text: keys.map((k) => data.get(k)).join('\n') };
+}

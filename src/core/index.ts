@@ -33,6 +33,8 @@ export {
   CONTEXT_VARIABLES,
 } from './templates';
 export type { RenderResult } from './templates';
+export { safeUrl } from './urls';
+export type { UrlUse } from './urls';
 export { summarizeUnread, applyUnreadChange, formatBadgeCount } from './unread';
 export {
   formatTime,

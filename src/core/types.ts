@@ -11,7 +11,8 @@ export interface Participant {
   id: string;
   name: string;
   avatarUrl?: string;
-  role: ParticipantRole;
+  /** Absent where the backend does not say (the marketplace `/api` family before a thread is read). */
+  role?: ParticipantRole;
   verified?: boolean;
   online?: boolean;
   /** Staff colour (Shopmonkey `userColor`), a CSS colour string. */
@@ -95,7 +96,7 @@ export interface ChannelDelivery {
 }
 
 /** Client-side state of an outgoing message. */
-export type MessageStatus = 'sending' | 'sent' | 'failed';
+export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
 /** Backend-specific details a component may show (Shopmonkey carries many). */
 export interface MessageExtras {
@@ -149,6 +150,10 @@ export interface Message {
   status?: MessageStatus;
   /** Client-only: why a failed message failed. */
   error?: string;
+  /** Client-only: the failed send may have reached the server (see `TransportError.outcome`). */
+  outcome?: 'unknown';
+  /** Client-only: queued behind an earlier message of the conversation that was not sent. */
+  held?: boolean;
   extras?: MessageExtras;
 }
 

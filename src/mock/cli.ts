@@ -1,6 +1,7 @@
 /**
- * `npm run mock-server -- --port 4010 [--size large] [--seed 1] [--latency 0]`
- * serves the reference server over real HTTP on 127.0.0.1 (see httpBridge.ts).
+ * `npm run mock-server -- --port 4010 [--size large] [--seed 1] [--latency 0] [--relay [--relay-port 4011]]`
+ * serves the reference server over real HTTP on 127.0.0.1 (see httpBridge.ts); `--relay`
+ * also sends its realtime events through a relay (Server-Sent Events, see relay.ts).
  */
 import { startHttpServer } from './httpBridge';
 import { listIdentities } from './server';
@@ -19,6 +20,11 @@ const { ctx, url } = await startHttpServer({ port, seed, size, knobs: { latencyM
 console.log(`inbox-kit reference server on ${url}  (size ${size}, seed ${seed})`);
 console.log('  marketplace: /v1/messages/*, /api/messages/*, /api/notifications/*   shopmonkey: /v3/*');
 console.log('  control: GET /__mock/identities, POST /__mock/reset, GET|PATCH /__mock/knobs');
+if (process.argv.includes('--relay')) {
+  const { startMockRelay, RELAY_EVENTS_PATH } = await import('./relay');
+  const relay = await startMockRelay(ctx, { port: Number(arg('relay-port', String(port + 1))) });
+  console.log(`  realtime via relay: ${relay.url}${RELAY_EVENTS_PATH}?token=<token> (Server-Sent Events)`);
+}
 console.log('\nIdentities (use as "Authorization: Bearer <token>"):');
 for (const i of listIdentities(ctx.db))
   console.log(`  ${i.api.padEnd(11)} ${i.role.padEnd(6)} ${i.id.padEnd(28)} ${i.name.padEnd(22)} ${i.token}`);

@@ -20,6 +20,16 @@ export interface MockKnobs {
   quietHours: [number, number];
   /** Clock used for quiet hours and timestamps (tests pin it). @defaultValue `() => new Date()` */
   now: () => Date;
+  /**
+   * Marketplace `/api` POSTs honour `Idempotency-Key`. The real server has no idempotency (a retried POST
+   * stores twice), so this is off by default. @defaultValue false
+   */
+  apiIdempotency: boolean;
+  /**
+   * Sends (`POST /api/messages`, `POST /v1/messages/conversations/:id`) store the message, then answer 500:
+   * the answer is lost after the server acted, as when a connection drops. @defaultValue false
+   */
+  storeThenFail: boolean;
   /** Random source (0..1) for latency and failure draws; tests pass a seeded one. @defaultValue `Math.random` */
   random?: () => number;
   /**
@@ -46,6 +56,8 @@ export function createKnobs(overrides: Partial<MockKnobs> = {}): MockKnobs {
     deliveryDelayMs: 800,
     realtime: true,
     quietHours: [21, 8],
+    apiIdempotency: false,
+    storeThenFail: false,
     now: () => new Date(),
     shopmonkeyIgnoreListQuery: false,
     shopmonkeyIgnoreInternal: false,

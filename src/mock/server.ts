@@ -96,6 +96,8 @@ export function createHandlers(
         'deliveryDelayMs',
         'realtime',
         'quietHours',
+        'apiIdempotency',
+        'storeThenFail',
       ];
       for (const key of allowed)
         if (key in patch) (ctx.knobs as unknown as Record<string, unknown>)[key] = patch[key];

@@ -84,6 +84,7 @@ export {
   ComposerStatus,
   StartConversationForm,
   useComposerContext,
+  useComposerText,
   validateFiles,
   isInQuietHours,
 } from './components/Composer';
@@ -106,6 +107,7 @@ export type {
   ComposerStatusProps,
   StartConversationFormProps,
   ComposerContextValue,
+  ComposerTextValue,
   ComposerMode,
   PendingFile,
   UploadingFile,

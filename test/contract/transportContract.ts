@@ -89,6 +89,12 @@ export interface ContractSetup {
     wrongType: MalformedCase;
     /** A listConversations body missing a required field. */
     missingField: MalformedCase;
+    /**
+     * For a transport that reads tolerantly: the two cases above must skip the bad row (keeping the page)
+     * and report a diagnostic naming the path through `subscribeDiagnostics`; only this body (an
+     * unusable envelope) must reject with `invalid_response` naming `path`.
+     */
+    tolerant?: { envelope: MalformedCase };
   };
 }
 
@@ -571,25 +577,42 @@ export function runTransportContract(name: string, setup: ContractSetup): void {
         server.ctx.knobs.latencyMs = [0, 0];
       });
 
-      it('skips (and reports) or rejects malformed items, naming the field', async () => {
-        for (const c of [setup.malformed.wrongType, setup.malformed.missingField]) {
+      it('rejects malformed payloads with invalid_response naming the field', async () => {
+        const tolerant = setup.malformed.tolerant;
+        if (tolerant) {
+          expect(typeof transport.subscribeDiagnostics).toBe('function');
+          for (const c of [setup.malformed.wrongType, setup.malformed.missingField]) {
+            const seen: string[] = [];
+            const t = make();
+            const off = t.subscribeDiagnostics!((d) => seen.push(d.message));
+            override(
+              setup.routes.listConversations,
+              () => HttpResponse.json(c.body as Record<string, unknown>),
+              false,
+            );
+            const page = await t.listConversations();
+            expect(page.items).toEqual([]);
+            expect(seen.join('\n')).toContain(c.path);
+            off();
+            server.server.resetHandlers();
+          }
+          override(
+            setup.routes.listConversations,
+            () => HttpResponse.json(tolerant.envelope.body as Record<string, unknown>),
+            false,
+          );
+          const error = await expectCode(transport.listConversations(), 'invalid_response');
+          expect(error.message).toContain(tolerant.envelope.path);
+          server.server.resetHandlers();
+        }
+        for (const c of tolerant ? [] : [setup.malformed.wrongType, setup.malformed.missingField]) {
           override(
             setup.routes.listConversations,
             () => HttpResponse.json(c.body as Record<string, unknown>),
             false,
           );
-          if (transport.subscribeDiagnostics) {
-            // A tolerant transport drops only the unreadable item and says which field it could not read.
-            const paths: string[] = [];
-            const off = transport.subscribeDiagnostics((d) => paths.push(d.path));
-            const page = await transport.listConversations();
-            off();
-            expect(page.items).toEqual([]);
-            expect(paths.some((p) => p.includes(c.path))).toBe(true);
-          } else {
-            const error = await expectCode(transport.listConversations(), 'invalid_response');
-            expect(error.message).toContain(c.path);
-          }
+          const error = await expectCode(transport.listConversations(), 'invalid_response');
+          expect(error.message).toContain(c.path);
           server.server.resetHandlers();
         }
         override(

@@ -9,15 +9,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TransportError } from '../../src/core/TransportError';
 import * as mk from '../../src/transports/marketplace/schemas';
-import {
-  apiToMessage,
-  apiToConversation,
-  toConversation,
-  toMessage,
-} from '../../src/transports/marketplace/mappers';
+import { toConversation, toMessage } from '../../src/transports/marketplace/mappers';
 import * as smd from '../../src/transports/shopmonkey/decode';
 import { createDiagnostics } from '../../src/transports/diagnostics';
 import type { TransportDiagnostic } from '../../src/transports/diagnostics';
+import { list } from '../../src/transports/marketplace/api/decode';
+import { readMessage, readThread } from '../../src/transports/marketplace/api/read';
 import { mapInboxItem, mapMessage } from '../../src/transports/shopmonkey/mappers';
 import { fromConversationId, toConversationId } from '../../src/transports/shopmonkey/conversationId';
 import { createMarketplaceTransport } from '../../src/transports/marketplace';
@@ -354,11 +351,18 @@ describe('marketplace validators and mappers (properties)', () => {
         apiMessage,
         fc.constantFrom('buyer' as const, 'seller' as const),
         (thread, msg, role) => {
-          const c = apiToConversation(mk.parseWire(mk.apiThreadSchema, thread), false, role);
-          expect(c).toMatchObject({ id: thread.id, unreadCount: thread.unreadCount });
+          const reports: unknown[] = [];
+          const d = {
+            endpoint: 'GET /api/messages',
+            report: (r: unknown) => reports.push(r),
+            origin: 'http://x',
+          };
+          const c = readThread(d, thread, 'data[0]', false, new Map([[thread.id, role]]));
+          expect(c).toMatchObject({ id: thread.id, unreadCount: thread.unreadCount, myRole: role });
           expect(c.lastMessage?.text).toBe(thread.lastMessage?.body);
-          const m = apiToMessage(mk.parseWire(mk.apiMessageSchema, msg), c.id, { userId: 'me' });
+          const m = readMessage(d, msg, 'data.messages[0]', c.id, { userId: 'me' });
           expect(m).toMatchObject({ id: msg.id, text: msg.body });
+          expect(reports).toEqual([]);
         },
       ),
     );
@@ -387,7 +391,6 @@ describe('marketplace validators and mappers (properties)', () => {
           mk.v1ConversationListSchema,
           mk.v1ThreadSchema,
           mk.v1SentSchema,
-          mk.apiThreadListSchema,
           mk.v1RealtimeSchema,
         ]) {
           try {
@@ -397,6 +400,39 @@ describe('marketplace validators and mappers (properties)', () => {
             expect((e as TransportError).code).toBe('invalid_response');
           }
         }
+      }),
+    );
+  });
+});
+
+describe('marketplace /api tolerant reading (properties)', () => {
+  it('junk anywhere in a list item skips that item with a report, never throws, never loses the others', () => {
+    fc.assert(
+      fc.property(apiThread, apiThread, fc.jsonValue(), fc.nat(6), (good, bad, junk, field) => {
+        const key = [
+          'id',
+          'otherParty',
+          'unreadCount',
+          'listing',
+          'lastMessage',
+          'createdAt',
+          'lastMessageAt',
+        ][field]!;
+        const corrupted = { ...bad, id: `${bad.id}-bad`, [key]: junk };
+        const reports: { kind: string; path: string }[] = [];
+        const d = {
+          endpoint: 'GET /api/messages',
+          report: (r: { kind: string; path: string }) => reports.push(r),
+          origin: 'http://x',
+        };
+        const rows = list(d, [good, corrupted], 'data', (v, path) =>
+          readThread(d, v, path, false, new Map()),
+        );
+        expect(rows[0]).toMatchObject({ id: good.id });
+        // either the corrupted row was read (junk happened to fit, or an optional field was dropped), or skipped with a report
+        if (rows.length === 1)
+          expect(reports.some((r) => r.kind === 'dropped_item' && r.path.startsWith('data[1]'))).toBe(true);
+        for (const r of reports) expect(r.path.startsWith('data[1]')).toBe(true);
       }),
     );
   });

@@ -18,8 +18,9 @@ export interface RelayInstance {
 
 /**
  * Starts a relay behind `node:http`: `GET /events` (user from
- * `Authorization: Bearer <user>` or `?user=`), `POST /webhooks/shopmonkey`,
- * `POST /publish` (`{userIds, event}`, for browsers in tests).
+ * `Authorization: Bearer <user>`, `?user=` or a mapped `?token=`; also at
+ * `/__relay/events`, where the playground looks), `POST /webhooks/shopmonkey`,
+ * `POST /publish` (`{userIds, event}` or the playground's `{userKey, payload}`).
  */
 export async function startRelay(
   options: {
@@ -27,6 +28,8 @@ export async function startRelay(
     broker?: RelayBroker;
     heartbeatMs?: number;
     webhook?: Omit<ShopmonkeyWebhookOptions, 'secret'> & { secret: string };
+    /** `?token=` → user key, as the reference server's relay authorises (src/mock/relay.ts). */
+    tokens?: Record<string, string>;
   } = {},
 ): Promise<RelayInstance> {
   let client: RedisClient | undefined;
@@ -42,7 +45,10 @@ export async function startRelay(
     heartbeatMs: options.heartbeatMs ?? 15_000,
     authorize: (req) => {
       const auth = req.headers.get('authorization');
-      return auth?.startsWith('Bearer ') ? auth.slice(7) : new URL(req.url).searchParams.get('user');
+      const query = new URL(req.url).searchParams;
+      const token = query.get('token');
+      if (token) return options.tokens?.[token] ?? null;
+      return auth?.startsWith('Bearer ') ? auth.slice(7) : query.get('user');
     },
   });
   let streams = 0;
@@ -58,7 +64,9 @@ export async function startRelay(
     options.webhook ? relay.shopmonkeyWebhook(req, options.webhook) : new Response(null, { status: 404 }),
   );
   const publish = toNodeHandler(async (req) => {
-    const { userIds, event } = (await req.json()) as { userIds: string[]; event: RelayEvent };
+    const body = (await req.json()) as
+      { userIds: string[]; event: RelayEvent } | { userKey: string; payload: RelayEvent };
+    const [userIds, event] = 'userKey' in body ? [[body.userKey], body.payload] : [body.userIds, body.event];
     return Response.json({ ids: await relay.publish(userIds, event) });
   });
   const server: Server = createServer((req, res) => {
@@ -66,9 +74,10 @@ export async function startRelay(
     res.setHeader('access-control-allow-headers', 'authorization, last-event-id, content-type');
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/events') return events(req, res);
+    if (path === '/events' || path === '/__relay/events') return events(req, res);
     if (path === '/webhooks/shopmonkey') return webhook(req, res);
-    if (path === '/publish' && req.method === 'POST') return publish(req, res);
+    if ((path === '/publish' || path === '/__relay/publish') && req.method === 'POST')
+      return publish(req, res);
     res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

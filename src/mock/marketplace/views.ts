@@ -172,9 +172,18 @@ export function threadApi(db: MarketplaceDb, c: MkConversation, viewerId: string
       id: db.uuid(l.id),
       title: l.title,
       slug: l.slug,
-      price: l.price,
+      // As the real server (Prisma): a decimal price arrives as a string, images as objects with URLs
+      // relative to the API origin (at most one, the first by position).
+      price: l.price.toFixed(2),
       priceCurrency: 'EUR',
-      images: [l.thumbnail],
+      images: [
+        {
+          id: db.uuid(`img_${l.id}`),
+          thumbnailUrl: `/placeholder/listings/${db.uuid(l.id)}/thumb`,
+          mediumUrl: `/placeholder/listings/${db.uuid(l.id)}/medium`,
+          originalUrl: `/placeholder/listings/${db.uuid(l.id)}/original`,
+        },
+      ],
     },
     otherParty: userRefApi(db, db.users.get(otherSide(c, viewerId))!),
     lastMessage: m
@@ -197,14 +206,17 @@ export function messageApi(db: MarketplaceDb, m: MkMessage): ApiMessage {
     id: db.uuid(m.id),
     senderId: db.uuid(m.senderId),
     body: m.content,
-    attachments: m.attachments.map((a) => ({
-      id: db.uuid(a.id),
-      name: a.name,
-      url: a.url,
-      thumbnailUrl: a.thumbnailUrl,
-      size: a.size,
-      mimeType: a.mimeType,
-    })),
+    // A JSON column on the real server: null when the message has none.
+    attachments: m.attachments.length
+      ? m.attachments.map((a) => ({
+          id: db.uuid(a.id),
+          name: a.name,
+          url: a.url,
+          thumbnailUrl: a.thumbnailUrl,
+          size: a.size,
+          mimeType: a.mimeType,
+        }))
+      : null,
     isRead: !!m.readAt,
     readAt: m.readAt ?? null,
     createdAt: m.sentAt,

@@ -26,6 +26,7 @@ export function outboxToMessage(e: OutboxEntry, senderId: string): Message {
     sentAt: e.createdAt,
     status: e.status,
     ...(e.error ? { error: e.error } : {}),
+    ...(e.outcome ? { outcome: e.outcome } : {}),
   };
 }
 
@@ -55,9 +56,15 @@ export function useMessages(conversationId: string | null | undefined) {
       }
     }
     const fromServer = out.length;
-    for (const e of outbox) {
-      if (e.conversationId === conversationId && !clientIds.has(e.clientId))
-        out.push(outboxToMessage(e, currentUser?.id ?? 'me'));
+    // Sends go out in typing order; one that failed holds the later ones (shown as held).
+    let blocked = false;
+    const mine = outbox.filter((e) => e.conversationId === conversationId);
+    mine.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+    for (const e of mine) {
+      if (clientIds.has(e.clientId)) continue;
+      const m = outboxToMessage(e, currentUser?.id ?? 'me');
+      out.push(blocked && e.status === 'queued' ? { ...m, held: true } : m);
+      if (e.status === 'failed') blocked = true;
     }
     return { list: out, fromServer };
   }, [query.data, outbox, conversationId, currentUser?.id]);

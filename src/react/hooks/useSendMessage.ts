@@ -2,20 +2,21 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { SendMessageInput } from '../../transports/types';
 import { useMessaging } from '../MessagingProvider';
-import type { OutboxEntry } from '../store/createInboxStore';
+import { newClientId, outboxOf, sendFields } from '../store/outbox';
 import { useInboxStoreApi } from '../store/useInboxStoreApi';
-import { deliverOutboxEntry, newClientId, sendFields } from './deliverOutboxEntry';
 
-export { deliverOutboxEntry, newClientId };
+export { newClientId };
 
 /** What a component asks to send; ids are filled in. */
-export type SendInput = Omit<SendMessageInput, 'conversationId' | 'clientId' | 'signal'>;
+export type SendInput = Omit<SendMessageInput, 'conversationId' | 'clientId' | 'signal' | 'resend'>;
 
 /**
- * Send, retry and discard for one conversation. A sent message shows at once
- * (`status: 'sending'`) from the persisted outbox; on success it becomes the
- * server's message; on failure it stays with its error until retried or
- * discarded.
+ * Send, retry and discard for one conversation, through the user's outbox.
+ * A sent message shows at once (`queued`, then `sending`); on success it
+ * becomes the server's message; on failure it stays with its error until
+ * retried or discarded, and holds the messages typed after it in the same
+ * conversation (they show as queued). `send` and `retry` resolve with the
+ * stored message, or `undefined` when it did not go out.
  */
 export function useSendMessage(conversationId: string | null | undefined) {
   const ctx = useMessaging('useSendMessage');
@@ -24,29 +25,26 @@ export function useSendMessage(conversationId: string | null | undefined) {
   const send = useCallback(
     (input: SendInput & { clientId?: string }) => {
       if (!conversationId) return Promise.resolve(undefined);
-      const entry: OutboxEntry = {
-        clientId: input.clientId ?? newClientId(),
-        conversationId,
-        text: input.text ?? '',
-        ...sendFields(input),
-        ...(input.attachments?.length ? { attachmentNames: input.attachments.map((a) => a.file.name) } : {}),
-        createdAt: new Date().toISOString(),
-        status: 'sending',
-      };
-      return deliverOutboxEntry(ctx, store, client, entry, input.attachments);
+      return outboxOf(store).send(
+        {
+          clientId: input.clientId ?? newClientId(),
+          conversationId,
+          text: input.text ?? '',
+          ...sendFields(input),
+          ...(input.attachments?.length
+            ? { attachmentNames: input.attachments.map((a) => a.file.name) }
+            : {}),
+        },
+        input.attachments,
+        { ctx, client },
+      );
     },
     [ctx, store, client, conversationId],
   );
   const retry = useCallback(
-    (clientId: string) => {
-      const state = store.getState();
-      const entry = state.outbox.find((e) => e.clientId === clientId);
-      return entry
-        ? deliverOutboxEntry(ctx, store, client, entry, state.outboxFiles[clientId])
-        : Promise.resolve(undefined);
-    },
+    (clientId: string) => outboxOf(store).retry(clientId, { ctx, client }),
     [ctx, store, client],
   );
-  const discard = useCallback((clientId: string) => store.getState().removeOutbox(clientId), [store]);
+  const discard = useCallback((clientId: string) => outboxOf(store).discard(clientId), [store]);
   return { send, retry, discard };
 }

@@ -3,13 +3,16 @@ import { useCallback } from 'react';
 import type { StateStorage } from 'zustand/middleware';
 import { useMessaging } from '../MessagingProvider';
 import { inboxKeys } from '../queryKeys';
-import { storageKey } from '../store/storageKey';
+import { channelName, removeAll } from '../store/storageKey';
 
 /**
  * Forgets everything this provider's user left on the device: persisted
- * drafts, outbox and dismissed suggestions, and every cached query of the
- * user's scope (other users' widgets on the page keep theirs). Call it when
- * the user signs out, before or after switching the transport's token.
+ * drafts, outbox and dismissed suggestions (in every open tab of the user),
+ * and every cached query of the user's scope (other users' widgets on the
+ * page keep theirs). Sends in flight are aborted and their late answers
+ * dropped; nothing of the outbox is sent after this, so no request of the
+ * outbox goes out with the old token. Call it when the user signs out,
+ * before switching the transport's token.
  *
  * @example
  * const signOut = useSignOut();
@@ -40,7 +43,13 @@ export function useSignOut(): () => Promise<void> {
 export function clearPersistedData(scope: string, storage?: StateStorage): void {
   try {
     const target = storage ?? (typeof window !== 'undefined' ? window.localStorage : undefined);
-    void target?.removeItem(storageKey(scope));
+    if (target) removeAll(target, scope);
+    // Tabs of this user that are open stop sending and forget what they hold in memory.
+    if (typeof BroadcastChannel === 'function') {
+      const channel = new BroadcastChannel(channelName(scope));
+      channel.postMessage({ cleared: true });
+      channel.close();
+    }
   } catch {
     // storage blocked (privacy mode): the store then persisted in memory only, so nothing is left here
   }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMessaging } from '../MessagingProvider';
 import { useInboxStoreApi } from '../store/useInboxStoreApi';
 import { inboxKeys } from '../queryKeys';
-import { newClientId } from './deliverOutboxEntry';
+import { newClientId } from '../store/outbox';
 
 /** Starts a conversation about a subject (marketplace listing) and selects it. */
 export function useStartConversation() {

@@ -45,19 +45,18 @@ describe('createInboxStore persistence', () => {
       outbox: [entry('a')],
       dismissedSuggestions: ['m1'],
     });
-    const saved = map.get(key);
     store.getState().setDraft('c2', 'more');
     // Not inside the keystroke: after the next paint.
-    expect(map.get(key)).toBe(saved);
-    await vi.waitFor(() =>
-      expect(JSON.parse(map.get(key)!)).toEqual({
-        state: { drafts: { c1: 'draft', c2: 'more' }, outbox: [entry('a')], dismissedSuggestions: ['m1'] },
-        version: 1,
-      }),
-    );
+    expect(map.has(`${key}/draft/c2`)).toBe(false);
+    await vi.waitFor(() => expect(map.get(`${key}/draft/c2`)).toBe('more'));
+    // One key per draft and entry; the old single value is gone once split.
+    expect(map.has(key)).toBe(false);
+    expect(map.get(`${key}/draft/c1`)).toBe('draft');
+    expect(JSON.parse(map.get(`${key}/outbox/a`)!)).toEqual(entry('a'));
+    expect(JSON.parse(map.get(`${key}/dismissed`)!)).toEqual(['m1']);
     store.getState().select('c2'); // not persisted: no write needed
     store.getState().clearPersisted();
-    expect(map.has(key)).toBe(false);
+    expect([...map.keys()].filter((k) => k.startsWith(key))).toEqual([]);
   });
 
   it('writes changes together after the next paint, or at once on flush; sign-out drops a waiting write', async () => {
@@ -71,33 +70,35 @@ describe('createInboxStore persistence', () => {
     store.getState().upsertOutbox(entry('x'));
     expect(setItem).not.toHaveBeenCalled();
     store.persist.flush();
-    expect(setItem).toHaveBeenCalledTimes(1);
-    expect(JSON.parse(map.get(key)!).state).toMatchObject({ drafts: { c1: 'ab' }, outbox: [entry('x')] });
+    const writes = setItem.mock.calls.length;
+    expect(map.get(`${key}/draft/c1`)).toBe('ab');
+    expect(JSON.parse(map.get(`${key}/outbox/x`)!)).toEqual(entry('x'));
     store.persist.flush(); // nothing new: no write
     await new Promise((r) => setTimeout(r, 50));
-    expect(setItem).toHaveBeenCalledTimes(1);
+    expect(setItem).toHaveBeenCalledTimes(writes);
     store.getState().setDraft('c1', 'abc');
     store.getState().clearPersisted();
     await new Promise((r) => setTimeout(r, 50));
-    expect(map.has(key)).toBe(false);
+    expect([...map.keys()].filter((k) => k.startsWith(key))).toEqual([]);
   });
 
   it('keeps what changed before the saved state was read, and never writes before that', async () => {
     const { map, storage } = memory();
     const key = storageKey('s');
-    const saved = JSON.stringify({
-      state: { drafts: { c1: 'old', c3: 'kept' }, outbox: [entry('a')], dismissedSuggestions: [] },
-      version: 1,
-    });
-    map.set(key, saved);
+    map.set(`${key}/draft/c1`, 'old');
+    map.set(`${key}/draft/c3`, 'kept');
+    map.set(`${key}/outbox/a`, JSON.stringify(entry('a')));
+    map.set(`${key}/keys`, JSON.stringify([`${key}/draft/c1`, `${key}/draft/c3`, `${key}/outbox/a`]));
     const store = createInboxStore({ persistKey: 's', storage });
     store.getState().setDraft('c1', 'typed');
     store.getState().upsertOutbox(entry('b'));
-    expect(map.get(key)).toBe(saved);
+    expect(map.get(`${key}/draft/c1`)).toBe('old');
     await store.persist.rehydrate();
     expect(store.getState().drafts).toEqual({ c1: 'typed', c3: 'kept' });
     expect(store.getState().outbox.map((e) => e.clientId)).toEqual(['a', 'b']);
-    expect(JSON.parse(map.get(key)!).state.drafts).toEqual({ c1: 'typed', c3: 'kept' });
+    expect(map.get(`${key}/draft/c1`)).toBe('typed');
+    expect(map.get(`${key}/draft/c3`)).toBe('kept');
+    expect(JSON.parse(map.get(`${key}/outbox/b`)!)).toEqual(entry('b'));
   });
 
   it('ignores another format version and unreadable values', async () => {

@@ -3,8 +3,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { StateStorage } from 'zustand/middleware';
 import type { InboxFilter, OutgoingFile, SendMessageInput } from '../../transports/types';
 import type { ParticipantRole } from '../../core/types';
-import type { PersistControl } from './persistInboxStore';
-import { storageKey } from './storageKey';
+import type { PersistControl, RemoteChange } from './persistInboxStore';
+import { channelName, removeAll, storageKey } from './storageKey';
 
 /** What the outbox keeps of a send: everything needed to send it again after a reload. */
 export interface OutboxEntry {
@@ -20,11 +20,22 @@ export interface OutboxEntry {
   orderShare?: SendMessageInput['orderShare'];
   /** Names of attachments (files themselves cannot be persisted). */
   attachmentNames?: string[];
+  /** When it was typed; sends within a conversation go out in this order. */
   createdAt: string;
-  status: 'sending' | 'failed';
+  /**
+   * `queued`: waiting for its turn (an earlier message of the conversation is being sent, or failed);
+   * `sending`: an attempt is under way; `failed`: the last attempt failed.
+   */
+  status: 'queued' | 'sending' | 'failed';
   error?: string;
   /** Whether the failure can be fixed by retrying (network, 5xx, 429). */
   retryable?: boolean;
+  /** The failed attempt may have reached the server (see `TransportError.outcome`): "may not have been sent". */
+  outcome?: 'unknown';
+  /** When the first attempt began; every later attempt is sent with `resend: { since }`. */
+  firstAttemptAt?: string;
+  /** The tab that sends it (another tab takes over only when this one is gone). */
+  owner?: string;
 }
 
 /** UI state of one `MessagingProvider`. Server data never lives here. */
@@ -84,6 +95,8 @@ export { storageKey };
 
 /** Drafts, outbox and dismissed suggestions surviving reloads (see `persistInboxStore`). */
 export interface InboxStorePersist {
+  /** The user's scope the state is persisted under (`CreateInboxStoreOptions.persistKey`). */
+  readonly key: string;
   /**
    * Reads the persisted state into the store, then keeps it saved. The first
    * call loads the persistence code and reads storage; later calls return the
@@ -100,6 +113,10 @@ export interface InboxStorePersist {
    * when the page is hidden or unloaded and when its last user unmounts.
    */
   flush(): void;
+  /** Reads the outbox entries storage holds now: another tab may have changed them a moment ago. */
+  refreshOutbox(): void;
+  /** Called when another tab of the same user changed the outbox or signed out. Returns an unsubscribe. */
+  onRemoteChange(listener: (change: RemoteChange) => void): () => void;
 }
 
 /** Creates one store per provider (never a module singleton). */
@@ -107,7 +124,6 @@ export function createInboxStore(
   options: CreateInboxStoreOptions,
 ): StoreApi<InboxState> & { persist: InboxStorePersist } {
   const storage = options.storage ?? defaultStorage();
-  const name = storageKey(options.persistKey);
   const store = createStore<InboxState>()((set) => ({
     selectedConversationId: null,
     filter: 'all',
@@ -157,19 +173,37 @@ export function createInboxStore(
       ),
     clearPersisted: () => {
       set({ drafts: {}, outbox: [], outboxFiles: {}, dismissedSuggestions: [] });
-      control?.cancel();
-      storage.removeItem(name);
+      // The outbox stops sending and drops late answers (it listens as it does for another tab's sign-out).
+      for (const l of remote) l({ outbox: [], cleared: true });
+      if (control) return control.clear();
+      try {
+        removeAll(storage, options.persistKey);
+        if (typeof BroadcastChannel === 'function') {
+          const channel = new BroadcastChannel(channelName(options.persistKey));
+          channel.postMessage({ cleared: true });
+          channel.close();
+        }
+      } catch {
+        // storage blocked: nothing was persisted
+      }
     },
   }));
   let hydrated = false;
   let hydrating: Promise<void> | undefined;
   let control: PersistControl | undefined;
   const listeners = new Set<(state: InboxState) => void>();
+  const remote = new Set<(change: RemoteChange) => void>();
   const persist: InboxStorePersist = {
+    key: options.persistKey,
     rehydrate: () =>
       (hydrating ??= import('./persistInboxStore')
-        .then((m) => m.persistInboxStore(store, storage, name))
-        .then((c) => void (control = c))
+        .then((m) => m.persistInboxStore(store, storage, options.persistKey))
+        .then((c) => {
+          control = c;
+          c.onRemoteChange((change) => {
+            for (const l of remote) l(change);
+          });
+        })
         .catch(() => undefined) // could not load: the state lives in memory
         .then(() => {
           hydrated = true;
@@ -181,6 +215,11 @@ export function createInboxStore(
       return () => void listeners.delete(listener);
     },
     flush: () => control?.flush(),
+    refreshOutbox: () => control?.refreshOutbox(),
+    onRemoteChange: (listener) => {
+      remote.add(listener);
+      return () => void remote.delete(listener);
+    },
   };
   return Object.assign(store, { persist });
 }

@@ -4,10 +4,15 @@ import type {
   RealtimeListener,
   TransportCapabilities,
 } from '../types';
+import { createDiagnostics } from '../diagnostics';
 import type { MarketplaceContext } from './verbs/context';
 import { domainEvent } from '../domainEvents';
 
-type Context = { m: typeof import('./verbs/context'); c: MarketplaceContext };
+type ContextModule = typeof import('./verbs/context');
+type Context = { m: ContextModule; c: MarketplaceContext };
+type ThreadVerbs = typeof import('./verbs/v1Threads') | typeof import('./verbs/apiThreads');
+type UnreadVerbs = typeof import('./verbs/v1Unread') | typeof import('./verbs/apiUnread');
+type TemplateVerbs = typeof import('./verbs/templates');
 
 /** Options of {@link createMarketplaceTransport}. */
 export interface MarketplaceTransportOptions extends HttpTransportOptions {
@@ -28,10 +33,10 @@ export interface MarketplaceTransportOptions extends HttpTransportOptions {
    */
   userId?: string;
   /**
-   * `api` profile only: that family does not say who is the buyer, so the
-   * counterpart gets this role. @defaultValue 'seller'
+   * `api` profile: how long to wait after a send whose answer was lost before
+   * looking whether the server stored it. @defaultValue 750
    */
-  apiCounterpartRole?: 'buyer' | 'seller';
+  reconcileDelayMs?: number;
 }
 
 const MB = 1024 * 1024;
@@ -78,6 +83,33 @@ function capabilitiesFor(profile: 'v1' | 'api', realtime: boolean): TransportCap
 }
 
 /**
+ * What differs between the two API families, picked once when the transport is created: the
+ * capabilities and the verb modules (each loaded on its first call, a chunk of its own in a host's
+ * bundle). The verbs never ask which profile they serve.
+ */
+interface Profile {
+  capabilities(realtime: boolean): TransportCapabilities;
+  threads: () => Promise<ThreadVerbs>;
+  unread: () => Promise<UnreadVerbs>;
+  /** Absent where the family has no templates. */
+  templates?: () => Promise<TemplateVerbs>;
+}
+
+const PROFILES: Record<'v1' | 'api', Profile> = {
+  v1: {
+    capabilities: (realtime) => capabilitiesFor('v1', realtime),
+    threads: () => import('./verbs/v1Threads'),
+    unread: () => import('./verbs/v1Unread'),
+    templates: () => import('./verbs/templates'),
+  },
+  api: {
+    capabilities: (realtime) => capabilitiesFor('api', realtime),
+    threads: () => import('./verbs/apiThreads'),
+    unread: () => import('./verbs/apiUnread'),
+  },
+};
+
+/**
  * Creates a {@link MessagingTransport} for the vehicle marketplace Messages
  * API. Sends carry `Idempotency-Key: <clientId>`; attachments go as
  * multipart. Realtime events come from `events` (webhook-shaped payloads).
@@ -92,21 +124,20 @@ function capabilitiesFor(profile: 'v1' | 'api', realtime: boolean): TransportCap
  * ```
  */
 export function createMarketplaceTransport(options: MarketplaceTransportOptions): MessagingTransport {
-  const profile = options.profile ?? 'v1';
+  const profileName = options.profile ?? 'v1';
+  const profile = PROFILES[profileName];
+  const diagnostics = createDiagnostics(options.onDiagnostic);
   // The HTTP clients and the adapter's memory, built on the first call (a failed load is retried on the next).
   let context: Promise<Context> | undefined;
   const ctx = () =>
     (context ??= import('./verbs/context').then(
-      (m) => ({ m, c: m.createMarketplaceContext(options) }),
+      (m) => ({ m, c: m.createMarketplaceContext(options, profileName, diagnostics) }),
       (e: unknown) => {
         context = undefined;
         throw e;
       },
     ));
-  // Verb groups, each a chunk of its own in a host's bundle.
-  const threads = () => import('./verbs/threads');
-  const unread = () => import('./verbs/unread');
-  const templates = () => import('./verbs/templates');
+  const { threads, unread, templates } = profile;
   const notifications = () => import('./verbs/notifications');
   /** Loads a verb group and the context together, then runs the verb. */
   const run = async <M, R>(
@@ -120,7 +151,7 @@ export function createMarketplaceTransport(options: MarketplaceTransportOptions)
 
   const transport: MessagingTransport = {
     id: 'marketplace',
-    capabilities: capabilitiesFor(profile, !!options.events),
+    capabilities: profile.capabilities(!!options.events),
     listConversations: (params) => run(threads, (m, c) => m.listConversations(c, params)),
     getConversation: (id, opts) => run(threads, (m, c) => m.getConversation(c, id, opts)),
     startConversation: (input) => run(threads, (m, c) => m.startConversation(c, input)),
@@ -134,14 +165,17 @@ export function createMarketplaceTransport(options: MarketplaceTransportOptions)
       run(threads, (m, c) => m.deleteConversation(c, conversationId, opts)),
     reportMessage: (messageId, reason, details, opts) =>
       run(threads, (m, c) => m.reportMessage(c, messageId, reason, details, opts)),
-    listTemplates: (opts) => run(templates, (m, c) => m.listTemplates(c, opts)),
-    createTemplate: (input, opts) => run(templates, (m, c) => m.createTemplate(c, input, opts)),
+    listTemplates: (opts) =>
+      templates ? run(templates, (m, c) => m.listTemplates(c, opts)) : unsupported('Templates'),
+    createTemplate: (input, opts) =>
+      templates ? run(templates, (m, c) => m.createTemplate(c, input, opts)) : unsupported('Templates'),
     getUnreadSummary: (opts) => run(unread, (m, c) => m.getUnreadSummary(c, opts)),
     getPreferences: () => unsupported('Notification preferences'),
     updatePreferences: () => unsupported('Notification preferences'),
     listNotifications: (params) => run(notifications, (m, c) => m.listNotifications(c, params)),
     markNotificationRead: (id, opts) => run(notifications, (m, c) => m.markNotificationRead(c, id, opts)),
     markAllNotificationsRead: (opts) => run(notifications, (m, c) => m.markAllNotificationsRead(c, opts)),
+    subscribeDiagnostics: (listener) => diagnostics.subscribe(listener),
   };
 
   if (options.events) {

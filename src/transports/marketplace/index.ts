@@ -3,6 +3,7 @@ export type { MarketplaceTransportOptions } from './createMarketplaceTransport';
 export type {
   ApiAttachment,
   ApiAuthTokens,
+  ApiImage,
   ApiMessage,
   ApiNotification,
   ApiPaged,

@@ -1,6 +1,5 @@
 import type * as v from 'valibot';
 import type {
-  AppNotification,
   Attachment,
   Conversation,
   Message,
@@ -12,9 +11,6 @@ import type {
 } from '../../core/types';
 import { parseTemplateVariables } from '../../core/templates';
 import type {
-  apiMessageSchema,
-  apiNotificationSchema,
-  apiThreadSchema,
   v1ConversationSummarySchema,
   v1MessageSchema,
   v1SentMessageSchema,
@@ -34,11 +30,6 @@ type V1Started = v.InferOutput<typeof v1StartedSchema>['data']['conversation'];
 type V1Msg = v.InferOutput<typeof v1MessageSchema>;
 type V1Sent = v.InferOutput<typeof v1SentMessageSchema>;
 type V1Tpl = v.InferOutput<typeof v1TemplatesSchema>['data']['templates'][number];
-type ApiThread = v.InferOutput<typeof apiThreadSchema>;
-type ApiMsg = v.InferOutput<typeof apiMessageSchema>;
-type ApiNotification = v.InferOutput<typeof apiNotificationSchema>;
-
-const opt = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
 
 /** A listing as the conversation's subject (price in EUR). */
 export function listingSubject(l: {
@@ -191,96 +182,4 @@ export function toTemplate(t: V1Tpl): Template {
     content: t.content,
     variables: t.variables ?? parseTemplateVariables(t.content),
   };
-}
-
-// ---------------------------------------------------------------- /api family
-
-/**
- * An `/api` thread. That family does not say who is the buyer: the
- * counterpart's role is `counterpartRole` (the adapter's `apiCounterpartRole`).
- */
-export function apiToConversation(
-  t: ApiThread,
-  archived: boolean,
-  counterpartRole: 'buyer' | 'seller',
-): Conversation {
-  const subject: Subject = { kind: 'listing', id: t.listing.id, title: t.listing.title };
-  const thumb = t.listing.images?.[0];
-  if (thumb) subject.thumbnailUrl = thumb;
-  if (typeof t.listing.price === 'number')
-    subject.price = { amount: t.listing.price, currency: t.listing.priceCurrency ?? 'EUR' };
-  const counterpart: Participant = { id: t.otherParty.id, name: t.otherParty.name, role: counterpartRole };
-  if (t.otherParty.avatarUrl) counterpart.avatarUrl = t.otherParty.avatarUrl;
-  const out: Conversation = {
-    id: t.id,
-    subject,
-    counterpart,
-    unreadCount: t.unreadCount,
-    archived,
-    myRole: counterpartRole === 'buyer' ? 'seller' : 'buyer',
-    createdAt: t.createdAt,
-    updatedAt: t.lastMessageAt,
-  };
-  if (t.lastMessage) {
-    out.lastMessage = {
-      id: t.lastMessage.id,
-      text: t.lastMessage.body,
-      senderId: t.lastMessage.senderId,
-      sentAt: t.lastMessage.createdAt,
-      read: t.lastMessage.isRead,
-    };
-  }
-  return out;
-}
-
-/** An `/api` message; incoming when the counterpart sent it. */
-export function apiToMessage(
-  m: ApiMsg,
-  conversationId: string,
-  who: Perspective,
-  clientId?: string,
-): Message {
-  const attachments = (m.attachments ?? []).map((a) =>
-    attachment({
-      id: a.id,
-      name: a.name,
-      url: a.url,
-      thumbnail_url: a.thumbnailUrl,
-      size: a.size,
-      mime_type: a.mimeType,
-    }),
-  );
-  const out: Message = {
-    id: m.id,
-    conversationId,
-    senderId: m.senderId,
-    direction: directionOf(m.senderId, who),
-    kind: kindFor(undefined, attachments),
-    text: m.body,
-    attachments,
-    sentAt: m.createdAt,
-    read: m.isRead,
-  };
-  const readAt = opt(m.readAt);
-  if (readAt) out.readAt = readAt;
-  if (clientId) {
-    out.clientId = clientId;
-    out.status = 'sent';
-  }
-  return out;
-}
-
-/** A notification. */
-export function toNotification(n: ApiNotification): AppNotification {
-  const out: AppNotification = {
-    id: n.id,
-    type: n.type,
-    title: n.title,
-    read: n.isRead,
-    createdAt: n.createdAt,
-  };
-  if (n.body) out.body = n.body;
-  if (n.readAt) out.readAt = n.readAt;
-  if (n.data) out.data = n.data;
-  return out;
 }

@@ -123,5 +123,12 @@ runTransportContract('marketplace api', {
       body: threadsBody({ ...threadRow, otherParty: { id: 'x', avatarUrl: null } }),
       path: 'data[0].otherParty.name',
     },
+    // The /api family is read tolerantly: a bad row is skipped and reported, only a bad envelope fails.
+    tolerant: {
+      envelope: {
+        body: { success: true, data: { threads: [] } },
+        path: 'GET /api/messages: data: expected array',
+      },
+    },
   },
 });

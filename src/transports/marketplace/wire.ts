@@ -240,13 +240,23 @@ export interface ApiThread {
     id: string;
     title: string;
     slug: string;
-    price: number;
+    /** A decimal: the real server sends it as a string (`"85000.00"`). */
+    price: number | string;
     priceCurrency: string;
-    images: string[];
+    /** Objects on the real server (URLs may be relative to the API origin); strings in older copies. */
+    images: Array<string | ApiImage>;
   };
   otherParty: ApiUserRef;
   lastMessage: { id: string; body: string; senderId: string; isRead: boolean; createdAt: string } | null;
   unreadCount: number;
+}
+
+/** A listing image of the `/api` family. */
+export interface ApiImage {
+  id: string;
+  thumbnailUrl: string;
+  mediumUrl: string;
+  originalUrl: string;
 }
 
 /** An attachment in the `/api` family. */
@@ -264,7 +274,8 @@ export interface ApiMessage {
   id: string;
   senderId: string;
   body: string;
-  attachments: ApiAttachment[];
+  /** `null` when there are none (a JSON column on the real server). */
+  attachments: ApiAttachment[] | null;
   isRead: boolean;
   readAt: string | null;
   createdAt: string;

@@ -83,7 +83,8 @@ export function apiMessageHandlers(ctx: MockContext): HttpHandler[] {
       '*/api/messages/:threadId',
       withAuth(ctx, ({ request, params, user, db }) => {
         const c = loadThread(db, param(params, 'threadId'), user);
-        const { page, limit } = paging(new URL(request.url), 50);
+        // Oldest first, 25 per page by default, as the real server pages a thread.
+        const { page, limit } = paging(new URL(request.url), 25);
         const list = db.messages.get(c.id) ?? [];
         const listing = db.listings.get(c.listingId)!;
         const body = {
@@ -109,7 +110,8 @@ export function apiMessageHandlers(ctx: MockContext): HttpHandler[] {
       '*/api/messages',
       withAuth(ctx, async ({ request, user, db }) => {
         const body = await readJsonObject(request);
-        const key = request.headers.get('idempotency-key');
+        // The real server ignores Idempotency-Key; the knob turns honouring it on.
+        const key = ctx.knobs.apiIdempotency ? request.headers.get('idempotency-key') : null;
         const repeated = findIdempotent(db, user, key);
         if (repeated) return HttpResponse.json({ success: true, data: messageApi(db, repeated) });
         const errors: FieldError[] = textErrors(body.body, 'body', true);
@@ -137,6 +139,8 @@ export function apiMessageHandlers(ctx: MockContext): HttpHandler[] {
           idempotencyKey: key,
           ...(created ? { onStored: () => announceConversation(ctx, db, c) } : {}),
         });
+        if (ctx.knobs.storeThenFail)
+          throw new MockHttpError('internal', 'Simulated failure after the message was stored.');
         return HttpResponse.json({ success: true, data: messageApi(db, message) }, { status: 201 });
       }),
     ),

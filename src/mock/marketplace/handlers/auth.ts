@@ -67,7 +67,7 @@ export function authHandlers(ctx: MockContext): HttpHandler[] {
         const token = body.refreshToken as string;
         const userId = db.refreshTokens.get(token);
         const user = userId ? db.users.get(userId) : undefined;
-        if (!user) throw new MockHttpError('unauthorized', 'Invalid or already used refresh token.');
+        if (!user) throw new MockHttpError('unauthorized', 'Invalid or expired refresh token');
         db.refreshTokens.delete(token);
         return HttpResponse.json({ success: true, data: issue(ctx, db, user) });
       }),

@@ -158,6 +158,8 @@ export function messageHandlers(ctx: MockContext): HttpHandler[] {
           ? await multipartMessage(request, db)
           : jsonMessage(await readJsonObject(request), db, user);
         const { message } = storeMessage(ctx, db, c, user, { ...input, idempotencyKey: key });
+        if (ctx.knobs.storeThenFail)
+          throw new MockHttpError('internal', 'Simulated failure after the message was stored.');
         return HttpResponse.json(
           { success: true, data: { message: messageV1(db, message, user.id) } },
           { status: 201 },

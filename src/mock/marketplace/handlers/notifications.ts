@@ -6,7 +6,7 @@ import { isUuid } from '../uuid';
 import { notificationApi } from '../views';
 import { paging, param, withAuth } from './withAuth';
 
-/** `/api/notifications`: newest first; `unreadOnly=true` is a mock extension. */
+/** `/api/notifications`: newest first, all of them (like the real server, which offers no unread filter). */
 export function notificationHandlers(ctx: MockContext): HttpHandler[] {
   return [
     http.get(
@@ -14,8 +14,7 @@ export function notificationHandlers(ctx: MockContext): HttpHandler[] {
       withAuth(ctx, ({ request, user, db }) => {
         const url = new URL(request.url);
         const { page, limit } = paging(url, 20);
-        const unreadOnly = url.searchParams.get('unreadOnly') === 'true';
-        const items = db.notifications.filter((n) => n.userId === user.id && (!unreadOnly || !n.readAt));
+        const items = db.notifications.filter((n) => n.userId === user.id);
         return HttpResponse.json({
           success: true,
           data: items.slice((page - 1) * limit, page * limit).map((n) => notificationApi(db, n)),

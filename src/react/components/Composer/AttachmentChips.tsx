@@ -1,3 +1,4 @@
+import { safeUrl } from '../../../core/urls';
 import { forwardRef, useEffect, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { formatFileSize } from '../../../core/dates';
@@ -63,7 +64,7 @@ export const AttachmentChips = forwardRef<HTMLDivElement, AttachmentChipsProps>(
               data-slot="attachment-chip"
             >
               {f.previewUrl ? (
-                <img className="ik-composer__thumb" src={f.previewUrl} alt="" />
+                <img className="ik-composer__thumb" src={safeUrl(f.previewUrl, 'image')} alt="" />
               ) : (
                 <span className="ik-composer__doc-icon" aria-hidden="true">
                   {fileType(f.file) || '?'}

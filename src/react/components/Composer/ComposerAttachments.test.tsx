@@ -26,7 +26,7 @@ let urls = 0;
 beforeEach(() => {
   urls = 0;
   // jsdom has no object URLs.
-  URL.createObjectURL = vi.fn(() => `blob:http://localhost/thumb-${++urls}`);
+  URL.createObjectURL = vi.fn(() => `blob:${location.origin}/thumb-${++urls}`);
   URL.revokeObjectURL = vi.fn();
 });
 afterEach(() => vi.restoreAllMocks());
@@ -39,12 +39,12 @@ describe('Composer: attachments', () => {
     await expectAnnounced('3 files attached');
     const chips = screen.getAllByRole('listitem');
     expect(chips).toHaveLength(3);
-    expect(chips[0]!.querySelector('img')).toHaveAttribute('src', 'blob:http://localhost/thumb-1');
+    expect(chips[0]!.querySelector('img')).toHaveAttribute('src', `blob:${location.origin}/thumb-1`);
     expect(within(chips[1]!).getByText('PDF, 8 B')).toBeInTheDocument();
     expect(await axeViolations(container)).toEqual([]);
     // The first chip goes: focus moves to the next chip's button, and the thumbnail URL is revoked.
     await user.click(screen.getByRole('button', { name: 'Remove cab.png' }));
-    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:http://localhost/thumb-1');
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith(`blob:${location.origin}/thumb-1`);
     await waitFor(() => expect(screen.getByRole('button', { name: 'Remove invoice.pdf' })).toHaveFocus());
     // The last chip goes: focus moves to the previous one; then the only one: back to the textarea.
     await user.click(screen.getByRole('button', { name: 'Remove service.pdf' }));

@@ -1,3 +1,4 @@
+import { createContext, useContext } from 'react';
 import type { RefObject } from 'react';
 import type { Conversation, Template } from '../../../core/types';
 import type { TransportCapabilities } from '../../../transports/types';
@@ -57,9 +58,6 @@ export interface ComposerContextValue {
     files: string;
   };
   inputRef: RefObject<HTMLTextAreaElement | null>;
-  text: string;
-  /** Sets the text as the user typed it (a linked template is let go). */
-  setText(text: string): void;
   mode: ComposerMode;
   setMode(mode: ComposerMode): void;
   /** Channels as chosen; an unavailable channel is never on. */
@@ -93,8 +91,6 @@ export interface ComposerContextValue {
   dismissSuggestion(): void;
   /** A blocking problem shown next to the send button (e.g. template variables missing). */
   error: string | null;
-  overLimit: boolean;
-  canSend: boolean;
   /** Sends what is composed; focus stays in (returns to) the textarea. */
   submit(): void;
   /** Sends a quick reply at once. */
@@ -106,3 +102,26 @@ export interface ComposerContextValue {
 
 const [ComposerContext, useComposerContext] = createStrictContext<ComposerContextValue>('Composer.Root');
 export { ComposerContext, useComposerContext };
+
+/**
+ * The draft, apart from {@link ComposerContextValue}: it changes with every keystroke, so only the parts
+ * that show it (the field, Send, the status line) read it, and the rest of the composer stays put.
+ */
+export interface ComposerTextValue {
+  text: string;
+  /** Sets the text as the user typed it (a linked template is let go). */
+  setText(text: string): void;
+  overLimit: boolean;
+  canSend: boolean;
+}
+
+const [ComposerTextContext, useComposerText] = createStrictContext<ComposerTextValue>('Composer.Root');
+export { ComposerTextContext, useComposerText };
+
+/** Whether what is composed can be sent: its own context, so Send re-renders only when this flips. */
+export const ComposerCanSendContext = createContext(false);
+
+/** Whether what is composed can be sent (text or files, within the limit, in a conversation). */
+export function useComposerCanSend(): boolean {
+  return useContext(ComposerCanSendContext);
+}

@@ -2,7 +2,7 @@ import { forwardRef, useImperativeHandle, useLayoutEffect, useRef } from 'react'
 import type { ComponentPropsWithoutRef } from 'react';
 import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
-import { useComposerContext } from './ComposerContext';
+import { useComposerContext, useComposerText } from './ComposerContext';
 import { TemplateListbox, templateOptionId } from './TemplateListbox';
 import { useSlashTemplates } from './useSlashTemplates';
 
@@ -21,6 +21,7 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
 ) {
   const { t } = useMessaging('Composer.Input');
   const c = useComposerContext('Composer.Input');
+  const draft = useComposerText('Composer.Input');
   useImperativeHandle(forwardedRef, () => c.inputRef.current!);
   const composing = useRef(false);
   const slash = useSlashTemplates({ enabled: c.templatesEnabled, onChoose: c.insertTemplate });
@@ -31,13 +32,13 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
     if (!el) return;
     // Empty (as right after a send): the one-row CSS height, without reading layout, which
     // would force a synchronous layout in the commit that shows the optimistic message.
-    if (!c.text) {
+    if (!draft.text) {
       el.style.height = '';
       return;
     }
     el.style.height = 'auto';
     if (el.scrollHeight) el.style.height = `${el.scrollHeight}px`;
-  }, [c.text, c.inputRef]);
+  }, [draft.text, c.inputRef]);
 
   const name = c.conversation?.counterpart.name;
   const mode =
@@ -59,7 +60,7 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
         ref={c.inputRef}
         id={c.ids.input}
         rows={1}
-        value={c.text}
+        value={draft.text}
         disabled={!c.conversationId}
         className={cx('ik-composer__input', className)}
         data-slot="composer-input"
@@ -72,7 +73,7 @@ export const ComposerInput = forwardRef<HTMLTextAreaElement, ComposerInputProps>
         onChange={(e) => {
           onChange?.(e);
           if (e.defaultPrevented) return;
-          c.setText(e.target.value);
+          draft.setText(e.target.value);
           slash.update(e.target.value, e.target.selectionStart ?? e.target.value.length);
         }}
         onKeyDown={(e) => {

@@ -1,10 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { memoryStorage, renderWithInbox, useMockServer } from '../../../../test/harness';
+import { memoryStorage, persisted, renderWithInbox, useMockServer } from '../../../../test/harness';
 import { useMessages } from '../../hooks/useMessages';
 import { useSendMessage } from '../../hooks/useSendMessage';
-import { storageKey } from '../../store/createInboxStore';
 import { Composer } from './index';
 import { expectAnnounced, messageField, mkCount, mkLast } from '../../../../test/composerTestUtils';
 
@@ -58,7 +57,7 @@ describe('Composer: send pipeline', () => {
     expect(mkCount(mock, 'conv_1002')).toBe(before);
     // Persisted (after the next paint) so a reload still shows it with Retry.
     await waitFor(() =>
-      expect(storage.getItem(storageKey('marketplace:usr_buyer_1'))).toContain('"status":"failed"'),
+      expect(persisted(storage).outbox).toMatchObject([{ status: 'failed', text: 'Will it fail?' }]),
     );
     await user.click(retry);
     await waitFor(() => expect(mkCount(mock, 'conv_1002')).toBe(before + 1));
@@ -75,14 +74,12 @@ describe('Composer: send pipeline', () => {
     const first = renderWithInbox(<Composer conversationId="conv_1003" />, { storage });
     await first.user.type(messageField(), 'Sent after reload{Enter}');
     await waitFor(() =>
-      expect(storage.getItem(storageKey('marketplace:usr_buyer_1'))).toContain('"status":"sending"'),
+      expect(persisted(storage).outbox).toMatchObject([{ status: 'sending', text: 'Sent after reload' }]),
     );
     first.unmount();
     renderWithInbox(<Composer conversationId="conv_1003" />, { storage });
     await waitFor(() => expect(mkCount(mock, 'conv_1003')).toBe(before + 1));
-    await waitFor(() =>
-      expect(storage.getItem(storageKey('marketplace:usr_buyer_1'))).toContain('"outbox":[]'),
-    );
+    await waitFor(() => expect(persisted(storage).outbox).toEqual([]));
     await new Promise((r) => setTimeout(r, 50));
     expect(mkCount(mock, 'conv_1003')).toBe(before + 1);
     expect(mkLast(mock, 'conv_1003').content).toBe('Sent after reload');
@@ -107,23 +104,20 @@ describe('Composer: drafts', () => {
     await waitFor(() => expect(mkLast(mock, 'conv_1003').content).toBe('Draft for Sprinter'));
     expect(messageField()).toHaveValue('');
     // Saved once the frame that shows the send has been painted.
-    await waitFor(() =>
-      expect(storage.getItem(storageKey('marketplace:usr_buyer_1'))).not.toContain('Draft for Sprinter'),
-    );
-    expect(storage.getItem(storageKey('marketplace:usr_buyer_1'))).toContain('Draft for Scania');
+    await waitFor(() => expect(persisted(storage).text).not.toContain('Draft for Sprinter'));
+    expect(persisted(storage).drafts).toEqual({ conv_1002: 'Draft for Scania' });
   });
 
   it('saves a draft typed just before the page goes away, without waiting for the next frame', async () => {
     const storage = memoryStorage();
-    const key = storageKey('marketplace:usr_buyer_1');
     const { user } = renderWithInbox(<Composer conversationId="conv_1002" />, { storage });
     await user.type(messageField(), 'Almost');
-    await waitFor(() => expect(storage.getItem(key)).toContain('Almost'));
+    await waitFor(() => expect(persisted(storage).drafts.conv_1002).toContain('Almost'));
     // One more keystroke, then the tab is closed (or hidden) before the next frame.
     fireEvent.change(messageField(), { target: { value: 'Almost gone' } });
-    expect(storage.getItem(key)).not.toContain('Almost gone');
+    expect(persisted(storage).drafts.conv_1002).not.toContain('Almost gone');
     window.dispatchEvent(new Event('pagehide'));
-    expect(storage.getItem(key)).toContain('Almost gone');
+    expect(persisted(storage).drafts.conv_1002).toContain('Almost gone');
     fireEvent.change(messageField(), { target: { value: 'Almost gone, hidden' } });
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     try {
@@ -131,7 +125,7 @@ describe('Composer: drafts', () => {
     } finally {
       delete (document as { visibilityState?: unknown }).visibilityState;
     }
-    expect(storage.getItem(key)).toContain('Almost gone, hidden');
+    expect(persisted(storage).drafts.conv_1002).toContain('Almost gone, hidden');
   });
 
   it('Esc never clears the draft', async () => {

@@ -3,7 +3,7 @@ import type { ComponentPropsWithoutRef } from 'react';
 import type { Message } from '../../../core/types';
 import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
-import { ComposerContext } from './ComposerContext';
+import { ComposerCanSendContext, ComposerContext, ComposerTextContext } from './ComposerContext';
 import { useComposerController } from './useComposerController';
 import { withStrings } from '../../strings/StringsScope';
 import { composer } from '../../strings/en/composer';
@@ -27,7 +27,7 @@ const ComposerRootInner = forwardRef<HTMLFormElement, ComposerRootProps>(functio
   ref,
 ) {
   const { theme } = useMessaging('Composer.Root');
-  const value = useComposerController({
+  const { value, text } = useComposerController({
     ...(conversationId !== undefined ? { conversationId } : {}),
     ...(quietHours ? { quietHours } : {}),
     ...(now ? { now } : {}),
@@ -36,21 +36,25 @@ const ComposerRootInner = forwardRef<HTMLFormElement, ComposerRootProps>(functio
   });
   return (
     <ComposerContext.Provider value={value}>
-      <form
-        ref={ref}
-        className={cx('ik-root', 'ik-composer', className)}
-        data-theme={theme}
-        data-slot="composer"
-        data-mode={value.mode}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          value.submit();
-        }}
-        {...rest}
-      >
-        {children}
-      </form>
+      <ComposerTextContext.Provider value={text}>
+        <ComposerCanSendContext.Provider value={text.canSend}>
+          <form
+            ref={ref}
+            className={cx('ik-root', 'ik-composer', className)}
+            data-theme={theme}
+            data-slot="composer"
+            data-mode={value.mode}
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              value.submit();
+            }}
+            {...rest}
+          >
+            {children}
+          </form>
+        </ComposerCanSendContext.Provider>
+      </ComposerTextContext.Provider>
     </ComposerContext.Provider>
   );
 });

@@ -2,7 +2,7 @@ import { forwardRef, useEffect, useRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
-import { useComposerContext } from './ComposerContext';
+import { useComposerContext, useComposerText } from './ComposerContext';
 import { sharesContactDetails } from '../../../core/safety';
 
 /** Users (per transport) already told that sharing contact details is at their own risk, this page load. */
@@ -40,13 +40,14 @@ export const ComposerStatus = forwardRef<HTMLDivElement, ComposerStatusProps>(fu
 ) {
   const { t, announce } = useMessaging('Composer.Status');
   const c = useComposerContext('Composer.Status');
+  const { text } = useComposerText('Composer.Status');
   const max = c.capabilities.maxTextLength;
-  const length = c.text.length;
+  const length = text.length;
   const zone = length > max ? 'over' : length >= max * 0.9 ? 'near' : 'ok';
   const counter =
     zone === 'over' ? t('tooLong', { count: length - max }) : t('charactersLeft', { count: max - length });
   const { safety } = useMessaging('Composer.Status');
-  const contactWarning = useContactWarning(c.text, !!safety?.composerWarning && c.mode !== 'note');
+  const contactWarning = useContactWarning(text, !!safety?.composerWarning && c.mode !== 'note');
   const lastZone = useRef(zone);
   useEffect(() => {
     if (zone !== lastZone.current && zone !== 'ok') announce(counter);

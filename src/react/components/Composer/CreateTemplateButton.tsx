@@ -19,6 +19,8 @@ export const CreateTemplateButton = forwardRef<HTMLButtonElement, CreateTemplate
     const { t } = useMessaging('Composer.CreateTemplateButton');
     const c = useComposerContext('Composer.CreateTemplateButton');
     const [open, setOpen] = useState(false);
+    // The draft when the button was pressed: read then, so typing does not re-render this button.
+    const [initialContent, setInitialContent] = useState('');
     const mounted = useOpenedOnce(open);
     if (!c.templatesEnabled || !c.capabilities.createTemplates) return null;
     return (
@@ -31,7 +33,9 @@ export const CreateTemplateButton = forwardRef<HTMLButtonElement, CreateTemplate
           data-slot="create-template"
           onClick={(e) => {
             onClick?.(e);
-            if (!e.defaultPrevented) setOpen(true);
+            if (e.defaultPrevented) return;
+            setInitialContent(c.inputRef.current?.value ?? '');
+            setOpen(true);
           }}
           {...rest}
         >
@@ -39,7 +43,11 @@ export const CreateTemplateButton = forwardRef<HTMLButtonElement, CreateTemplate
         </button>
         {mounted ? (
           <Suspense fallback={null}>
-            <CreateTemplateDialog open={open} onClose={() => setOpen(false)} initialContent={c.text} />
+            <CreateTemplateDialog
+              open={open}
+              onClose={() => setOpen(false)}
+              initialContent={initialContent}
+            />
           </Suspense>
         ) : null}
       </>

@@ -2,7 +2,7 @@ import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
-import { useComposerContext } from './ComposerContext';
+import { useComposerCanSend, useComposerContext } from './ComposerContext';
 
 /** Props of {@link SendButton}. */
 export type SendButtonProps = ComponentPropsWithoutRef<'button'>;
@@ -14,6 +14,7 @@ export const SendButton = forwardRef<HTMLButtonElement, SendButtonProps>(functio
 ) {
   const { t } = useMessaging('Composer.SendButton');
   const c = useComposerContext('Composer.SendButton');
+  const canSend = useComposerCanSend();
   return (
     <button
       ref={ref}
@@ -21,7 +22,7 @@ export const SendButton = forwardRef<HTMLButtonElement, SendButtonProps>(functio
       className={cx('ik-button', 'ik-composer__send', className)}
       data-variant="primary"
       data-slot="composer-send"
-      disabled={!c.canSend}
+      disabled={!canSend}
       aria-describedby={c.heldByQuietHours ? c.ids.notice : undefined}
       {...rest}
     >

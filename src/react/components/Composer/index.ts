@@ -32,9 +32,10 @@ export { ComposerStatus } from './ComposerStatus';
 export type { ComposerStatusProps } from './ComposerStatus';
 export { StartConversationForm } from './StartConversationForm';
 export type { StartConversationFormProps } from './StartConversationForm';
-export { useComposerContext } from './ComposerContext';
+export { useComposerCanSend, useComposerContext, useComposerText } from './ComposerContext';
 export type {
   ComposerContextValue,
+  ComposerTextValue,
   ComposerMode,
   PendingFile,
   UploadingFile,

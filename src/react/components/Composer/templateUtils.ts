@@ -1,3 +1,4 @@
+import { safeUrl } from '../../../core/urls';
 import { formatMoney } from '../../../core/dates';
 import type { Conversation, Template, TemplateCategory } from '../../../core/types';
 import type { StringKey } from '../../strings/en';
@@ -47,7 +48,8 @@ export function contextVariables(
   const subject = conversation.subject;
   if (subject?.title) vars.vehicle_title = subject.title;
   if (subject?.price) vars.price = formatMoney(subject.price.amount, subject.price.currency, locale);
-  if (subject?.url) vars.listing_url = subject.url;
+  const listingUrl = safeUrl(subject?.url, 'link');
+  if (listingUrl) vars.listing_url = listingUrl;
   const other = conversation.counterpart;
   const myRole = conversation.myRole ?? (other.role === 'seller' ? 'buyer' : 'seller');
   const myName = me?.name;

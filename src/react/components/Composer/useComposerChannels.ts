@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Conversation } from '../../../core/types';
 import type { TransportCapabilities } from '../../../transports/types';
 import type { ComposerMode } from './ComposerContext';
@@ -29,10 +29,10 @@ export function useComposerChannels(
   conversation: Conversation | undefined,
   caps: TransportCapabilities,
 ) {
-  const reachable = {
-    sms: caps.deliveryChannels.includes('sms') && conversation?.counterpart.hasPhone !== false,
-    email: caps.deliveryChannels.includes('email') && conversation?.counterpart.hasEmail !== false,
-  };
+  const reachSms = caps.deliveryChannels.includes('sms') && conversation?.counterpart.hasPhone !== false;
+  const reachEmail = caps.deliveryChannels.includes('email') && conversation?.counterpart.hasEmail !== false;
+  // Objects that keep their identity while nothing changes, so the composer's context does too.
+  const reachable = useMemo(() => ({ sms: reachSms, email: reachEmail }), [reachSms, reachEmail]);
   const defaults: ChannelState = { conversationId, subject: '', mode: 'message' };
   const [stored, setStored] = useState<ChannelState>(defaults);
   const state = stored.conversationId === conversationId ? stored : defaults;
@@ -60,9 +60,13 @@ export function useComposerChannels(
     [update, caps.internalNotes],
   );
 
+  const channelSms = sms && reachSms;
+  const channelEmail = email && reachEmail;
+  const channels = useMemo(() => ({ sms: channelSms, email: channelEmail }), [channelSms, channelEmail]);
+
   return {
     reachable,
-    channels: { sms: sms && reachable.sms, email: email && reachable.email },
+    channels,
     setChannel,
     emailSubject: state.subject,
     setEmailSubject,

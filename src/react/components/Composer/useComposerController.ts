@@ -2,14 +2,13 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { Message } from '../../../core/types';
 import { useConversation } from '../../hooks/useConversation';
 import { useInboxStore } from '../../hooks/useInboxStore';
-import { newClientId, useSendMessage } from '../../hooks/useSendMessage';
-import type { SendInput } from '../../hooks/useSendMessage';
 import { useMessaging } from '../../MessagingProvider';
 import { useInboxStoreApi } from '../../store/useInboxStoreApi';
-import type { ComposerContextValue } from './ComposerContext';
-import { contextVariables, variableLabel } from './templateUtils';
+import type { ComposerContextValue, ComposerTextValue } from './ComposerContext';
+import { contextVariables } from './templateUtils';
 import { isInQuietHours, useComposerChannels } from './useComposerChannels';
 import { useComposerFiles } from './useComposerFiles';
+import { useComposerSend } from './useComposerSend';
 import { useComposerTemplate } from './useComposerTemplate';
 import { useSuggestedReply } from './useSuggestedReply';
 
@@ -24,8 +23,16 @@ export interface ComposerControllerOptions {
 
 const DEFAULT_QUIET_HOURS = [21, 8] as const;
 
-/** The composer's state and actions; the send pipeline itself is `useSendMessage`. */
-export function useComposerController(options: ComposerControllerOptions): ComposerContextValue {
+/**
+ * The composer's state, split in two for rendering: `text` (the draft, what changes per keystroke, read
+ * by the field, Send and the status line) and `value` (everything else: channels, files, templates,
+ * suggestion and the send actions, which keep their identity while the user types). Each concern lives
+ * in its own hook: files, channels, templates, suggestion, and the send pipeline (`useComposerSend`).
+ */
+export function useComposerController(options: ComposerControllerOptions): {
+  value: ComposerContextValue;
+  text: ComposerTextValue;
+} {
   const { transport, t, announce, currentUser, locale } = useMessaging('Composer.Root');
   const store = useInboxStoreApi('Composer.Root');
   const caps = transport.capabilities;
@@ -33,6 +40,10 @@ export function useComposerController(options: ComposerControllerOptions): Compo
   const conversationId = options.conversationId === undefined ? selected : options.conversationId;
   const { data: conversation } = useConversation(conversationId);
   const text = useInboxStore((s) => (conversationId ? (s.drafts[conversationId] ?? '') : ''));
+  const readText = useCallback(
+    () => (conversationId ? (store.getState().drafts[conversationId] ?? '') : ''),
+    [conversationId, store],
+  );
   const writeText = useCallback(
     (value: string) => {
       if (conversationId) store.getState().setDraft(conversationId, value);
@@ -56,17 +67,14 @@ export function useComposerController(options: ComposerControllerOptions): Compo
 
   const files = useComposerFiles(caps.attachments, t, announce);
   const ch = useComposerChannels(conversationId, conversation, caps);
-  const context = useMemo(
+  const variables = useMemo(
     () => contextVariables(conversation, currentUser, locale),
     [conversation, currentUser, locale],
   );
-  const tpl = useComposerTemplate({ text, writeText, context, inputRef, t, announce });
+  const tpl = useComposerTemplate({ readText, writeText, context: variables, inputRef, t, announce });
   const { offered, dismissedPending } = useSuggestedReply(conversationId, caps.suggestedReplies);
   const [editedSuggestion, setEditedSuggestion] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { send } = useSendMessage(conversationId);
-  const onSent = useRef(options.onSent);
-  onSent.current = options.onSent;
 
   const { reset: resetFiles } = files;
   const { detach } = tpl;
@@ -86,6 +94,11 @@ export function useComposerController(options: ComposerControllerOptions): Compo
     },
     [writeText, detach],
   );
+  const afterClear = useCallback(() => {
+    detach();
+    setError(null);
+    setEditedSuggestion(null);
+  }, [detach]);
 
   const inQuiet = isInQuietHours(
     (options.now ?? (() => new Date()))(),
@@ -94,127 +107,124 @@ export function useComposerController(options: ComposerControllerOptions): Compo
   const heldByQuietHours =
     caps.quietHours && ch.mode === 'message' && ch.channels.sms && ch.avoidQuietHours && inQuiet;
   const overLimit = text.length > caps.maxTextLength;
-  const canSend = !!conversationId && !overLimit && (text.trim().length > 0 || files.files.length > 0);
+  const hasFiles = files.files.length > 0;
+  const canSend = !!conversationId && !overLimit && (text.trim().length > 0 || hasFiles);
 
-  const delivery = (): Partial<SendInput> => {
-    if (ch.mode === 'note') return { internal: true, kind: 'note' };
-    const out: Partial<SendInput> = {};
-    if (caps.deliveryChannels.length) {
-      const subject = ch.emailSubject.trim();
-      out.channels = {
-        sms: ch.channels.sms,
-        email: ch.channels.email,
-        ...(ch.channels.email && subject ? { emailSubject: subject } : {}),
-      };
-    }
-    if (caps.quietHours && ch.channels.sms) out.avoidQuietHours = ch.avoidQuietHours;
-    if (offered && editedSuggestion === offered.messageId) out.suggestedReplyState = 'edited';
-    else if (dismissedPending) out.suggestedReplyState = 'dismissed';
-    return out;
-  };
-
-  const dispatch = (input: SendInput, clearComposer: boolean) => {
-    if (!conversationId) return;
-    const clientId = newClientId();
-    const attachments = clearComposer ? files.take(clientId) : [];
-    if (clearComposer) {
-      store.getState().clearDraft(conversationId);
-      detach();
-      setError(null);
-      setEditedSuggestion(null);
-    }
-    inputRef.current?.focus();
-    void send({ ...input, clientId, ...(attachments.length ? { attachments } : {}) }).then((message) => {
-      files.settle(clientId);
-      if (message) onSent.current?.(message);
-      else if (attachments.length) {
-        const entry = store.getState().outbox.find((e) => e.clientId === clientId);
-        if (entry?.status === 'failed')
-          announce(t('uploadFailed', { error: entry.error ?? t('errorGeneric') }), {
-            assertive: true,
-            delayMs: 300,
-          });
-      }
-    });
-  };
-
-  const submit = () => {
-    if (!canSend) return;
-    const active = tpl.active;
-    if (active && active.missing.length) {
-      setError(t('templateMissing', { names: active.missing.map((n) => variableLabel(n, t)).join(', ') }));
-      inputRef.current?.ownerDocument.getElementById(`${ids.input}-var-${active.missing[0]}`)?.focus();
-      return;
-    }
-    const trimmed = text.trim();
-    const asTemplate =
-      active && trimmed === active.rendered.trim()
-        ? { template: { id: active.template.id, variables: active.variables } }
-        : {};
-    dispatch({ text: trimmed, ...asTemplate, ...delivery() }, true);
-  };
-
-  const subject = conversation?.subject;
-  return {
-    conversationId,
-    conversation,
+  const actions = useComposerSend({
+    state: {
+      conversationId,
+      conversation,
+      text,
+      canSend,
+      mode: ch.mode,
+      channels: ch.channels,
+      emailSubject: ch.emailSubject,
+      avoidQuietHours: ch.avoidQuietHours,
+      template: tpl.active,
+      offered,
+      editedSuggestion,
+      dismissedPending,
+      inputId: ids.input,
+    },
     capabilities: caps,
-    ids,
+    store,
+    files,
     inputRef,
-    text,
-    setText,
-    mode: ch.mode,
-    setMode: ch.setMode,
-    channels: ch.channels,
-    reachable: ch.reachable,
-    setChannel: ch.setChannel,
-    emailSubject: ch.emailSubject,
-    setEmailSubject: ch.setEmailSubject,
-    avoidQuietHours: ch.avoidQuietHours,
-    setAvoidQuietHours: ch.setAvoidQuietHours,
-    heldByQuietHours,
-    files: files.files,
-    uploading: files.uploading,
-    fileErrors: files.errors,
-    addFiles: files.add,
-    removeFile: files.remove,
-    attachmentsEnabled: !!caps.attachments,
-    templatesEnabled: caps.templates && options.templates !== false,
-    template: tpl.active,
-    insertTemplate: tpl.insert,
-    setTemplateVariable: tpl.setVariable,
-    detachTemplate: detach,
-    suggestion: offered && editedSuggestion !== offered.messageId && ch.mode === 'message' ? offered : null,
-    sendSuggestion: () => {
-      if (offered) dispatch({ text: offered.text, ...delivery(), suggestedReplyState: 'used' }, false);
-    },
-    editSuggestion: () => {
-      if (!offered) return;
-      writeText(text.trim() ? `${text}\n${offered.text}` : offered.text);
-      detach();
-      setEditedSuggestion(offered.messageId);
-      focusInput();
-    },
-    dismissSuggestion: () => {
-      if (offered) store.getState().dismissSuggestion(offered.messageId);
-      focusInput();
-    },
-    error,
-    overLimit,
-    canSend,
-    submit,
-    sendQuickReply: (reply) => dispatch({ text: reply, kind: 'quick_reply', ...delivery() }, false),
-    shareOrder: () => {
-      if (subject?.kind !== 'order') return;
-      dispatch(
-        {
-          text: t('orderShareMessage', { number: subject.number ?? subject.title }),
-          orderShare: { orderId: subject.id },
-          ...delivery(),
-        },
-        false,
-      );
-    },
-    focusInput,
-  };
+    afterClear,
+    setError,
+    onSent: options.onSent,
+  });
+
+  const suggestion =
+    offered && editedSuggestion !== offered.messageId && ch.mode === 'message' ? offered : null;
+  const editSuggestion = useCallback(() => {
+    if (!offered) return;
+    const current = readText();
+    writeText(current.trim() ? `${current}\n${offered.text}` : offered.text);
+    detach();
+    setEditedSuggestion(offered.messageId);
+    focusInput();
+  }, [offered, readText, writeText, detach, focusInput]);
+  const dismissSuggestion = useCallback(() => {
+    if (offered) store.getState().dismissSuggestion(offered.messageId);
+    focusInput();
+  }, [offered, store, focusInput]);
+
+  const templatesEnabled = caps.templates && options.templates !== false;
+  const value = useMemo<ComposerContextValue>(
+    () => ({
+      conversationId,
+      conversation,
+      capabilities: caps,
+      ids,
+      inputRef,
+      mode: ch.mode,
+      setMode: ch.setMode,
+      channels: ch.channels,
+      reachable: ch.reachable,
+      setChannel: ch.setChannel,
+      emailSubject: ch.emailSubject,
+      setEmailSubject: ch.setEmailSubject,
+      avoidQuietHours: ch.avoidQuietHours,
+      setAvoidQuietHours: ch.setAvoidQuietHours,
+      heldByQuietHours,
+      files: files.files,
+      uploading: files.uploading,
+      fileErrors: files.errors,
+      addFiles: files.add,
+      removeFile: files.remove,
+      attachmentsEnabled: !!caps.attachments,
+      templatesEnabled,
+      template: tpl.active,
+      insertTemplate: tpl.insert,
+      setTemplateVariable: tpl.setVariable,
+      detachTemplate: detach,
+      suggestion,
+      sendSuggestion: actions.sendSuggestion,
+      editSuggestion,
+      dismissSuggestion,
+      error,
+      submit: actions.submit,
+      sendQuickReply: actions.sendQuickReply,
+      shareOrder: actions.shareOrder,
+      focusInput,
+    }),
+    [
+      conversationId,
+      conversation,
+      caps,
+      ids,
+      ch.mode,
+      ch.setMode,
+      ch.channels,
+      ch.reachable,
+      ch.setChannel,
+      ch.emailSubject,
+      ch.setEmailSubject,
+      ch.avoidQuietHours,
+      ch.setAvoidQuietHours,
+      heldByQuietHours,
+      files.files,
+      files.uploading,
+      files.errors,
+      files.add,
+      files.remove,
+      templatesEnabled,
+      tpl.active,
+      tpl.insert,
+      tpl.setVariable,
+      detach,
+      suggestion,
+      actions,
+      editSuggestion,
+      dismissSuggestion,
+      error,
+      focusInput,
+    ],
+  );
+  const textValue = useMemo<ComposerTextValue>(
+    () => ({ text, setText, overLimit, canSend }),
+    [text, setText, overLimit, canSend],
+  );
+  return { value, text: textValue };
 }

@@ -85,8 +85,9 @@ export function useComposerFiles(limits: AttachmentLimits | undefined, t: Transl
 
   const reset = useCallback(() => {
     filesRef.current.forEach((f) => revoke(f.previewUrl));
-    setFiles([]);
-    setErrors([]);
+    // Keep the empty arrays there are: a new [] would change the composer's context for nothing.
+    setFiles((f) => (f.length ? [] : f));
+    setErrors((e) => (e.length ? [] : e));
   }, []);
 
   return { files, errors, uploading, add, remove, take, settle, reset };

@@ -26,19 +26,21 @@ function placeCaret(el: HTMLTextAreaElement | null, start: number, rendered: str
  * of the link (the text is then the user's own).
  */
 export function useComposerTemplate(opts: {
-  text: string;
+  /** The draft as it is now (read when used, so the callbacks need not change per keystroke). */
+  readText: () => string;
   writeText: (text: string) => void;
   context: Record<string, string>;
   inputRef: RefObject<HTMLTextAreaElement | null>;
   t: Translate;
   announce: Announce;
 }) {
-  const { text, writeText, context, inputRef, t, announce } = opts;
+  const { readText, writeText, context, inputRef, t, announce } = opts;
   const [active, setActive] = useState<ActiveTemplate | null>(null);
 
   const insert = useCallback(
     (template: Template, range?: [number, number]) => {
       const el = inputRef.current;
+      const text = readText();
       const [from, to] =
         range ??
         (el && el.ownerDocument.activeElement === el
@@ -60,12 +62,13 @@ export function useComposerTemplate(opts: {
       later(() => placeCaret(inputRef.current, before.length, rendered));
       announce(t('templateInserted'), { delayMs: 250 });
     },
-    [inputRef, text, context, writeText, announce, t],
+    [inputRef, readText, context, writeText, announce, t],
   );
 
   const setVariable = useCallback(
     (name: string, value: string) => {
       if (!active) return;
+      const text = readText();
       const variables = { ...active.variables, [name]: value };
       const { text: rendered, missing } = renderTemplate(active.template.content, variables);
       const before = text.slice(0, active.start);
@@ -73,7 +76,7 @@ export function useComposerTemplate(opts: {
       writeText(before + rendered + after);
       setActive({ ...active, variables, rendered, missing });
     },
-    [active, text, writeText],
+    [active, readText, writeText],
   );
 
   const detach = useCallback(() => setActive(null), []);

@@ -2,6 +2,7 @@ import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { Attachment, Message } from '../../../core/types';
 import { formatFileSize } from '../../../core/dates';
+import { safeUrl } from '../../../core/urls';
 import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
 import { useMessageContext } from './ThreadContext';
@@ -11,16 +12,14 @@ export function isImage(a: Attachment): boolean {
   return a.mimeType.startsWith('image/') && !!safeImageUrl(a.thumbnailUrl ?? a.url);
 }
 
-/** URLs an `<img>` may load: http(s), blob, same-origin paths and inline images. */
+/** URLs an `<img>` may load (see `safeUrl`). */
 export function safeImageUrl(url: string | undefined): string | undefined {
-  return url && /^(https?:|blob:|data:image\/|\/)/i.test(url) ? url : undefined;
+  return safeUrl(url, 'image');
 }
 
-/** URLs a download link may point at; inline HTML/SVG documents are refused. */
+/** URLs a download link may point at (see `safeUrl`). */
 export function safeDownloadUrl(url: string): string | undefined {
-  if (/^(https?:|blob:|\/)/i.test(url)) return url;
-  if (/^data:/i.test(url) && !/^data:(text\/html|image\/svg|application\/xhtml)/i.test(url)) return url;
-  return undefined;
+  return safeUrl(url, 'document');
 }
 
 /** Short type for a file: "PDF", "DOCX", "JPEG". */
@@ -96,6 +95,8 @@ export const Attachments = forwardRef<HTMLUListElement, AttachmentsProps>(functi
               <a
                 href={href}
                 download={a.name}
+                // A browser ignores `download` for another origin's file: it then opens in a new tab, never in place.
+                target="_blank"
                 className="ik-attachments__doc"
                 data-slot="attachment-document"
                 rel="noopener noreferrer"

@@ -11,6 +11,7 @@ import { MessageMenu } from './MessageMenu';
 import { ReportDialog } from './ReportDialog';
 import { ThreadFeed } from './ThreadFeed';
 import { ThreadHeader } from './ThreadHeader';
+import { ThreadSearch } from './ThreadSearch';
 
 /** Props of the drop-in {@link ConversationThread}. */
 export type ConversationThreadProps = Omit<ConversationThreadRootProps, 'children'>;
@@ -27,7 +28,9 @@ export type ConversationThreadProps = Omit<ConversationThreadRootProps, 'childre
 function ConversationThreadDropIn(props: ConversationThreadProps) {
   return (
     <ConversationThreadRoot {...props}>
-      <ThreadHeader />
+      <ThreadHeader>
+        <ThreadSearch />
+      </ThreadHeader>
       <ThreadFeed />
       <JumpToLatest />
     </ConversationThreadRoot>
@@ -37,6 +40,7 @@ function ConversationThreadDropIn(props: ConversationThreadProps) {
 export const ConversationThread = Object.assign(ConversationThreadDropIn, {
   Root: ConversationThreadRoot,
   Header: ThreadHeader,
+  Search: ThreadSearch,
   Feed: ThreadFeed,
   JumpToLatest,
   Message: MessageItem,

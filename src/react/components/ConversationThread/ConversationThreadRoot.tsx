@@ -21,6 +21,7 @@ import { isImage } from './Attachments';
 import { ImageViewer } from './ImageViewer';
 import { ReportDialog } from './ReportDialog';
 import { buildRows, isUnreadIncoming, rowKey } from './rows';
+import { createSearchStore, SearchStoreContext } from './search';
 import type { ThreadRow } from './rows';
 import { MessageContext, ThreadContext } from './ThreadContext';
 import type {
@@ -115,6 +116,7 @@ const ConversationThreadRootInner = forwardRef<HTMLElement, ConversationThreadRo
     const [unseen, setUnseenState] = useState(0);
     const setUnseen = useCallback((update: (n: number) => number) => setUnseenState(update), []);
     const [menuFor, setMenuFor] = useState<string | null>(null);
+    const [searchStore] = useState(() => createSearchStore(locale));
     const [report, setReport] = useState<DialogState>(null);
     const [viewer, setViewer] = useState<(NonNullable<DialogState> & { index: number }) | null>(null);
     const returnFocus = useRef<HTMLElement | null>(null);
@@ -187,7 +189,9 @@ const ConversationThreadRootInner = forwardRef<HTMLElement, ConversationThreadRo
       >
         <ThreadContext.Provider value={value}>
           <MessageContext.Provider value={messageContext}>
-            <Fragment key={conversationId}>{children}</Fragment>
+            <SearchStoreContext.Provider value={searchStore}>
+              <Fragment key={conversationId}>{children}</Fragment>
+            </SearchStoreContext.Provider>
           </MessageContext.Provider>
           <ReportDialog
             open={!!report}

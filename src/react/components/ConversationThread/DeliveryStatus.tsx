@@ -7,7 +7,7 @@ import type { Translate } from '../../strings/format';
 import { cx } from '../primitives/cx';
 
 /** A delivery state as shown: a shape and a word, never colour alone. */
-type Shown = 'sending' | 'scheduled' | 'sent' | 'delivered' | 'read' | 'failed' | 'unknown';
+type Shown = 'queued' | 'sending' | 'scheduled' | 'sent' | 'delivered' | 'read' | 'failed' | 'unknown';
 
 /**
  * The clock is drawn, not a character: no common UI font has U+1F553, so the
@@ -33,6 +33,7 @@ const CLOCK = (
 );
 
 const ICON: Record<Shown, ReactNode> = {
+  queued: CLOCK,
   sending: CLOCK,
   scheduled: CLOCK,
   sent: '✓',
@@ -88,8 +89,20 @@ export const DeliveryStatus = forwardRef<HTMLDivElement, DeliveryStatusProps>(fu
   const { t, locale } = useMessaging('ConversationThread.DeliveryStatus');
   const lines: Array<{ key: string; state: Shown; text: string; error?: string | undefined }> = [];
   if (message.status === 'sending') lines.push({ key: 'client', state: 'sending', text: t('statusSending') });
+  else if (message.status === 'queued')
+    lines.push({
+      key: 'client',
+      state: 'queued',
+      text: t(message.held ? 'statusQueuedHeld' : 'statusQueued'),
+    });
   else if (message.status === 'failed')
-    lines.push({ key: 'client', state: 'failed', text: t('statusFailed'), error: message.error });
+    lines.push({
+      key: 'client',
+      // The request may have reached the server: say so rather than "Not sent".
+      state: message.outcome === 'unknown' ? 'unknown' : 'failed',
+      text: t(message.outcome === 'unknown' ? 'statusMayNotBeSent' : 'statusFailed'),
+      error: message.error,
+    });
   else {
     const channels = (['sms', 'email'] as const).filter((c) => message.delivery?.[c]);
     for (const c of channels) {

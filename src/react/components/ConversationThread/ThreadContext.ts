@@ -17,6 +17,8 @@ export interface FeedControls {
   jumpToLatest(): void;
   /** Scrolls a message into view (by row key) and focuses its article. */
   focusRow(key: string): void;
+  /** Scrolls a message into view (by row key) without moving focus (find in conversation). */
+  revealRow(key: string): void;
 }
 
 /** Shared by the parts of one thread. */

@@ -146,8 +146,12 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
         const i = rowsRef.current.findIndex((r) => r.key === key);
         if (i >= 0) focusIndex(i);
       },
+      revealRow: (key: string) => {
+        const i = rowsRef.current.findIndex((r) => r.key === key);
+        if (i >= 0) virtualizer.scrollToIndex(i, { align: 'center' });
+      },
     }),
-    [focusIndex, scrollToLatest, setUnseen],
+    [focusIndex, scrollToLatest, setUnseen, virtualizer],
   );
 
   // The same when the scroller itself gets shorter (the header above it wraps once the conversation has
@@ -187,7 +191,9 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
     const from = rows.findIndex((r) => r.key === previous);
     if (from < 0) return;
     const appended = rows.slice(from + 1).map((r) => r.message);
-    if (appended.some((m) => m.direction === 'outgoing' && m.status === 'sending')) {
+    if (
+      appended.some((m) => m.direction === 'outgoing' && (m.status === 'sending' || m.status === 'queued'))
+    ) {
       scrollToLatest();
       return;
     }

@@ -1,3 +1,5 @@
+import { safeUrl } from '../../../core/urls';
+
 /** A run of message text: plain text, or a link safe to make clickable. */
 export type TextPart = { type: 'text'; text: string } | { type: 'link'; text: string; href: string };
 
@@ -5,16 +7,9 @@ export type TextPart = { type: 'text'; text: string } | { type: 'link'; text: st
 const CANDIDATE =
   /\b(?:https?:\/\/[^\s<>"']+|mailto:[^\s<>"']+@[^\s<>"']+|tel:\+?[0-9][0-9().\- ]{2,}[0-9])/gi;
 const TRAILING = /[.,;:!?)\]}'"]+$/;
-const ALLOWED = new Set(['http:', 'https:', 'mailto:', 'tel:']);
-
-/** The URL if it parses and uses an allowed scheme, else `undefined`. */
+/** The URL if `safeUrl` allows it in message text (http(s), mailto, tel), else `undefined`. */
 export function safeHref(candidate: string): string | undefined {
-  try {
-    const url = new URL(candidate);
-    return ALLOWED.has(url.protocol) ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return safeUrl(candidate, 'text');
 }
 
 /**

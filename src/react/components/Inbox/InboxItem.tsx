@@ -1,6 +1,7 @@
 import { forwardRef, memo, useId } from 'react';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import type { Conversation } from '../../../core/types';
+import { safeUrl } from '../../../core/urls';
 import { useMessaging } from '../../MessagingProvider';
 import { Avatar } from '../primitives/Avatar';
 import { cx } from '../primitives/cx';
@@ -17,8 +18,6 @@ export interface InboxItemProps extends ComponentPropsWithoutRef<'div'> {
   /** The row's position in the whole list, 0-based (`aria-rowindex` is this + 1). */
   index: number;
 }
-
-const SAFE_IMG = /^(https?:|data:image\/|blob:|\/)/i;
 
 /**
  * One inbox row (`role="row"`): the conversation button, then Mark read,
@@ -45,8 +44,7 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
   const description = [subjectText(c, ctx), roleLabel(c, t), c.counterpart.verified ? t('verified') : '']
     .filter(Boolean)
     .join(', ');
-  const thumb =
-    c.subject?.thumbnailUrl && SAFE_IMG.test(c.subject.thumbnailUrl) ? c.subject.thumbnailUrl : undefined;
+  const thumb = safeUrl(c.subject?.thumbnailUrl, 'image');
   const time = rowTime(c, ctx);
   const preview = previewParts(c, ctx);
   const unread = c.unreadCount > 0;
@@ -141,7 +139,7 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
         {/* Outside the button, so the button's visible text is all in its name (WCAG 2.5.3);
             the button's ::after still makes the whole cell clickable, and the text is its description. */}
         <span className="ik-inbox-item__footer" aria-hidden="true">
-          <span className="ik-inbox-item__role">{roleLabel(c, t)}</span>
+          {c.counterpart.role ? <span className="ik-inbox-item__role">{roleLabel(c, t)}</span> : null}
           {c.subject ? (
             <span className="ik-inbox-item__subject" data-kind={c.subject.kind}>
               {thumb ? (

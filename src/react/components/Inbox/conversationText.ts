@@ -24,10 +24,12 @@ const STATUS_KEYS: Record<string, StringKey> = {
   reserved: 'listingStatusReserved',
 };
 
-/** The counterpart's role as shown in a row ("Seller"). */
+/** The counterpart's role as shown in a row ("Seller"); empty when the backend does not say. */
 export function roleLabel(c: Conversation, t: Translate): string {
-  const key = ROLE_KEYS[c.counterpart.role];
-  return key ? t(key) : c.counterpart.role;
+  const role = c.counterpart.role;
+  if (!role) return '';
+  const key = ROLE_KEYS[role];
+  return key ? t(key) : role;
 }
 
 /**

@@ -2,6 +2,7 @@ import { forwardRef, useId } from 'react';
 import type { ComponentPropsWithoutRef, MouseEvent } from 'react';
 import type { AppNotification } from '../../../core/types';
 import { formatRelativeTime } from '../../../core/dates';
+import { safeUrl } from '../../../core/urls';
 import { useMessaging } from '../../MessagingProvider';
 import { useMarkNotificationRead } from '../../hooks/useMarkNotificationRead';
 import { cx } from '../primitives/cx';
@@ -41,7 +42,8 @@ export const NotificationItem = forwardRef<HTMLLIElement, NotificationItemProps>
   const markRead = useMarkNotificationRead();
   const bodyId = useId();
   const titleId = useId();
-  const link = href ?? n.link;
+  // An unsafe target (another scheme, '//host', backslashes) leaves the item a button.
+  const link = safeUrl(href ?? n.link, 'link');
   const open = (event: MouseEvent<HTMLElement>) => {
     if (!n.read) markRead.mutate({ id: n.id, silent: true });
     onOpen?.(n, event);

@@ -1,6 +1,7 @@
 import { Component } from 'react';
 import type { ReactNode } from 'react';
 import type { Participant } from '../../../core/types';
+import { safeUrl } from '../../../core/urls';
 import { useMessaging } from '../../MessagingProvider';
 
 /** Props of {@link Avatar}. */
@@ -22,8 +23,6 @@ export function initials(name: string): string {
   const last = parts.length > 1 ? parts[parts.length - 1]!.charAt(0) : '';
   return (first + last).toUpperCase();
 }
-
-const SAFE_URL = /^(https?:|data:image\/|blob:|\/)/i;
 
 /**
  * A participant's picture, or their initials when there is none. Decorative:
@@ -47,8 +46,7 @@ export function Avatar({ participant, size = 'md', className }: AvatarProps) {
 }
 
 function DefaultAvatar({ participant, size = 'md', className }: AvatarProps) {
-  const url =
-    participant.avatarUrl && SAFE_URL.test(participant.avatarUrl) ? participant.avatarUrl : undefined;
+  const url = safeUrl(participant.avatarUrl, 'image');
   return (
     <span
       className={['ik-avatar', className].filter(Boolean).join(' ')}

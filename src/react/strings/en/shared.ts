@@ -20,5 +20,6 @@ export const shared = {
   saved: 'Saved',
   saveFailed: 'Could not save: {error}',
   messageNotSent: 'Message not sent',
+  messageMayNotBeSent: 'Message may not have been sent',
   uploadFailed: 'Upload failed: {error}',
 } as const;

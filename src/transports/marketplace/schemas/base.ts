@@ -10,8 +10,6 @@ export const nstr = v.nullish(v.string());
 export const envelope = <T extends v.GenericSchema>(data: T) =>
   v.looseObject({ success: v.optional(v.boolean()), data });
 
-export const apiPaginationSchema = v.looseObject({ page: num, limit: num, total: num, totalPages: num });
-
 /** A readable path such as `data.conversations[0].unread_count`. */
 export function issuePath(issue: v.BaseIssue<unknown>): string {
   let out = '';

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
-import { apiPaginationSchema, envelope, nstr, num, str } from './base';
+import { envelope, nstr, num, str } from './base';
 
 /**
- * Conversations, threads, messages and realtime payloads (both API families).
+ * Conversations, threads, messages and realtime payloads of the v1 family
+ * (the `/api` family is read tolerantly by `api/decode` instead).
  * Required fields are the ones the excerpt's examples always carry; mock
  * extensions and fields missing from some examples are optional.
  */
@@ -164,75 +165,3 @@ export const v1RealtimeSchema = v.variant('type', [
     data: v.looseObject({ conversation: v1ConversationSummarySchema }),
   }),
 ]);
-
-// ---------------------------------------------------------------- /api family
-
-const apiUserSchema = v.looseObject({ id: str, name: str, avatarUrl: nstr });
-
-/** A thread of `GET /api/messages`. */
-export const apiThreadSchema = v.looseObject({
-  id: str,
-  lastMessageAt: str,
-  createdAt: str,
-  listing: v.looseObject({
-    id: str,
-    title: str,
-    slug: v.optional(str),
-    price: v.nullish(num),
-    priceCurrency: nstr,
-    images: v.optional(v.array(str)),
-  }),
-  otherParty: apiUserSchema,
-  lastMessage: v.nullable(
-    v.looseObject({ id: str, body: str, senderId: str, isRead: v.boolean(), createdAt: str }),
-  ),
-  unreadCount: num,
-});
-
-/** `GET /api/messages`. */
-export const apiThreadListSchema = v.looseObject({
-  success: v.optional(v.boolean()),
-  data: v.array(apiThreadSchema),
-  pagination: apiPaginationSchema,
-});
-
-const apiAttachmentSchema = v.looseObject({
-  id: str,
-  name: str,
-  url: str,
-  thumbnailUrl: nstr,
-  size: num,
-  mimeType: str,
-});
-
-/** A message of the `/api` family. */
-export const apiMessageSchema = v.looseObject({
-  id: str,
-  senderId: str,
-  body: str,
-  attachments: v.optional(v.array(apiAttachmentSchema)),
-  isRead: v.boolean(),
-  readAt: nstr,
-  createdAt: str,
-  sender: v.optional(apiUserSchema),
-});
-
-/** `GET /api/messages/:threadId`. */
-export const apiThreadDetailSchema = v.looseObject({
-  success: v.optional(v.boolean()),
-  data: v.looseObject({
-    thread: v.looseObject({
-      id: str,
-      listing: v.looseObject({ id: str, title: str, slug: v.optional(str) }),
-      otherParty: apiUserSchema,
-    }),
-    messages: v.array(apiMessageSchema),
-  }),
-  pagination: apiPaginationSchema,
-});
-
-/** `POST /api/messages`. */
-export const apiSentSchema = envelope(apiMessageSchema);
-
-/** `PATCH /api/messages/:id/archive`. */
-export const apiArchivedSchema = envelope(v.looseObject({ archived: v.boolean() }));

@@ -1,9 +1,13 @@
 import { TransportError } from '../../../core/TransportError';
-import type { Conversation } from '../../../core/types';
+import type { Conversation, Message, ParticipantRole } from '../../../core/types';
+import type { DiagnosticsReporter } from '../../diagnostics';
 import { createHttpClient } from '../../http';
 import type { HttpClient, HttpRequest } from '../../http';
+import { createSendReconciler } from '../../reconcile';
+import type { SendReconciler } from '../../reconcile';
 import type { MarketplaceTransportOptions } from '../createMarketplaceTransport';
 import type { Perspective } from '../mappers';
+import type { Decode } from '../api/decode';
 
 /**
  * What the verb modules share: the HTTP clients and the adapter's memory of
@@ -11,14 +15,27 @@ import type { Perspective } from '../mappers';
  * the HTTP client load then, with `import()`); the verbs receive it.
  */
 export interface MarketplaceContext {
-  profile: 'v1' | 'api';
   options: MarketplaceTransportOptions;
   http: HttpClient;
   apiHttp: HttpClient;
   notificationsHttp: HttpClient;
-  counterpartRole: 'buyer' | 'seller';
+  /** The API origin (relative URLs in answers resolve against it). */
+  origin: string;
+  diagnostics: DiagnosticsReporter;
+  /** A tolerant decoding context for one endpoint (`GET /api/messages`). */
+  decode(endpoint: string): Decode;
   /** conversation id → counterpart id, learned from every conversation the adapter saw. */
   counterparts: Map<string, string>;
+  /** `/api`: conversation id → the current user's role, learned from who opened the thread. */
+  roles: Map<string, ParticipantRole>;
+  /** `/api` sends: the server has no idempotency, so the adapter looks before it re-posts. */
+  reconciler: SendReconciler;
+  /** `/api` sends already delivered, by client id: a repeated call returns the stored message. */
+  delivered: Map<string, Message>;
+  /** `/api` conversation starts whose answer was lost, by client id: when the first attempt began. */
+  attempts: Map<string, string>;
+  /** Unread count per conversation, from the newest list rows the adapter read. */
+  threadUnread: Map<string, number>;
   /** Records a conversation's counterpart and returns the conversation. */
   remember(c: Conversation): Conversation;
   /** Whose side a conversation's messages are read from. */
@@ -26,27 +43,41 @@ export interface MarketplaceContext {
 }
 
 /** The context of one transport: its HTTP clients (one per API base, each with its own token refresh and retries). */
-export function createMarketplaceContext(options: MarketplaceTransportOptions): MarketplaceContext {
-  const profile = options.profile ?? 'v1';
+export function createMarketplaceContext(
+  options: MarketplaceTransportOptions,
+  profile: 'v1' | 'api',
+  diagnostics: DiagnosticsReporter,
+): MarketplaceContext {
   const base = options.baseUrl.replace(/\/+$/, '');
-  const origin = profile === 'v1' ? base.replace(/\/v1$/, '') : base;
+  const originBase = profile === 'v1' ? base.replace(/\/v1$/, '') : base;
   const http = createHttpClient({ ...options, baseUrl: base });
-  const apiHttp = profile === 'api' ? http : createHttpClient({ ...options, baseUrl: origin });
+  const apiHttp = profile === 'api' ? http : createHttpClient({ ...options, baseUrl: originBase });
   const notificationsHttp = createHttpClient({
     ...options,
-    baseUrl: options.notificationsBaseUrl ?? `${origin}/api/notifications`,
+    baseUrl: options.notificationsBaseUrl ?? `${originBase}/api/notifications`,
   });
+  const origin = new URL(
+    originBase + '/',
+    typeof location !== 'undefined' ? location.href : 'http://localhost',
+  ).origin;
   const counterparts = new Map<string, string>();
   return {
-    profile,
     options,
     http,
     apiHttp,
     notificationsHttp,
-    counterpartRole: options.apiCounterpartRole ?? 'seller',
+    origin,
+    diagnostics,
+    decode: (endpoint) => ({ endpoint, report: (d) => diagnostics.report(d), origin }),
     counterparts,
-    remember: (c) => {
+    roles: new Map(),
+    reconciler: createSendReconciler(),
+    delivered: new Map(),
+    attempts: new Map(),
+    threadUnread: new Map(),
+    remember(c) {
       counterparts.set(c.id, c.counterpart.id);
+      this.threadUnread.set(c.id, c.unreadCount);
       return c;
     },
     who: (conversationId) => {

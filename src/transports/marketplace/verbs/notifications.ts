@@ -1,38 +1,46 @@
 import type { AppNotification, Page } from '../../../core/types';
 import type { CallOptions, MessagingTransport } from '../../types';
-import { toNotification } from '../mappers';
-import { parseWire } from '../schemas/base';
-import {
-  apiNotificationListSchema,
-  apiNotificationReadSchema,
-  apiReadAllSchema,
-} from '../schemas/notifications';
+import { envelope, invalid, isObj, list, optNumber, pagination, required } from '../api/decode';
+import { readNotification } from '../api/read';
 import type { MarketplaceContext } from './context';
 import { decodeCursor, req, seg } from './context';
 
-/** `/api/notifications` (both profiles). */
+/** `/api/notifications` (both profiles), read tolerantly like the rest of the `/api` family. */
 
 export async function listNotifications(
   ctx: MarketplaceContext,
   params: Parameters<MessagingTransport['listNotifications']>[0] = {},
 ): Promise<Page<AppNotification>> {
   const { page } = decodeCursor(params.cursor);
-  const body = parseWire(
-    apiNotificationListSchema,
+  const limit = params.limit ?? 20;
+  const d = ctx.decode('GET /api/notifications');
+  const root = envelope(
+    d,
     await req(ctx.notificationsHttp, {
       method: 'GET',
       path: '',
-      query: { page, limit: params.limit ?? 20, unreadOnly: params.unreadOnly ? true : undefined },
+      query: { page, limit, unreadOnly: params.unreadOnly ? true : undefined },
       signal: params.signal,
     }),
   );
-  const items = body.data.map(toNotification);
-  const hasMore = body.pagination.page < body.pagination.totalPages;
+  if (!Array.isArray(root.data)) throw invalid(d, 'data', 'array', root.data);
+  const items = list(d, root.data, 'data', (value, path) => readNotification(d, value, path));
+  const p = pagination(d, root, { page, limit });
+  const hasMore = p.totalPages !== undefined ? p.page < p.totalPages : root.data.length >= p.limit;
+  // The real server ignores `unreadOnly`: filter here, so "Unread" never lists read items.
+  const shown = params.unreadOnly ? items.filter((n) => !n.read) : items;
+  if (shown.length < items.length)
+    ctx.diagnostics.report({
+      kind: 'ignored_filter',
+      endpoint: d.endpoint,
+      path: '',
+      message: `${d.endpoint}: unreadOnly was ignored by the server; read notifications were filtered out here`,
+    });
   return {
-    items: params.unreadOnly ? items.filter((n) => !n.read) : items,
-    total: body.pagination.total,
+    items: shown,
+    ...(p.total !== undefined && !params.unreadOnly ? { total: p.total } : {}),
     hasMore,
-    ...(hasMore ? { next: String(body.pagination.page + 1) } : {}),
+    ...(hasMore ? { next: String(p.page + 1) } : {}),
   };
 }
 
@@ -41,25 +49,26 @@ export async function markNotificationRead(
   id: string,
   opts: CallOptions = {},
 ): Promise<AppNotification> {
-  return toNotification(
-    parseWire(
-      apiNotificationReadSchema,
-      await req(ctx.notificationsHttp, {
-        method: 'PATCH',
-        path: `/${seg(id)}/read`,
-        idempotent: true,
-        signal: opts.signal,
-      }),
-    ).data,
+  const d = ctx.decode('PATCH /api/notifications/:id/read');
+  const root = envelope(
+    d,
+    await req(ctx.notificationsHttp, {
+      method: 'PATCH',
+      path: `/${seg(id)}/read`,
+      idempotent: true,
+      signal: opts.signal,
+    }),
   );
+  return required(d, () => readNotification(d, root.data, 'data'));
 }
 
 export async function markAllNotificationsRead(
   ctx: MarketplaceContext,
   opts: CallOptions = {},
 ): Promise<{ updated: number }> {
-  const body = parseWire(
-    apiReadAllSchema,
+  const d = ctx.decode('PATCH /api/notifications/read-all');
+  const root = envelope(
+    d,
     await req(ctx.notificationsHttp, {
       method: 'PATCH',
       path: '/read-all',
@@ -67,5 +76,5 @@ export async function markAllNotificationsRead(
       signal: opts.signal,
     }),
   );
-  return { updated: body.data.updatedCount };
+  return { updated: (isObj(root.data) ? optNumber(d, root.data, 'updatedCount', 'data') : undefined) ?? 0 };
 }

@@ -4,12 +4,11 @@ import { toTemplate } from '../mappers';
 import { parseWire } from '../schemas/base';
 import { v1TemplateCreatedSchema, v1TemplatesSchema } from '../schemas/templates';
 import type { MarketplaceContext } from './context';
-import { req, unsupported } from './context';
+import { req } from './context';
 
-/** Message templates (v1 only). */
+/** Message templates (v1 only: the `/api` family has none). */
 
 export async function listTemplates(ctx: MarketplaceContext, opts: CallOptions = {}): Promise<Template[]> {
-  if (ctx.profile === 'api') return unsupported('Templates');
   return parseWire(
     v1TemplatesSchema,
     await req(ctx.http, { method: 'GET', path: '/messages/templates', signal: opts.signal }),
@@ -21,7 +20,6 @@ export async function createTemplate(
   input: Parameters<MessagingTransport['createTemplate']>[0],
   opts: CallOptions = {},
 ): Promise<Template> {
-  if (ctx.profile === 'api') return unsupported('Templates');
   const body = parseWire(
     v1TemplateCreatedSchema,
     await req(ctx.http, {

@@ -6,22 +6,7 @@ import type { CallOptions } from '../../types';
 import type { MarketplaceContext } from './context';
 import { req } from './context';
 
-/**
- * The unread verb: all a badge host loads. The `/api` family has no
- * conversations-with-unread count, so there it walks the thread lists
- * (loaded on demand).
- */
-
-export async function apiUnread(ctx: MarketplaceContext, signal?: AbortSignal): Promise<UnreadSummary> {
-  const { apiAllThreads } = await import('./threads');
-  const [count, threads] = await Promise.all([
-    req(ctx.apiHttp, { method: 'GET', path: '/api/messages/unread', signal }).then(
-      (b) => parseWire(apiCountSchema, b).data.count,
-    ),
-    apiAllThreads(ctx, signal),
-  ]);
-  return { messages: count, conversations: threads.filter((t) => t.unreadCount > 0).length };
-}
+/** The unread verb of the v1 family: all a badge host loads. */
 
 async function notificationCount(ctx: MarketplaceContext, signal?: AbortSignal): Promise<number | undefined> {
   try {
@@ -40,12 +25,7 @@ export async function getUnreadSummary(
   opts: CallOptions = {},
 ): Promise<UnreadSummary> {
   const [summary, notifications] = await Promise.all([
-    ctx.profile === 'v1'
-      ? req(ctx.http, { method: 'GET', path: '/messages/unread', signal: opts.signal }).then((b) => {
-          const d = parseWire(v1UnreadSchema, b).data;
-          return { messages: d.unread_count, conversations: d.conversations_with_unread };
-        })
-      : apiUnread(ctx, opts.signal),
+    req(ctx.http, { method: 'GET', path: '/messages/unread', signal: opts.signal }).then(parseUnread),
     notificationCount(ctx, opts.signal),
   ]);
   return notifications === undefined ? summary : { ...summary, notifications };
