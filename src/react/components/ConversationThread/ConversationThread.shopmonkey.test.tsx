@@ -311,4 +311,58 @@ describe('ConversationThread (Shopmonkey)', () => {
     expect(within(campaign).getByText('Marketing message')).toBeVisible();
     expect(within(articleWith('Picked it up')).queryByText('Marketing message')).toBeNull();
   });
+
+  it('store-then-drop-the-answer: one SMS stored, one shown, and Retry after "may not have been sent" adds none', async () => {
+    let posts = 0;
+    let failNextRead = false;
+    // The server stores the message and sends the SMS; the answer is lost, and so is the first check read.
+    const flaky: typeof fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : input.toString();
+      if (init?.method === 'GET' && url.includes('/v3/message?') && failNextRead) {
+        failNextRead = false;
+        throw new TypeError('Failed to fetch');
+      }
+      const res = await fetch(input, init);
+      if (init?.method === 'POST' && url.endsWith('/v3/message') && ++posts === 1) {
+        failNextRead = true;
+        throw new TypeError('Failed to fetch');
+      }
+      return res;
+    };
+    const transport = createShopmonkeyTransport({
+      baseUrl: 'http://localhost/v3',
+      userId: 'sm_user_1',
+      getToken: () => 'sm_staff_1',
+      retries: 0,
+      reconcileDelayMs: 5,
+      fetch: flaky,
+    });
+    const { conversation, rerenderInbox, user } = await openCustomer('Priya Shah', {}, { transport });
+    rerenderInbox(
+      <>
+        <ConversationThread conversationId={conversation.id} />
+        <Composer conversationId={conversation.id} />
+      </>,
+    );
+    expect(await screen.findByRole('checkbox', { name: 'SMS' })).toBeChecked();
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Your car is ready{Enter}');
+    const failed = await waitFor(() => {
+      const a = articleWith('Your car is ready');
+      expect(within(a).getByText('May not have been sent')).toBeVisible();
+      return a;
+    });
+    const stored = () =>
+      mock.ctx.db.shopmonkey.messagesByCustomer
+        .get('sm_cust_2')!
+        .filter((m) => m.text === 'Your car is ready');
+    expect(stored()).toHaveLength(1);
+    expect(stored()[0]!.sendSms).toBe(true);
+    await user.click(within(failed).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(articleWith('Your car is ready')).toHaveAttribute('data-status', 'sent'));
+    expect(
+      screen.getAllByRole('article').filter((a) => a.textContent?.includes('Your car is ready')),
+    ).toHaveLength(1);
+    expect(stored()).toHaveLength(1);
+    expect(posts).toBe(1);
+  }, 30_000);
 });
