@@ -8,6 +8,15 @@
  *   npm run bench -- --sizes      # sizes only
  *   npm run bench -- --runs 3     # median of 3 page loads per scenario; sends pooled over 3 page loads (default 1)
  *   npm run bench -- --profile    # unminified page + CPU profile of each scroll, by source module
+ *   npm run bench -- --only relay # the realtime relay section alone (bench/relay.ts)
+ *   npm run bench -- --only thread-control   # just the thread vs bare-list control (N = 1,000 and 10,000)
+ *   npm run bench -- --only inbox-control    # just the 5,000-conversation inbox vs a bare list
+ *   npm run bench -- --only control          # both controls (with --runs N, default 5 here)
+ *   npm run bench -- --only paged            # just the page-by-page thread/inbox scenarios and sends
+ *
+ * The control scenarios mount with everything already in the query cache and compare with a
+ * bare `@tanstack/react-virtual` list of the same data (bench/app/control.tsx) in the same run,
+ * page loads interleaved (control, subject, subject, control, …), and report medians and ratios.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -22,6 +31,16 @@ const args = process.argv.slice(2);
 const sizesOnly = args.includes('--sizes');
 const runs = Number(args[args.indexOf('--runs') + 1]) || 1;
 const profile = args.includes('--profile');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const want = (group: 'sizes' | 'paged' | 'thread-control' | 'inbox-control') =>
+  !only ||
+  only === group ||
+  (only === 'control' && group.endsWith('-control')) ||
+  (sizesOnly && group === 'sizes');
+/** Page loads per variant in the control scenarios: at least 5 (the issue's minimum). */
+const controlRuns = profile ? runs : Math.max(5, args.includes('--runs') ? runs : 5);
+/** `--n 10000`: only that thread length in the thread control. */
+const onlyN = Number(args[args.indexOf('--n') + 1]) || undefined;
 const appDir = join(root, 'node_modules/.cache/inbox-kit-bench/app');
 
 const kB = (b: number) => `${(b / 1024).toFixed(1)} kB`;
@@ -185,13 +204,17 @@ async function runSend(
 }
 
 interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }>;
   samples?: number[];
   timeDeltas?: number[];
 }
 
 /** Self time of a CPU profile by function (unminified page, so names are the sources'), biggest first. */
-function printProfile(label: string, p: CpuProfile): void {
+function printProfile(label: string, p: CpuProfile, limit = 20): void {
   const byNode = new Map(p.nodes.map((n) => [n.id, n]));
   const byFunction = new Map<string, number>();
   let total = 0;
@@ -208,9 +231,228 @@ function printProfile(label: string, p: CpuProfile): void {
     const key = functionName.startsWith('(') ? functionName : `${functionName || '(anonymous)'} @ ${where}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
   });
-  const top = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 20);
+  const top = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, limit);
   console.log(
     `  CPU self time during ${label} (${total.toFixed(0)} ms busy):\n${top.map(([k, v]) => `    ${v.toFixed(0).padStart(7)} ms  ${k}`).join('\n')}`,
+  );
+  // Inclusive ("total") time of the page's own named functions: where a call tree's time goes.
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inclusive = new Map<string, number>();
+  (p.samples ?? []).forEach((id, i) => {
+    const ms = (p.timeDeltas?.[i] ?? 0) / 1000;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const { functionName, url, lineNumber } = byNode.get(at)!.callFrame;
+      if (!functionName || functionName.startsWith('(') || !url.includes('/assets/')) continue;
+      const key = `${functionName} @ ${url.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '')}:${lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
+    }
+  });
+  const topIncl = [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, limit * 2);
+  console.log(
+    `  CPU total (inclusive) time during ${label}:\n${topIncl.map(([k, v]) => `    ${v.toFixed(0).padStart(7)} ms  ${k}`).join('\n')}`,
+  );
+}
+
+interface ControlSample {
+  firstPaintMs: number;
+  mountLongTasks: number;
+  mountLongTaskTotalMs: number;
+  mountLongestTaskMs: number;
+  nodes: number;
+  heapBytes: number;
+  heapDeltaBytes: number;
+  scrollSlowFrames: number;
+  scrollLongTasks: number;
+  scrollLongTasksOver50: number;
+  scrollLongestTaskMs: number;
+  scrollMaxNodes: number;
+  scrollReachedEnd: boolean;
+}
+type ControlBench = {
+  mountMeasured(): Promise<{
+    firstPaintMs: number;
+    longTasks: number;
+    longTaskTotalMs: number;
+    longestTaskMs: number;
+    nodes: number;
+  }>;
+  scrollSteps(steps: number): Promise<{
+    slowFrames: number;
+    longTasks: number;
+    longTasksOver50: number;
+    longestTaskMs: number;
+    maxNodes: number;
+    reachedEnd: boolean;
+  }>;
+};
+
+/** One page load of a control scenario: mount with the cache full, heap, then a 40-step scroll. */
+async function runControlOnce(page: Page, url: string, scenario: string, n: number): Promise<ControlSample> {
+  const cdp = await openPage(page, url, `${scenario}&n=${n}`);
+  const heapBaseline = await heap(cdp);
+  const w = (fn: string, arg?: number) =>
+    page.evaluate(
+      ([f, a]) => (window as unknown as { __bench: Record<string, (x?: number) => unknown> }).__bench[f]!(a),
+      [fn, arg] as const,
+    );
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
+  const m = (await w('mountMeasured')) as Awaited<ReturnType<ControlBench['mountMeasured']>>;
+  if (profile) printProfile(`${scenario} n=${n} mount`, (await cdp.send('Profiler.stop')).profile, 30);
+  const heapBytes = await heap(cdp);
+  if (profile) await cdp.send('Profiler.start');
+  const sc = (await w('scrollSteps', 40)) as Awaited<ReturnType<ControlBench['scrollSteps']>>;
+  if (profile) printProfile(`${scenario} n=${n} scroll`, (await cdp.send('Profiler.stop')).profile, 30);
+  await cdp.detach();
+  return {
+    firstPaintMs: Math.round(m.firstPaintMs),
+    mountLongTasks: m.longTasks,
+    mountLongTaskTotalMs: m.longTaskTotalMs,
+    mountLongestTaskMs: m.longestTaskMs,
+    nodes: m.nodes,
+    heapBytes,
+    heapDeltaBytes: heapBytes - heapBaseline,
+    scrollSlowFrames: sc.slowFrames,
+    scrollLongTasks: sc.longTasks,
+    scrollLongTasksOver50: sc.longTasksOver50,
+    scrollLongestTaskMs: sc.longestTaskMs,
+    scrollMaxNodes: sc.maxNodes,
+    scrollReachedEnd: sc.reachedEnd,
+  };
+}
+
+interface ControlResult {
+  name: string;
+  n: number;
+  runs: number;
+  control: Record<keyof ControlSample, number>;
+  subject: Record<keyof ControlSample, number>;
+  samples: { control: ControlSample[]; subject: ControlSample[] };
+  targets: Array<{ what: string; target: string; measured: string; pass: boolean }>;
+}
+
+/**
+ * `runs` page loads of the bare list and of the component, interleaved (ABBA: the order swaps
+ * every run, so drift in the machine's load hits both alike); medians of each figure.
+ */
+async function runControl(
+  page: Page,
+  url: string,
+  kind: 'thread' | 'inbox',
+  n: number,
+  runs: number,
+): Promise<ControlResult> {
+  const control: ControlSample[] = [];
+  const subject: ControlSample[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const order = i % 2 === 0 ? (['bare', 'full'] as const) : (['full', 'bare'] as const);
+    for (const v of order) {
+      console.log(`  ${kind} n=${n} ${v === 'bare' ? 'control' : 'component'} run ${i + 1}/${runs}…`);
+      (v === 'bare' ? control : subject).push(await runControlOnce(page, url, `${kind}-${v}`, n));
+    }
+  }
+  const med = (xs: ControlSample[]) =>
+    Object.fromEntries(
+      (Object.keys(xs[0]!) as Array<keyof ControlSample>).map((k) => [
+        k,
+        median(xs.map((x) => Number(x[k]))),
+      ]),
+    ) as Record<keyof ControlSample, number>;
+  const c = med(control);
+  const s = med(subject);
+  const maxOf = (k: keyof ControlSample) => Math.max(...subject.map((x) => Number(x[k])));
+  const ratio = (k: keyof ControlSample) => s[k] / Math.max(1, c[k]);
+  const targets = [
+    {
+      what: 'first paint (median)',
+      target: '≤ 1.5× control',
+      measured: `${s.firstPaintMs} vs ${c.firstPaintMs} ms = ${ratio('firstPaintMs').toFixed(2)}×`,
+      pass: ratio('firstPaintMs') <= 1.5,
+    },
+    {
+      what: 'long tasks during mount, total (median)',
+      target: '≤ 100 ms',
+      measured: `${s.mountLongTaskTotalMs} ms (control ${c.mountLongTaskTotalMs} ms)`,
+      pass: s.mountLongTaskTotalMs <= 100,
+    },
+    {
+      what: '40-step scroll: frames > 32 ms (median)',
+      target: '≤ 1',
+      measured: `${s.scrollSlowFrames} (control ${c.scrollSlowFrames})`,
+      pass: s.scrollSlowFrames <= 1,
+    },
+    {
+      what: '40-step scroll: long tasks > 50 ms (median; longest of all runs)',
+      target: '0',
+      measured: `${s.scrollLongTasksOver50} (longest ${maxOf('scrollLongestTaskMs')} ms; control ${c.scrollLongTasksOver50})`,
+      pass: s.scrollLongTasksOver50 === 0,
+    },
+    {
+      what: 'JS heap after mount (median)',
+      target: '≤ 1.5× control',
+      measured: `${MB(s.heapBytes)} vs ${MB(c.heapBytes)} = ${ratio('heapBytes').toFixed(2)}×`,
+      pass: ratio('heapBytes') <= 1.5,
+    },
+    {
+      what: 'DOM elements after mount / max while scrolling (median)',
+      target: '≤ 400',
+      measured: `${s.nodes} / ${s.scrollMaxNodes} (control ${c.nodes} / ${c.scrollMaxNodes})`,
+      pass: Math.max(s.nodes, s.scrollMaxNodes) <= 400,
+    },
+  ];
+  return {
+    name: `${kind} ${n.toLocaleString('en')}`,
+    n,
+    runs,
+    control: c,
+    subject: s,
+    samples: { control, subject },
+    targets,
+  };
+}
+
+function printControl(r: ControlResult): void {
+  const rows: Array<[string, keyof ControlSample, (x: number) => string]> = [
+    ['first paint (ms)', 'firstPaintMs', String],
+    ['mount long tasks (count)', 'mountLongTasks', String],
+    ['mount long tasks total (ms)', 'mountLongTaskTotalMs', String],
+    ['mount longest task (ms)', 'mountLongestTaskMs', String],
+    ['scroll frames > 32 ms', 'scrollSlowFrames', String],
+    ['scroll long tasks', 'scrollLongTasks', String],
+    ['scroll long tasks > 50 ms', 'scrollLongTasksOver50', String],
+    ['scroll longest task (ms)', 'scrollLongestTaskMs', String],
+    ['JS heap after mount', 'heapBytes', MB],
+    ['JS heap Δ over the page before mount', 'heapDeltaBytes', MB],
+    ['DOM elements after mount', 'nodes', String],
+    ['DOM elements, max while scrolling', 'scrollMaxNodes', String],
+  ];
+  console.log(`${r.name}: medians of ${r.runs} interleaved page loads each`);
+  console.table(
+    Object.fromEntries(
+      rows.map(([label, k, f]) => [
+        label,
+        {
+          control: f(r.control[k]),
+          component: f(r.subject[k]),
+          ratio: r.control[k] ? `${(r.subject[k] / r.control[k]).toFixed(2)}×` : r.subject[k] ? '∞' : '—',
+        },
+      ]),
+    ),
+  );
+  console.table(
+    r.targets.map((x) => ({
+      target: x.what,
+      limit: x.target,
+      measured: x.measured,
+      result: x.pass ? 'PASS' : 'MISS',
+    })),
   );
 }
 
@@ -229,41 +471,47 @@ interface Budget {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  console.log(
-    'bundle sizes (gzip -9, minified, only react/react-dom external; budgets apply to initial = entry + static imports, before first paint)…',
-  );
-  const sizes: Record<string, SizeResult[]> = { src: await measureSizes('src') };
-  // The built package is what hosts install: build it now (about a second) so its row is never stale.
-  console.log('building dist (vite build, JS only)…');
-  execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  sizes.dist = await measureSizes('dist');
-  const sizeRows = Object.entries(sizes).flatMap(([source, rs]) =>
-    rs.map((r) => ({
-      bundle: `${r.name} [${source}]`,
-      'initial gzip (budgeted)': kB(r.gzipBytes),
-      'initial min': kB(r.rawBytes),
-      'total gzip (incl. lazy)': kB(r.totalGzipBytes),
-      budget: kB(r.budgetBytes),
-      result: r.pass ? 'PASS' : 'MISS',
-    })),
-  );
-  console.table(sizeRows);
-  for (const r of sizes.src!) {
+  const sizes: Record<string, SizeResult[]> = {};
+  if (want('sizes')) {
     console.log(
-      `  ${r.name}, biggest packages: ${r.packages
-        .slice(0, 6)
-        .map((p) => `${p.id} ${kB(p.bytes)}`)
-        .join(', ')}`,
+      'bundle sizes (gzip -9, minified, only react/react-dom external; budgets apply to initial = entry + static imports, before first paint)…',
     );
+    sizes.src = await measureSizes('src');
+    // The built package is what hosts install: build it now (about a second) so its row is never stale.
+    console.log('building dist (vite build, JS only)…');
+    execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    sizes.dist = await measureSizes('dist');
+    const sizeRows = Object.entries(sizes).flatMap(([source, rs]) =>
+      rs.map((r) => ({
+        bundle: `${r.name} [${source}]`,
+        'initial gzip (budgeted)': kB(r.gzipBytes),
+        'initial min': kB(r.rawBytes),
+        'total gzip (incl. lazy)': kB(r.totalGzipBytes),
+        budget: kB(r.budgetBytes),
+        result: r.pass ? 'PASS' : 'MISS',
+      })),
+    );
+    console.table(sizeRows);
+    for (const r of sizes.src) {
+      console.log(
+        `  ${r.name}, biggest packages: ${r.packages
+          .slice(0, 6)
+          .map((p) => `${p.id} ${kB(p.bytes)}`)
+          .join(', ')}`,
+      );
+    }
   }
 
   let thread: ScenarioResult | undefined;
   let inbox: ScenarioResult | undefined;
   let send: SendResult | undefined;
-  if (!sizesOnly) {
+  const controls: ControlResult[] = [];
+  const paged = want('paged') && !sizesOnly;
+  const anyControl = (want('thread-control') || want('inbox-control')) && !sizesOnly;
+  if (paged || anyControl) {
     if (profile) console.log('profiling: unminified page, timings are not comparable with a normal run');
     console.log('building bench/app (production)…');
     execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--config', 'bench/app/vite.config.ts'], {
@@ -276,39 +524,54 @@ async function main(): Promise<void> {
     try {
       const page = await context.newPage();
       page.on('pageerror', (e) => console.error(`  pageerror: ${e.message}`));
+      if (want('thread-control') && !sizesOnly) {
+        for (const n of [1_000, 10_000].filter((x) => !onlyN || x === onlyN)) {
+          console.log(`thread with ${n.toLocaleString('en')} messages in the cache vs a bare list…`);
+          controls.push(await runControl(page, server.url, 'thread', n, controlRuns));
+        }
+      }
+      if (want('inbox-control') && !sizesOnly) {
+        console.log('inbox with 5,000 conversations in the cache vs a bare list…');
+        controls.push(await runControl(page, server.url, 'inbox', 5_000, controlRuns));
+      }
+      for (const r of controls) printControl(r);
       const threads: ScenarioResult[] = [];
       const inboxes: ScenarioResult[] = [];
-      for (let i = 0; i < runs; i += 1) {
+      for (let i = 0; paged && i < runs; i += 1) {
         console.log(`thread (10,000 messages) run ${i + 1}/${runs}…`);
         threads.push(await runScenario(page, server.url, 'thread'));
         console.log(`inbox (5,000 conversations) run ${i + 1}/${runs}…`);
         inboxes.push(await runScenario(page, server.url, 'inbox'));
       }
-      thread = pickMedian(threads);
-      inbox = pickMedian(inboxes);
-      const sends = {
-        keyToDomMs: [] as number[],
-        keyToFrameMs: [] as number[],
-        keyToPaintMs: [] as number[],
-        firstKeyToFrameMs: [] as number[],
-      };
-      for (let i = 0; i < runs; i += 1) {
-        console.log(`Enter → optimistic message, page load ${i + 1}/${runs} (${SENDS_PER_PAGE} sends)…`);
-        await runSend(page, server.url, sends);
+      if (paged) {
+        thread = pickMedian(threads);
+        inbox = pickMedian(inboxes);
+        const sends = {
+          keyToDomMs: [] as number[],
+          keyToFrameMs: [] as number[],
+          keyToPaintMs: [] as number[],
+          firstKeyToFrameMs: [] as number[],
+        };
+        for (let i = 0; i < runs; i += 1) {
+          console.log(`Enter → optimistic message, page load ${i + 1}/${runs} (${SENDS_PER_PAGE} sends)…`);
+          await runSend(page, server.url, sends);
+        }
+        const frames = sends.keyToFrameMs;
+        send = {
+          samples: frames.length,
+          pageLoads: runs,
+          ...sends,
+          medianKeyToFrameMs: median(frames),
+          p95KeyToFrameMs: percentile(frames, 0.95),
+          maxKeyToFrameMs: Math.max(...frames),
+        };
       }
-      const frames = sends.keyToFrameMs;
-      send = {
-        samples: frames.length,
-        pageLoads: runs,
-        ...sends,
-        medianKeyToFrameMs: median(frames),
-        p95KeyToFrameMs: percentile(frames, 0.95),
-        maxKeyToFrameMs: Math.max(...frames),
-      };
     } finally {
       await close();
       await server.close();
     }
+  }
+  if (thread && inbox && send) {
     const row = (r: ScenarioResult) => ({
       'first paint cold (ms)': r.coldFirstPaintMs,
       'first paint warm (ms)': r.warmFirstPaintMs,
@@ -329,19 +592,21 @@ async function main(): Promise<void> {
 
   const budgets: Budget[] = [];
   // Judged on the built package (what hosts install); the sources' row above shows the same within ~0.1 kB.
-  const [a, b] = sizes.dist!;
-  budgets.push({
-    what: '(a) InboxLayout + provider + marketplace, initial gzip (dist)',
-    budget: '≤ 45 kB',
-    measured: `${kB(a!.gzipBytes)} (total incl. lazy ${kB(a!.totalGzipBytes)})`,
-    pass: a!.pass,
-  });
-  budgets.push({
-    what: '(b) UnreadBadge + provider + marketplace, initial gzip (dist)',
-    budget: '≤ 15 kB',
-    measured: `${kB(b!.gzipBytes)} (total incl. lazy ${kB(b!.totalGzipBytes)})`,
-    pass: b!.pass,
-  });
+  const [a, b] = sizes.dist ?? [];
+  if (a && b)
+    budgets.push({
+      what: '(a) InboxLayout + provider + marketplace, initial gzip (dist)',
+      budget: '≤ 45 kB',
+      measured: `${kB(a.gzipBytes)} (total incl. lazy ${kB(a.totalGzipBytes)})`,
+      pass: a.pass,
+    });
+  if (a && b)
+    budgets.push({
+      what: '(b) UnreadBadge + provider + marketplace, initial gzip (dist)',
+      budget: '≤ 15 kB',
+      measured: `${kB(b.gzipBytes)} (total incl. lazy ${kB(b.totalGzipBytes)})`,
+      pass: b.pass,
+    });
   if (thread && inbox && send) {
     budgets.push({
       what: 'thread 10k: first paint (cold)',
@@ -401,10 +666,23 @@ async function main(): Promise<void> {
     inbox,
     send,
     budgets,
+    controlsNote:
+      'Preloaded scenarios: the component with n items already in the query cache vs a bare @tanstack/react-virtual list of the same items (bench/app/control.tsx), page loads interleaved; control/subject hold the medians, samples every run.',
+    controls,
     durationS: Math.round((Date.now() - started) / 1000),
   };
   writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`wrote bench/results.json (${results.durationS} s)`);
 }
 
-await main();
+if (only !== 'relay') await main();
+// The relay section runs on its own numbers (Node processes and redis-server, no page).
+if (only === 'relay' || (only === undefined && !sizesOnly)) {
+  const { runRelayBench } = await import('./relay');
+  const relay = await runRelayBench();
+  writeFileSync(
+    join(root, 'bench/results-relay.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, relay }, null, 2)}\n`,
+  );
+  console.log('wrote bench/results-relay.json');
+}

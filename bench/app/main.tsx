@@ -1,8 +1,14 @@
 /**
  * The bench page: the reference server (large seed) in this page, one scenario per
- * load (`?s=thread|inbox`), and `window.__bench` for bench/run.ts to drive:
- * mount → first rows painted, DOM nodes, scroll end to end (long tasks, dropped
- * frames), Enter → optimistic message painted.
+ * load, and `window.__bench` for bench/run.ts to drive: mount → first rows painted,
+ * DOM nodes, scroll end to end (long tasks, dropped frames), Enter → optimistic
+ * message painted.
+ *
+ * Scenarios (`?s=`): `thread` and `inbox` load page by page through the mock worker.
+ * `thread-full`/`inbox-full` (`&n=`) mount with n messages / conversations already in
+ * the query cache (the whole history: the last page says there is no more), and
+ * `thread-bare`/`inbox-bare` mount the control, a bare `@tanstack/react-virtual` list
+ * of the same data (`control.tsx`).
  */
 import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -13,11 +19,19 @@ import { MessagingProvider } from '../../src/react/MessagingProvider';
 import { ConversationThread } from '../../src/react/components/ConversationThread';
 import { Composer } from '../../src/react/components/Composer';
 import { Inbox } from '../../src/react/components/Inbox';
+import { inboxKeys } from '../../src/react/queryKeys';
 import { createMarketplaceTransport } from '../../src/transports/marketplace';
+import type { Conversation, Message, Page } from '../../src/core/types';
+import { BareInbox, BareThread } from './control';
 import '../../src/react/styles/index.css';
 
 const THREAD = 'conv_1001';
-const scenario = new URLSearchParams(location.search).get('s') ?? 'thread';
+const USER = 'usr_buyer_1';
+const params = new URLSearchParams(location.search);
+const scenario = params.get('s') ?? 'thread';
+const preloadN = Number(params.get('n')) || 0;
+const isInbox = scenario.startsWith('inbox');
+const isBare = scenario.endsWith('-bare');
 const container = document.getElementById('root')!;
 
 /** After the frame that shows the current DOM has been painted (rAF, then a task). */
@@ -45,8 +59,16 @@ function whenPresent(selector: string): Promise<void> {
   });
 }
 
-const rowSelector = scenario === 'inbox' ? '[role="grid"] [role="row"]' : '[data-slot="message"]';
-const scrollerSelector = scenario === 'inbox' ? '[data-slot="inbox-list"]' : '[data-slot="thread-scroller"]';
+const rowSelector = isBare
+  ? '[data-slot="bare-row"]'
+  : isInbox
+    ? '[role="grid"] [role="row"]'
+    : '[data-slot="message"]';
+const scrollerSelector = isBare
+  ? '[data-slot="bare-scroller"]'
+  : isInbox
+    ? '[data-slot="inbox-list"]'
+    : '[data-slot="thread-scroller"]';
 
 await startMockWorker({
   seed: 1,
@@ -61,18 +83,82 @@ const transport = createMarketplaceTransport({
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
 let root: Root | undefined;
 
+/**
+ * Fetches the newest `n` items through the transport, page by page, into the shape the
+ * infinite queries cache (`pages[0]` newest), the last page marked as the end of history.
+ */
+async function preload<T>(
+  n: number,
+  list: (cursor: string | undefined) => Promise<Page<T>>,
+  newestLast: boolean,
+): Promise<{ pages: Array<Page<T>>; pageParams: Array<string | undefined> }> {
+  const pages: Array<Page<T>> = [];
+  const pageParams: Array<string | undefined> = [];
+  let cursor: string | undefined;
+  let count = 0;
+  while (count < n) {
+    const page = await list(cursor);
+    pageParams.push(cursor);
+    const take = Math.min(page.items.length, n - count);
+    const items = newestLast ? page.items.slice(page.items.length - take) : page.items.slice(0, take);
+    count += take;
+    const last = count >= n || !page.hasMore || !page.next;
+    const { next: _next, ...rest } = page;
+    pages.push(last ? { ...rest, items, hasMore: false } : { ...page, items });
+    if (last) break;
+    cursor = page.next;
+  }
+  return { pages, pageParams };
+}
+
+const scope = `${transport.id}:${USER}`;
+const inboxKey = inboxKeys.conversationList(scope, { filter: 'all', role: null, search: '' });
+let preloaded: { messages: Message[]; conversations: Conversation[] } = { messages: [], conversations: [] };
+if (preloadN > 0) {
+  if (isInbox) {
+    const data = await preload(
+      preloadN,
+      (cursor) => transport.listConversations({ filter: 'all', limit: 100, ...(cursor ? { cursor } : {}) }),
+      false,
+    );
+    queryClient.setQueryData(inboxKey, data);
+    preloaded = { messages: [], conversations: data.pages.flatMap((p) => p.items) };
+  } else {
+    const data = await preload(
+      preloadN,
+      (cursor) =>
+        transport.listMessages({ conversationId: THREAD, limit: 100, ...(cursor ? { cursor } : {}) }),
+      true,
+    );
+    queryClient.setQueryData(inboxKeys.messages(scope, THREAD), data);
+    preloaded = { messages: [...data.pages].reverse().flatMap((p) => p.items), conversations: [] };
+  }
+}
+
 function render(): void {
   root = createRoot(container);
+  if (isBare) {
+    root.render(
+      <StrictMode>
+        {isInbox ? (
+          <BareInbox conversations={preloaded.conversations} />
+        ) : (
+          <BareThread messages={preloaded.messages} />
+        )}
+      </StrictMode>,
+    );
+    return;
+  }
   root.render(
     <StrictMode>
       <MessagingProvider
         transport={transport}
-        currentUser={{ id: 'usr_buyer_1', name: 'Anna de Vries' }}
+        currentUser={{ id: USER, name: 'Anna de Vries' }}
         queryClient={queryClient}
         pollIntervalMs={false}
         storage={null}
       >
-        {scenario === 'inbox' ? (
+        {isInbox ? (
           <Inbox />
         ) : (
           <>
@@ -95,6 +181,94 @@ async function mount(): Promise<{ firstPaintMs: number; rowsInDom: number; nodes
     firstPaintMs: painted - t0,
     rowsInDom: container.querySelectorAll(rowSelector).length,
     nodes: container.querySelectorAll('*').length,
+  };
+}
+
+/**
+ * Mount → first rows painted, as {@link mount}, plus the long tasks from mount until
+ * things settled (500 ms after the first paint) and the DOM then.
+ */
+async function mountMeasured(): Promise<{
+  firstPaintMs: number;
+  longTasks: number;
+  longTaskTotalMs: number;
+  longestTaskMs: number;
+  nodes: number;
+  rowsInDom: number;
+}> {
+  const tasks: PerformanceEntry[] = [];
+  const po = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
+  po.observe({ type: 'longtask' });
+  const t0 = performance.now();
+  const { firstPaintMs } = await mount();
+  const settled = await settledNodes();
+  await new Promise((r) => setTimeout(r, 50));
+  po.disconnect();
+  const during = tasks.filter((t) => t.startTime + t.duration >= t0);
+  return {
+    firstPaintMs,
+    longTasks: during.length,
+    longTaskTotalMs: Math.round(during.reduce((s, t) => s + t.duration, 0)),
+    longestTaskMs: Math.round(Math.max(0, ...during.map((t) => t.duration))),
+    ...settled,
+  };
+}
+
+/**
+ * A fling across the whole list in `steps` frames (thread: bottom → top; inbox: top →
+ * bottom), one step per animation frame: frames over 32 ms and long tasks meanwhile.
+ */
+async function scrollSteps(steps = 40): Promise<{
+  frames: number;
+  slowFrames: number;
+  longestFrameMs: number;
+  longTasks: number;
+  longTasksOver50: number;
+  longestTaskMs: number;
+  longTaskTotalMs: number;
+  reachedEnd: boolean;
+  maxNodes: number;
+}> {
+  const scroller = container.querySelector<HTMLElement>(scrollerSelector)!;
+  const up = !isInbox;
+  const tasks: PerformanceEntry[] = [];
+  const po = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
+  po.observe({ type: 'longtask' });
+  const frames: number[] = [];
+  let maxNodes = 0;
+  const from = scroller.scrollTop;
+  const span = up ? from : scroller.scrollHeight - scroller.clientHeight - from;
+  const t0 = performance.now();
+  await new Promise<void>((done) => {
+    let i = 0;
+    const tick = (ts: number) => {
+      frames.push(ts);
+      maxNodes = Math.max(maxNodes, container.querySelectorAll('*').length);
+      if (i === steps) return done();
+      i += 1;
+      scroller.scrollTop = up ? Math.round(from - (span * i) / steps) : Math.round(from + (span * i) / steps);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const t1 = performance.now();
+  await afterPaint();
+  await new Promise((r) => setTimeout(r, 100));
+  po.disconnect();
+  const during = tasks.filter((t) => t.startTime + t.duration >= t0 && t.startTime <= t1);
+  const deltas = frames.slice(1).map((f, k) => f - frames[k]!);
+  return {
+    frames: deltas.length,
+    slowFrames: deltas.filter((d) => d > 32).length,
+    longestFrameMs: Math.round(Math.max(0, ...deltas)),
+    longTasks: during.length,
+    longTasksOver50: during.filter((t) => t.duration > 50).length,
+    longestTaskMs: Math.round(Math.max(0, ...during.map((t) => t.duration))),
+    longTaskTotalMs: Math.round(during.reduce((s, t) => s + t.duration, 0)),
+    reachedEnd: up
+      ? scroller.scrollTop <= 1
+      : scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2,
+    maxNodes,
   };
 }
 
@@ -134,7 +308,7 @@ interface ScrollResult {
  */
 async function scroll(stepPx: number, maxMs: number, idleMs = 1500): Promise<ScrollResult> {
   const scroller = container.querySelector<HTMLElement>(scrollerSelector)!;
-  const up = scenario !== 'inbox';
+  const up = !isInbox;
   const tasks: PerformanceEntry[] = [];
   const po = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
   po.observe({ type: 'longtask' });
@@ -237,5 +411,16 @@ function armSend(text: string): void {
 }
 
 Object.assign(window, {
-  __bench: { scenario, mount, unmount, settledNodes, scroll, armSend, itemsLoaded, ready: true },
+  __bench: {
+    scenario,
+    mount,
+    mountMeasured,
+    unmount,
+    settledNodes,
+    scroll,
+    scrollSteps,
+    armSend,
+    itemsLoaded,
+    ready: true,
+  },
 });

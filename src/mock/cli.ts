@@ -16,10 +16,25 @@ const size = arg('size', 'small') === 'large' ? 'large' : 'small';
 const seed = Number(arg('seed', '1'));
 const latency = Number(arg('latency', '0'));
 
-const { ctx, url } = await startHttpServer({ port, seed, size, knobs: { latencyMs: [latency, latency] } });
+const list = (name: string) =>
+  arg(name, '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+const allowedOrigins = list('allow-origin');
+const { ctx, url } = await startHttpServer({
+  port,
+  seed,
+  size,
+  knobs: { latencyMs: [latency, latency] },
+  allowedHosts: list('allow-host'),
+  ...(allowedOrigins.length ? { allowedOrigins } : {}),
+});
 console.log(`inbox-kit reference server on ${url}  (size ${size}, seed ${seed})`);
 console.log('  marketplace: /v1/messages/*, /api/messages/*, /api/notifications/*   shopmonkey: /v3/*');
-console.log('  control: GET /__mock/identities, POST /__mock/reset, GET|PATCH /__mock/knobs');
+console.log(
+  '  control (POST, JSON body, from an allowed origin): /__mock/identities, /__mock/reset, /__mock/knobs',
+);
 if (process.argv.includes('--relay')) {
   const { startMockRelay, RELAY_EVENTS_PATH } = await import('./relay');
   const relay = await startMockRelay(ctx, { port: Number(arg('relay-port', String(port + 1))) });

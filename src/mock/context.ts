@@ -41,6 +41,8 @@ export function createScheduler(): Pick<MockContext, 'schedule' | 'clearTimers'>
 }
 
 const buckets = new WeakMap<MockKnobs, Map<string, { start: number; count: number }>>();
+/** Idempotency keys of requests being handled, per context (IETF Idempotency-Key draft: a concurrent reuse is a 409). */
+const inFlightKeys = new WeakMap<MockContext, Set<string>>();
 
 /**
  * Wraps a resolver with what every route shares: simulated latency, random
@@ -48,6 +50,26 @@ const buckets = new WeakMap<MockKnobs, Map<string, { start: number; count: numbe
  * thrown {@link MockHttpError}s into JSON error responses.
  */
 export async function withSimulation(
+  ctx: MockContext,
+  request: Request,
+  resolve: () => Response | Promise<Response>,
+): Promise<Response> {
+  const idempotencyKey = request.headers.get('idempotency-key');
+  if (!idempotencyKey) return simulate(ctx, request, resolve);
+  let running = inFlightKeys.get(ctx);
+  if (!running) inFlightKeys.set(ctx, (running = new Set()));
+  const id = `${request.headers.get('authorization') ?? ''} ${idempotencyKey}`;
+  if (running.has(id))
+    return apiError('conflict', 'A request with this Idempotency-Key is still being processed.');
+  running.add(id);
+  try {
+    return await simulate(ctx, request, resolve);
+  } finally {
+    running.delete(id);
+  }
+}
+
+async function simulate(
   ctx: MockContext,
   request: Request,
   resolve: () => Response | Promise<Response>,

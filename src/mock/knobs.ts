@@ -64,3 +64,74 @@ export function createKnobs(overrides: Partial<MockKnobs> = {}): MockKnobs {
     ...overrides,
   };
 }
+
+/** How a knob's value is checked when set over the control route: a test and the range named in a 400. */
+interface KnobRule {
+  valid(value: unknown): boolean;
+  /** The allowed values, as a person reads them ("a number from 0 to 1"). */
+  range: string;
+}
+
+const num = (min: number, max: number, integer = false): KnobRule => ({
+  valid: (v) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v)),
+  range: `${integer ? 'an integer' : 'a number'} from ${min} to ${max}`,
+});
+const pair = (min: number, max: number, ordered: boolean): KnobRule => ({
+  valid: (v) =>
+    Array.isArray(v) &&
+    v.length === 2 &&
+    v.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max) &&
+    (!ordered || (v[0] as number) <= (v[1] as number)),
+  range: `[a, b] with integers from ${min} to ${max}${ordered ? ' and a ≤ b' : ''}`,
+});
+const bool: KnobRule = { valid: (v) => typeof v === 'boolean', range: 'true or false' };
+
+/**
+ * The knobs the control route may set, with their allowed values. A new knob
+ * needs one line here; a knob missing from this table cannot be set remotely
+ * (`now` and `random` are functions, for tests in the same process only).
+ */
+export const KNOB_RULES: Partial<Record<keyof MockKnobs, KnobRule>> = {
+  latencyMs: pair(0, 60_000, true),
+  failureRate: num(0, 1),
+  rateLimit: num(0, 1_000_000, true),
+  rateLimitWindowMs: num(1, 3_600_000, true),
+  autoReply: bool,
+  autoReplyDelayMs: num(0, 600_000, true),
+  deliveryDelayMs: num(0, 600_000, true),
+  realtime: bool,
+  quietHours: pair(0, 24, false),
+  apiIdempotency: bool,
+  storeThenFail: bool,
+};
+
+/** A knob value that was refused: which field, and what it accepts. */
+export interface KnobError {
+  field: string;
+  message: string;
+}
+
+/**
+ * Checks a patch sent to the control route. Returns the errors (each names the
+ * field and its allowed range) or the valid patch; nothing is applied when any
+ * field is refused.
+ */
+export function validateKnobPatch(
+  patch: unknown,
+): { ok: true; patch: Partial<MockKnobs> } | { ok: false; errors: KnobError[] } {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
+    return { ok: false, errors: [{ field: '', message: 'The body must be a JSON object of knobs.' }] };
+  const errors: KnobError[] = [];
+  for (const [field, value] of Object.entries(patch)) {
+    const rule = (KNOB_RULES as Record<string, KnobRule | undefined>)[field];
+    if (!rule)
+      errors.push({
+        field,
+        message: `Unknown knob "${field}". Known knobs: ${Object.keys(KNOB_RULES).join(', ')}.`,
+      });
+    else if (!rule.valid(value))
+      errors.push({ field, message: `${field} must be ${rule.range}; got ${JSON.stringify(value)}.` });
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, patch };
+}

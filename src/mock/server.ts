@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import type { RequestHandler, WebSocketHandler } from 'msw';
 import { apiError } from './errors';
-import { createKnobs } from './knobs';
+import { createKnobs, validateKnobPatch } from './knobs';
 import type { MockKnobs } from './knobs';
 import { createRealtimeHub } from './realtime';
 import { createScheduler } from './context';
@@ -75,34 +75,40 @@ export function createHandlers(
   ctx: MockContext,
   dbOptions: MockDbOptions = {},
 ): Array<RequestHandler | WebSocketHandler> {
+  // The knobs the server started with: a reset restores them.
+  const initialKnobs = { ...ctx.knobs };
+  const readKnobs = () => HttpResponse.json({ success: true, data: serializableKnobs(ctx.knobs) });
+  const setKnobs = async ({ request }: { request: Request }) => {
+    const text = await request.text();
+    let body: unknown = {};
+    try {
+      body = text.trim() ? JSON.parse(text) : {};
+    } catch {
+      return apiError('validation_failed', 'The body must be JSON.');
+    }
+    const checked = validateKnobPatch(body);
+    if (!checked.ok)
+      return apiError('validation_failed', checked.errors.map((e) => e.message).join(' '), {
+        errors: checked.errors,
+      });
+    Object.assign(ctx.knobs, checked.patch);
+    return readKnobs();
+  };
+  const identities = () => HttpResponse.json({ success: true, data: listIdentities(ctx.db) });
+  // Over HTTP only `POST` with a JSON body reaches these (see httpBridge); GET/PATCH serve the in-page worker.
   const control = [
-    http.get('*/__mock/identities', () => HttpResponse.json({ success: true, data: listIdentities(ctx.db) })),
+    http.get('*/__mock/identities', identities),
+    http.post('*/__mock/identities', identities),
     http.post('*/__mock/reset', () => {
       resetMockContext(ctx, dbOptions);
+      for (const key of Object.keys(ctx.knobs))
+        if (!(key in initialKnobs)) delete (ctx.knobs as unknown as Record<string, unknown>)[key];
+      Object.assign(ctx.knobs, initialKnobs);
       return HttpResponse.json({ success: true, data: null });
     }),
-    http.get('*/__mock/knobs', () =>
-      HttpResponse.json({ success: true, data: serializableKnobs(ctx.knobs) }),
-    ),
-    http.patch('*/__mock/knobs', async ({ request }) => {
-      const patch = (await request.json().catch(() => ({}))) as Partial<MockKnobs>;
-      const allowed: Array<keyof MockKnobs> = [
-        'latencyMs',
-        'failureRate',
-        'rateLimit',
-        'rateLimitWindowMs',
-        'autoReply',
-        'autoReplyDelayMs',
-        'deliveryDelayMs',
-        'realtime',
-        'quietHours',
-        'apiIdempotency',
-        'storeThenFail',
-      ];
-      for (const key of allowed)
-        if (key in patch) (ctx.knobs as unknown as Record<string, unknown>)[key] = patch[key];
-      return HttpResponse.json({ success: true, data: serializableKnobs(ctx.knobs) });
-    }),
+    http.get('*/__mock/knobs', readKnobs),
+    http.patch('*/__mock/knobs', setKnobs),
+    http.post('*/__mock/knobs', setKnobs),
   ];
   const notFound = ['*/v1/*', '*/v3/*', '*/api/*', '*/__mock/*'].map((path) =>
     http.all(path, ({ request }) =>

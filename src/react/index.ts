@@ -25,6 +25,8 @@ export { useConversation } from './hooks/useConversation';
 export { useMessages } from './hooks/useMessages';
 export { useSendMessage, newClientId } from './hooks/useSendMessage';
 export type { SendInput } from './hooks/useSendMessage';
+export { useConversationPending } from './hooks/useConversationPending';
+export type { ConversationPending } from './hooks/useConversationPending';
 export { useOutboxFlush } from './hooks/useOutboxFlush';
 export { useMarkRead } from './hooks/useMarkRead';
 export { useArchive } from './hooks/useArchive';

@@ -122,7 +122,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 
   try {
     // ----------------------------------------------------- who talks to whom
-    const ids = (await call('GET', '/__mock/identities', '')).json as {
+    const ids = (await call('POST', '/__mock/identities', '', {})).json as {
       data: Array<{ id: string; api: string; token: string }>;
     };
     const mkUsers = ids.data.filter((i) => i.api === 'marketplace');

@@ -56,6 +56,8 @@ export const de: Strings = {
   previewImage: 'Foto',
   previewDeleted: 'Nachricht gelöscht',
   previewYou: 'Sie: {text}',
+  previewDraft: 'Entwurf: {text}',
+  previewNotSent: 'Nicht gesendet: {text}',
   orderNumber: 'Bestellung #{number}',
   loadMore: 'Mehr laden',
   openedConversation: 'Unterhaltung mit {name} geöffnet',

@@ -56,6 +56,8 @@ export const nl: Strings = {
   previewImage: 'Foto',
   previewDeleted: 'Bericht verwijderd',
   previewYou: 'Jij: {text}',
+  previewDraft: 'Concept: {text}',
+  previewNotSent: 'Niet verstuurd: {text}',
   orderNumber: 'Bestelling #{number}',
   loadMore: 'Meer laden',
   openedConversation: 'Gesprek met {name} geopend',

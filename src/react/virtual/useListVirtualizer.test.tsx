@@ -59,6 +59,9 @@ function List({ count, heights = () => 50, keep, onVirtualizer }: ListProps) {
   );
 }
 
+/** One animation frame with nothing scrolling: the overscan is rendered after the visible items. */
+const nextFrame = () => act(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+
 const rendered = (c: HTMLElement) =>
   [...c.querySelectorAll<HTMLElement>('[data-index]')].map((el) => Number(el.dataset.index));
 /** jsdom's scrollTop is always 0; give the scroller a writable one. */
@@ -93,7 +96,10 @@ describe('useListVirtualizer', () => {
   it('renders the visible items plus one viewport and the overscan each side, and follows scrolling once per frame', async () => {
     let v!: ListVirtualizer<HTMLDivElement>;
     const { container, getByTestId, rerender } = render(<List count={1000} onVirtualizer={(x) => (v = x)} />);
-    // 500 px viewport, 50 px items: 10 visible + 10 (one viewport) below + 1 overscan.
+    // The first paint has the visible items only (500 px viewport, 50 px items)…
+    expect(rendered(container)).toEqual([...Array(10).keys()]);
+    // …the next frame adds one viewport below and the overscan (V6).
+    await nextFrame();
     expect(rendered(container)).toEqual([...Array(21).keys()]);
     expect(v.getTotalSize()).toBe(50000);
     expect(v.getViewportSize()).toBe(500);
@@ -105,9 +111,17 @@ describe('useListVirtualizer', () => {
     fireEvent.scroll(scroller);
     fireEvent.scroll(scroller);
     expect(rendered(container)[0]).toBe(0); // not before the next frame
-    await act(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
-    // Visible 100–109, one viewport each side (90–119), overscan 1.
+    await nextFrame();
+    // A jump past the rendered items: the visible ones first (100–109)…
+    expect(rendered(container)).toEqual([...Array(10).keys()].map((i) => i + 100));
+    // …then, a frame later without scrolling, one viewport each side (90–119) and overscan 1.
+    await nextFrame();
     expect(rendered(container)).toEqual([...Array(32).keys()].map((i) => i + 89));
+    // Scrolling within the rendered items keeps the overscan mounted all along.
+    scroller.scrollTop = 5200;
+    fireEvent.scroll(scroller);
+    await nextFrame();
+    expect(rendered(container)).toEqual([...Array(32).keys()].map((i) => i + 93));
     expect(getByTestId('sizer').querySelector('[data-index="100"]')).toHaveAttribute('data-start', '5000');
   });
 
@@ -120,10 +134,11 @@ describe('useListVirtualizer', () => {
     expect(items).not.toContain(1000);
   });
 
-  it('measures rendered items by offsetHeight and keeps sizes by key', () => {
+  it('measures rendered items by offsetHeight and keeps sizes by key', async () => {
     let v!: ListVirtualizer<HTMLDivElement>;
     const heights = (i: number) => (i < 4 ? 100 : 50);
     const { container } = render(<List count={1000} heights={heights} onVirtualizer={(x) => (v = x)} />);
+    await nextFrame();
     expect(v.getTotalSize()).toBe(4 * 100 + 996 * 50);
     expect(container.querySelector('[data-index="4"]')).toHaveAttribute('data-start', '400');
     // The window is measured in px: 0–999 now ends at item 15 (+1 overscan).
@@ -152,7 +167,7 @@ describe('useListVirtualizer', () => {
     expect(rendered(container)[0]).toBe(0);
   });
 
-  it('re-measures resized items through one shared ResizeObserver and keeps the view still when an item above it grows', () => {
+  it('re-measures resized items through one shared ResizeObserver and keeps the view still when an item above it grows', async () => {
     const observed = new Set<Element>();
     let notify: (targets: Element[]) => void = () => {};
     const instances: unknown[] = [];
@@ -181,6 +196,7 @@ describe('useListVirtualizer', () => {
       const { container, getByTestId, rerender } = render(
         <List count={1000} onVirtualizer={(x) => (v = x)} />,
       );
+      await nextFrame();
       expect(instances).toHaveLength(1);
       expect(observed.size).toBe(22); // 21 items + the scroller
       const scroller = getByTestId('scroller');

@@ -70,6 +70,16 @@ export class ListVirtualizer<E extends HTMLElement = HTMLElement> {
   private viewport: number;
   private adjust = 0;
   private frame = 0;
+  /** Last rendered range (before `keep`). */
+  private rendered: [number, number] = [0, -1];
+  /**
+   * Only the visible items are rendered: set when the visible items were not among the rendered ones
+   * (first render, a jump, a fling faster than the overscan), cleared once a frame has passed without
+   * scrolling, when the overscan is rendered too.
+   */
+  private sparse = true;
+  private fillFrame = 0;
+  private scrolls = 0;
 
   constructor(
     private readonly rerender: () => void,
@@ -93,6 +103,7 @@ export class ListVirtualizer<E extends HTMLElement = HTMLElement> {
   getVirtualItems(): VirtualItem[] {
     const { getItemKey = byIndex, keep = [] } = this.options;
     const [first, last] = this.rangeAt(this.offset);
+    this.rendered = [first, last];
     const indices: number[] = [];
     for (let i = first; i <= last; i++) indices.push(i);
     const extra = keep.filter(
@@ -162,6 +173,7 @@ export class ListVirtualizer<E extends HTMLElement = HTMLElement> {
       }
     }
     if (changed) this.rerender();
+    else if (this.el && this.viewport > 0) this.scheduleFill();
   }
 
   /** Stops listening (unmount). */
@@ -172,6 +184,23 @@ export class ListVirtualizer<E extends HTMLElement = HTMLElement> {
     this.ro = null;
     caf(this.frame);
     this.frame = 0;
+    caf(this.fillFrame);
+    this.fillFrame = 0;
+  }
+
+  /**
+   * After a frame without scrolling, renders the overscan as well (V6): the visible items are
+   * painted first, and a fling renders only what it shows on each frame.
+   */
+  private scheduleFill(): void {
+    if (this.fillFrame || !this.sparse) return;
+    const scrolls = this.scrolls;
+    this.fillFrame = raf(() => {
+      this.fillFrame = 0;
+      if (scrolls !== this.scrolls) return this.scheduleFill();
+      this.sparse = false;
+      this.rerender();
+    });
   }
 
   private observer(): ResizeObserver | null {
@@ -215,6 +244,7 @@ export class ListVirtualizer<E extends HTMLElement = HTMLElement> {
   }
 
   private readonly onScroll = (): void => {
+    this.scrolls += 1;
     this.frame ||= raf(() => {
       this.frame = 0;
       if (this.el) this.moveTo(this.el.scrollTop, false);
@@ -225,18 +255,25 @@ export class ListVirtualizer<E extends HTMLElement = HTMLElement> {
     const [a, b] = this.rangeAt(this.offset);
     this.offset = y;
     if (write && this.el) this.el.scrollTop = y;
+    // Visible items that were not rendered: render just those now, the overscan once scrolling pauses.
+    const [v0, v1] = this.rangeAt(y, true);
+    if (v0 < this.rendered[0] || v1 > this.rendered[1]) this.sparse = true;
     const [c, d] = this.rangeAt(y);
     if (a !== c || b !== d) this.rerender();
   }
 
-  /** First and last index within one viewport above and below the visible ones, plus `overscan`. */
-  private rangeAt(y: number): [number, number] {
+  /**
+   * First and last index within one viewport above and below the visible ones, plus `overscan`
+   * (`visible`, or while {@link sparse}: the visible ones only).
+   */
+  private rangeAt(y: number, visible = this.sparse && this.viewport > 0): [number, number] {
     const count = this.layout.count;
     if (count === 0) return [0, -1];
-    const overscan = this.options.overscan ?? 1;
-    const top = y - this.viewport;
+    const overscan = visible ? 0 : (this.options.overscan ?? 1);
+    const margin = visible ? 0 : this.viewport;
+    const top = y - margin;
     const first = top <= 0 ? 0 : this.layout.indexAt(top);
-    const last = this.layout.indexAt(y + 2 * this.viewport, true);
+    const last = this.layout.indexAt(y + this.viewport + margin, true);
     return [Math.max(0, first - overscan), Math.min(count - 1, last + overscan)];
   }
 }

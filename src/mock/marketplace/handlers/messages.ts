@@ -148,15 +148,30 @@ export function messageHandlers(ctx: MockContext): HttpHandler[] {
       withAuth(ctx, async ({ request, params, user, db }) => {
         const c = loadConversation(db, param(params, 'id'), user);
         const key = request.headers.get('idempotency-key');
-        const repeated = findIdempotent(db, user, key);
-        if (repeated)
-          return HttpResponse.json({ success: true, data: { message: messageV1(db, repeated, user.id) } });
         const isMultipart = (request.headers.get('content-type') ?? '')
           .toLowerCase()
           .startsWith('multipart/form-data');
         const input = isMultipart
           ? await multipartMessage(request, db)
           : jsonMessage(await readJsonObject(request), db, user);
+        const repeated = findIdempotent(db, user, key);
+        if (repeated) {
+          // The IETF Idempotency-Key draft: the same key with another payload is a client error, never the first answer.
+          if (
+            repeated.conversationId !== c.id ||
+            repeated.content !== input.content ||
+            repeated.attachments.length !== (input.attachments?.length ?? 0)
+          )
+            return HttpResponse.json(
+              {
+                success: false,
+                code: 'idempotency_key_reused',
+                message: 'This Idempotency-Key was used for a different message.',
+              },
+              { status: 422 },
+            );
+          return HttpResponse.json({ success: true, data: { message: messageV1(db, repeated, user.id) } });
+        }
         const { message } = storeMessage(ctx, db, c, user, { ...input, idempotencyKey: key });
         if (ctx.knobs.storeThenFail)
           throw new MockHttpError('internal', 'Simulated failure after the message was stored.');

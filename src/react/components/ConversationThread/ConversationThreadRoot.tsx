@@ -22,7 +22,7 @@ import { ImageViewer } from './ImageViewer';
 import { ReportDialog } from './ReportDialog';
 import { buildRows, isUnreadIncoming, rowKey } from './rows';
 import { createSearchStore, SearchStoreContext } from './search';
-import type { ThreadRow } from './rows';
+import type { RowFormat, ThreadRow } from './rows';
 import { MessageContext, ThreadContext } from './ThreadContext';
 import type {
   AnnounceIncoming,
@@ -81,34 +81,48 @@ const ConversationThreadRootInner = forwardRef<HTMLElement, ConversationThreadRo
     // The "New messages" marker stays where the first unread message was when the thread opened.
     const [marker, setMarker] = useState<{ conversationId: string; id: string | undefined } | null>(null);
     const loaded = thread.isSuccess;
+    // Looked up once per messages array, not per render: in a long, fully read thread it is a full scan.
+    const currentFirstUnread = useMemo(() => thread.messages.find(isUnreadIncoming)?.id, [thread.messages]);
     useEffect(() => {
       if (loaded && marker?.conversationId !== conversationId)
-        setMarker({ conversationId, id: thread.messages.find(isUnreadIncoming)?.id });
-    }, [loaded, conversationId, marker, thread.messages]);
-    const firstUnreadId =
-      marker?.conversationId === conversationId ? marker.id : thread.messages.find(isUnreadIncoming)?.id;
-    // Per-message strings are computed here, once per timestamp, not in every row render:
-    // each loaded page rebuilds the rows, but the cache keeps that to the new messages.
-    const times = useMemo(() => new Map<string, string>(), [locale]);
+        setMarker({ conversationId, id: currentFirstUnread });
+    }, [loaded, conversationId, marker, currentFirstUnread]);
+    const firstUnreadId = marker?.conversationId === conversationId ? marker.id : currentFirstUnread;
+    // What rows show is derived per message when first rendered (rows.ts), through these caches: one
+    // per locale and day, so rows rebuilt for a new page keep what they already worked out.
     const today = dayKey(new Date().toISOString()); // "Today"/"Yesterday" move on at midnight
-    // Rows that did not change keep their object, so memoized messages skip re-rendering.
-    const previousRows = useRef<readonly ThreadRow[]>([]);
-    const rows = useMemo(() => {
+    const format = useMemo<RowFormat>(() => {
       const labels = { today: t('today'), yesterday: t('yesterday') };
       const now = new Date();
-      const timeOf = (iso: string) => {
-        let s = times.get(iso);
-        if (s === undefined) times.set(iso, (s = formatTime(iso, locale)));
-        return s;
-      };
-      return (previousRows.current = buildRows(thread.messages, {
-        firstUnreadId,
-        dayOf: dayKey,
-        timeOf,
+      const times = new Map<string, string>();
+      const days = new Map<string, string>();
+      return {
+        dayOf: (iso) => {
+          let s = days.get(iso);
+          if (s === undefined) days.set(iso, (s = dayKey(iso)));
+          return s;
+        },
+        timeOf: (iso) => {
+          let s = times.get(iso);
+          if (s === undefined) times.set(iso, (s = formatTime(iso, locale)));
+          return s;
+        },
         dayLabelOf: (iso) => formatDayLabel(iso, labels, now, locale),
-        previous: previousRows.current,
-      }));
-    }, [thread.messages, firstUnreadId, times, locale, t, today]);
+      };
+      // `today` is a dependency on purpose: labels and "now" move on at midnight.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+    }, [locale, t, today]);
+    // Rows that did not change keep their object, so memoized messages skip re-rendering.
+    const previousRows = useRef<readonly ThreadRow[]>([]);
+    const rows = useMemo(
+      () =>
+        (previousRows.current = buildRows(thread.messages, {
+          ...format,
+          firstUnreadId,
+          previous: previousRows.current,
+        })),
+      [thread.messages, firstUnreadId, format],
+    );
 
     useIncomingAnnouncements(thread.messages, conversation, announceIncoming);
 

@@ -6,10 +6,12 @@ import {
   useEffect,
   useImperativeHandle,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
 } from 'react';
 import type { ComponentPropsWithoutRef, FocusEvent, KeyboardEvent } from 'react';
+import type { Message } from '../../../core/types';
 import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
 import { RowErrorBoundary } from './RowErrorBoundary';
@@ -19,13 +21,26 @@ import { useMarkVisibleRead } from './useMarkVisibleRead';
 
 /** Props of {@link ThreadFeed}. */
 export interface ThreadFeedProps extends ComponentPropsWithoutRef<'div'> {
-  /** Height of a message before it is measured, in px. @defaultValue 76 */
+  /**
+   * Height of a message before it is measured, in px. Without it, an estimate from the message
+   * (direction, length of its text, attachments) that is close for the default styles, so that a
+   * thread opening at its newest messages needs no second layout pass.
+   */
   estimateSize?: number;
   /** Distance from the end (px) that still counts as "at the latest message". @defaultValue 48 */
   bottomThreshold?: number;
 }
 
 const MAX_FOCUS_FRAMES = 5;
+
+// Measured with the default styles at a 960 px wide thread: an incoming message of one line with
+// its sender line is 88 px, an outgoing one adds its delivery line; each further line of text about
+// 20 px (some 80 characters a line), a file or card about 64 px.
+const AVERAGE_ROW = 100;
+function estimateRow(m: Message): number {
+  const lines = Math.floor((m.text?.length ?? 0) / 80);
+  return (m.direction === 'outgoing' ? 114 : 88) + lines * 20 + m.attachments.length * 64;
+}
 
 function articleOf(node: EventTarget | null): HTMLElement | null {
   return node instanceof Element ? (node.closest('[data-slot="message"]') as HTMLElement | null) : null;
@@ -40,7 +55,7 @@ function articleOf(node: EventTarget | null): HTMLElement | null {
  * The element rendered (and forwarded) is the scroll container.
  */
 export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function ThreadFeed(
-  { estimateSize = 76, bottomThreshold = 48, className, onKeyDown, onScroll, onFocus, onBlur, ...rest },
+  { estimateSize, bottomThreshold = 48, className, onKeyDown, onScroll, onFocus, onBlur, ...rest },
   ref,
 ) {
   const { t } = useMessaging('ConversationThread.Feed');
@@ -61,21 +76,38 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
   const opened = useRef(false);
   const totalSize = useRef(0);
   // What sits above the feed inside the scroller (history note): the virtualizer's `scrollMargin`. Read
-  // after each commit, not during render, where the feed may not be mounted yet (a margin of 0 then
-  // left the thread opening short of its newest message by exactly that height).
+  // after a commit that can change it (the note's text) and when the scroller resizes (it may wrap), not
+  // during render, where the feed may not be mounted yet (a margin of 0 then left the thread opening
+  // short of its newest message by exactly that height); not after every commit either, where the read
+  // forces a layout of whatever the commit changed.
   const [scrollMargin, setScrollMargin] = useState(0);
-  useLayoutEffect(() => {
+  const readMargin = useCallback(() => {
     const margin = feedRef.current?.offsetTop ?? 0;
-    if (margin !== scrollMargin) setScrollMargin(margin);
-  });
+    setScrollMargin((m) => (m === margin ? m : margin));
+  }, []);
+  const historyState = `${thread.isPending}|${thread.isFetchingNextPage}|${thread.reachedStart}|${thread.isError}`;
+  useLayoutEffect(readMargin, [readMargin, historyState, t]);
+
+  // Stable between renders: the virtualizer recomputes every row's position when these change.
+  const getItemKey = useCallback((i: number) => rows[i]?.key ?? i, [rows]);
+  // One pass per rows array: the virtualizer asks again for every unmeasured row after each measurement.
+  const estimates = useMemo(() => {
+    const out = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = estimateSize ?? estimateRow(rows[i]!.message);
+    return out;
+  }, [rows, estimateSize]);
+  const estimate = useCallback((i: number) => estimates[i] ?? AVERAGE_ROW, [estimates]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollerRef.current,
-    estimateSize: () => estimateSize,
-    getItemKey: (i) => rows[i]?.key ?? i,
+    estimateSize: estimate,
+    getItemKey,
+    // Opens at the newest messages when they are already loaded: the first render is the one shown,
+    // not the oldest page's rows thrown away by the scroll to the end.
+    initialOffset: () => estimates.reduce((a, b) => a + b, 0),
     // V6: at least one viewport of overscan on each side.
-    overscan: Math.max(6, Math.ceil(viewport.current / estimateSize)),
+    overscan: Math.max(6, Math.ceil(viewport.current / (estimateSize ?? AVERAGE_ROW))),
     // V1: the focused article and its neighbours stay mounted.
     rangeExtractor: (range) => {
       const indexes = defaultRangeExtractor(range);
@@ -162,13 +194,14 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
     if (!el || !win || typeof win.ResizeObserver === 'undefined') return undefined;
     let height = el.clientHeight;
     const observer = new win.ResizeObserver(() => {
+      readMargin();
       if (el.clientHeight === height) return;
       height = el.clientHeight;
       if (opened.current && atBottom.current) el.scrollTop = el.scrollHeight;
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, []);
+  }, [readMargin]);
 
   // Open at the newest message, once the server's newest page is in: unsent outbox messages (a send
   // right at mount, or entries restored after a reload) can render first, and the history landing
@@ -220,9 +253,11 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
   }, [thread]);
 
   // Too few messages to scroll: keep loading until the viewport fills or history starts.
+  // (Layout is read only when there is more to load.)
   useEffect(() => {
     const el = scrollerRef.current;
-    if (el && el.clientHeight > 0 && el.scrollHeight <= el.clientHeight && opened.current) loadOlder();
+    if (!thread.hasNextPage || !opened.current || !el) return;
+    if (el.clientHeight > 0 && el.scrollHeight <= el.clientHeight) loadOlder();
   });
 
   const handleScroll = (e: React.UIEvent<HTMLDivElement>) => {

@@ -1,11 +1,11 @@
 /**
  * jsdom has no layout, so test helpers give the thread what a browser would:
  *
- * - The scroll container (`data-slot="thread-scroller"`) reports a 2400 px
+ * - The scroll container (`data-slot="thread-scroller"`) reports a 4000 px
  *   viewport (`clientHeight`, which @tanstack/react-virtual reads for the
  *   viewport) and a taller `scrollHeight`, so the virtualizer computes a real
  *   range and the feed does not think it must keep loading older pages to
- *   fill the screen. 2400 px ≥ 30 messages × the 76 px estimate, plus a
+ *   fill the screen. 4000 px ≥ 30 messages × the feed's estimate (at most 114 px for a short message), plus a
  *   viewport of overscan, so every message of a seeded thread is mounted.
  * - Articles keep jsdom's 0 px `offsetHeight` (their measured size), so
  *   every loaded message stays inside the range; tests can find any message.
@@ -28,7 +28,7 @@ export function useThreadLayout(options: { visible?: boolean } = {}): { setVisib
     Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
       configurable: true,
       get(this: HTMLElement) {
-        return isScroller(this) ? 2400 : 0;
+        return isScroller(this) ? 4000 : 0;
       },
     });
     Object.defineProperty(HTMLElement.prototype, 'scrollHeight', {

@@ -9,6 +9,7 @@ import { sameRowProps } from '../primitives/sameRowProps';
 import { useInboxRowContext } from './InboxContext';
 import type { InboxCell } from './InboxContext';
 import { previewParts, roleLabel, rowTime, subjectParts, subjectText } from './conversationText';
+import { useRowDraft } from './useRowDraft';
 import type { RowTextContext } from './conversationText';
 import { ArchiveIcon, DeleteIcon, ReadIcon, UnarchiveIcon, VerifiedIcon } from './icons';
 
@@ -46,7 +47,18 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
     .join(', ');
   const thumb = safeUrl(c.subject?.thumbnailUrl, 'image');
   const time = rowTime(c, ctx);
-  const preview = previewParts(c, ctx);
+  const pending = useRowDraft(c.id);
+  const draft = pending.draft?.replace(/\s+/g, ' ').trim();
+  // A message that did not go out, then the user's own draft, take the place of the last message.
+  const preview = pending.failed
+    ? {
+        visible: t('previewNotSent', { text: pending.failedText ?? '' }).trim(),
+        prefix: '',
+        state: 'not-sent',
+      }
+    : draft
+      ? { visible: t('previewDraft', { text: draft }), prefix: '', state: 'draft' }
+      : { ...previewParts(c, ctx), state: undefined };
   const unread = c.unreadCount > 0;
 
   const action = (cell: Exclude<InboxCell, 'open'>, label: string, icon: ReactNode, onClick: () => void) =>
@@ -115,7 +127,8 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
                 <span className="ik-sr-only">{`,${preview.prefix ? ` ${preview.prefix.trim()}` : ''}`}</span>{' '}
                 <span
                   className="ik-inbox-item__preview"
-                  data-deleted={c.lastMessage?.deleted ? 'true' : undefined}
+                  data-deleted={c.lastMessage?.deleted && !preview.state ? 'true' : undefined}
+                  data-preview={preview.state}
                 >
                   {preview.visible}
                 </span>

@@ -30,5 +30,7 @@ export const inbox = {
   previewImage: 'Photo',
   previewDeleted: 'Message deleted',
   previewYou: 'You: {text}',
+  previewDraft: 'Draft: {text}',
+  previewNotSent: 'Not sent: {text}',
   openedConversation: 'Opened conversation with {name}',
 } as const;
