@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, within } from 'storybook/test';
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { Composer, StartConversationForm, useComposerContext } from '../src/react/components/Composer';
@@ -195,7 +196,6 @@ export const German: Story = {
 /** The buyer types their phone number: the composer says once that sharing contact details is at their own risk. */
 export const ContactDetailsWarning: Story = {
   play: async ({ canvasElement }) => {
-    const { expect, userEvent, within } = await import('storybook/test');
     const canvas = within(canvasElement);
     await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), 'Call me on 06 1234 5678');
     await expect(await canvas.findByText(/at your own risk/)).toBeTruthy();
