@@ -1,3 +1,4 @@
+import { displayFileName } from '../../../core/fileNames';
 import { safeUrl } from '../../../core/urls';
 import { forwardRef, useEffect, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
@@ -71,7 +72,9 @@ export const AttachmentChips = forwardRef<HTMLDivElement, AttachmentChipsProps>(
                 </span>
               )}
               <span className="ik-composer__chip-text">
-                <span className="ik-composer__chip-name">{f.file.name}</span>
+                <span className="ik-composer__chip-name">
+                  <bdi>{displayFileName(f.file.name)}</bdi>
+                </span>
                 <span className="ik-composer__chip-meta">
                   {[fileType(f.file), formatFileSize(f.file.size)].filter(Boolean).join(', ')}
                 </span>
@@ -84,7 +87,7 @@ export const AttachmentChips = forwardRef<HTMLDivElement, AttachmentChipsProps>(
                   if (el) buttons.current.set(f.id, el);
                   else buttons.current.delete(f.id);
                 }}
-                aria-label={t('removeFile', { name: f.file.name })}
+                aria-label={t('removeFile', { name: displayFileName(f.file.name) })}
                 onClick={() => remove(f, i)}
               >
                 <span aria-hidden="true">×</span>
@@ -97,7 +100,9 @@ export const AttachmentChips = forwardRef<HTMLDivElement, AttachmentChipsProps>(
         <ul className="ik-composer__uploads">
           {c.uploading.map((u) => (
             <li key={u.id} className="ik-composer__upload">
-              <span className="ik-composer__chip-name">{u.name}</span>
+              <span className="ik-composer__chip-name">
+                <bdi>{displayFileName(u.name)}</bdi>
+              </span>
               <progress
                 className="ik-composer__progress"
                 aria-label={t('uploadingFile', { name: u.name })}

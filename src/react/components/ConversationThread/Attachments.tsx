@@ -3,6 +3,7 @@ import type { ComponentPropsWithoutRef } from 'react';
 import type { Attachment, Message } from '../../../core/types';
 import { formatFileSize } from '../../../core/dates';
 import { safeUrl } from '../../../core/urls';
+import { displayFileName } from '../../../core/fileNames';
 import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
 import { useMessageContext } from './ThreadContext';
@@ -74,7 +75,11 @@ export const Attachments = forwardRef<HTMLUListElement, AttachmentsProps>(functi
                 type="button"
                 className="ik-attachments__thumb"
                 data-slot="attachment-image"
-                aria-label={t('openImage', { name: a.name, index: imageIndex + 1, total: images.length })}
+                aria-label={t('openImage', {
+                  name: displayFileName(a.name),
+                  index: imageIndex + 1,
+                  total: images.length,
+                })}
                 onClick={(e) => open(e.currentTarget)}
               >
                 <img
@@ -94,7 +99,7 @@ export const Attachments = forwardRef<HTMLUListElement, AttachmentsProps>(functi
               // Named from its content ("invoice.pdf, PDF, 240 KB"), so the name always holds the visible text (WCAG 2.5.3).
               <a
                 href={href}
-                download={a.name}
+                download={displayFileName(a.name)}
                 // A browser ignores `download` for another origin's file: it then opens in a new tab, never in place.
                 target="_blank"
                 className="ik-attachments__doc"
@@ -105,7 +110,7 @@ export const Attachments = forwardRef<HTMLUListElement, AttachmentsProps>(functi
                   {fileTypeLabel(a)}
                 </span>
                 <span className="ik-attachments__doc-name">
-                  {a.name}
+                  <bdi>{displayFileName(a.name)}</bdi>
                   {a.size > 0 ? <span className="ik-sr-only">,</span> : null}
                 </span>
                 {a.size > 0 ? (
@@ -117,7 +122,9 @@ export const Attachments = forwardRef<HTMLUListElement, AttachmentsProps>(functi
               </a>
             ) : (
               <span className="ik-attachments__doc" data-slot="attachment-document" data-state="pending">
-                <span className="ik-attachments__doc-name">{a.name}</span>
+                <span className="ik-attachments__doc-name">
+                  <bdi>{displayFileName(a.name)}</bdi>
+                </span>
               </span>
             )}
           </li>

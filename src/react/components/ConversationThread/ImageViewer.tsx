@@ -1,3 +1,4 @@
+import { displayFileName } from '../../../core/fileNames';
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef, RefObject } from 'react';
 import type { Attachment } from '../../../core/types';
@@ -63,7 +64,7 @@ export const ImageViewer = forwardRef<HTMLDialogElement, ImageViewerProps>(funct
           <img
             className="ik-image-viewer__img"
             src={safeImageUrl(image.url) ?? safeImageUrl(image.thumbnailUrl)}
-            alt={image.name}
+            alt={displayFileName(image.name)}
           />
         </figure>
       ) : null}

@@ -4,13 +4,19 @@ import type { InboxHandle } from '../Inbox';
 
 type Target = 'list' | 'thread' | 'composer';
 
-const MAX_FRAMES = 30;
+/**
+ * How long to wait for the target to appear. The thread and composer load in a chunk of their own and
+ * their conversation over the network: on a slow phone that is seconds, not frames.
+ */
+const MAX_WAIT_MS = 4000;
 
 /**
  * Moves focus to a pane after React has shown it (panes un-hide on the next
- * commit; the thread and composer may mount a little later), retrying for a
- * few frames. A newer request cancels an older one. Fallbacks: composer →
- * thread heading (read-only conversation); list row → list heading.
+ * commit; the thread and composer may mount later), retrying each frame
+ * until it is there or {@link MAX_WAIT_MS} has passed. A newer request cancels
+ * an older one, and so does the user moving focus themselves meanwhile.
+ * Fallbacks: composer → thread heading (read-only conversation); list row →
+ * list heading.
  */
 export function useFocusRequest(refs: {
   threadPaneRef: RefObject<HTMLElement | null>;
@@ -30,9 +36,15 @@ export function useFocusRequest(refs: {
     let handle = 0;
     const pane = threadPaneRef.current;
     const heading = () => pane?.querySelector<HTMLElement>('h2[tabindex="-1"], h2');
+    const doc = pane?.ownerDocument;
+    const started = Date.now();
+    const focusedAtStart = doc?.activeElement;
     const attempt = () => {
       if (request.n !== counter.current) return;
-      const last = frame++ >= MAX_FRAMES;
+      // The user went somewhere else while the pane was loading: leave their focus alone.
+      const focused = doc?.activeElement;
+      if (frame++ > 0 && focused && focused !== focusedAtStart && focused !== doc.body) return;
+      const last = Date.now() - started >= MAX_WAIT_MS;
       if (request.target === 'list') {
         if (inboxRef.current?.focusRow(lastOpened.current)) return;
         const root = pane?.closest('[data-slot="inbox-layout"]');
