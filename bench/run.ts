@@ -8,17 +8,19 @@
  *   npm run bench -- --sizes      # sizes only
  *   npm run bench -- --runs 3     # median of 3 page loads per scenario; sends pooled over 3 page loads (default 1)
  *   npm run bench -- --profile    # unminified page + CPU profile of each scroll, by source module
+ *   npm run bench -- --only relay # the realtime relay section alone (bench/relay.ts)
  *   npm run bench -- --only thread-control   # just the thread vs bare-list control (N = 1,000 and 10,000)
  *   npm run bench -- --only inbox-control    # just the 5,000-conversation inbox vs a bare list
  *   npm run bench -- --only control          # both controls (with --runs N, default 5 here)
  *   npm run bench -- --only paged            # just the page-by-page thread/inbox scenarios and sends
+ *   npm run bench -- --only requests         # requests of a simulated 15-minute idle session (marketplace /api)
  *
  * The control scenarios mount with everything already in the query cache and compare with a
  * bare `@tanstack/react-virtual` list of the same data (bench/app/control.tsx) in the same run,
  * page loads interleaved (control, subject, subject, control, …), and report medians and ratios.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium, serveStatic } from './browser';
@@ -31,7 +33,7 @@ const sizesOnly = args.includes('--sizes');
 const runs = Number(args[args.indexOf('--runs') + 1]) || 1;
 const profile = args.includes('--profile');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-const want = (group: 'sizes' | 'paged' | 'thread-control' | 'inbox-control') =>
+const want = (group: 'sizes' | 'paged' | 'thread-control' | 'inbox-control' | 'requests') =>
   !only ||
   only === group ||
   (only === 'control' && group.endsWith('-control')) ||
@@ -468,8 +470,36 @@ interface Budget {
   pass: boolean;
 }
 
+/**
+ * Requests in a 15-minute idle session (inbox + unread badge + notification bell, marketplace `/api`
+ * profile, reference server in process). Time is simulated with vitest fake timers in a jsdom harness
+ * (test/budget/requestBudget.test.tsx, which also asserts the budget); this prints what it counted.
+ */
+function measureRequests(): { total: number; hidden: number; byEndpoint: Record<string, number> } {
+  const out = join(root, 'node_modules/.cache/inbox-kit-bench/requests.json');
+  mkdirSync(join(root, 'node_modules/.cache/inbox-kit-bench'), { recursive: true });
+  execFileSync(join(root, 'node_modules/.bin/vitest'), ['run', 'test/budget/requestBudget.test.tsx'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, INBOX_KIT_BUDGET_OUT: out },
+  });
+  const r = JSON.parse(readFileSync(out, 'utf8')) as {
+    visible: { total: number; byEndpoint: Record<string, number> };
+    hidden: { total: number };
+  };
+  console.log(
+    `requests in a 15-minute idle session (inbox + badge + bell, /api profile): ${r.visible.total} (budget ≤ 70)`,
+  );
+  for (const [endpoint, n] of Object.entries(r.visible.byEndpoint))
+    console.log(`  ${String(n).padStart(4)}  ${endpoint}`);
+  console.log(`  the same session with the page hidden: ${r.hidden.total} (first load only)`);
+  return { total: r.visible.total, hidden: r.hidden.total, byEndpoint: r.visible.byEndpoint };
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
+  const requests = want('requests') && !sizesOnly ? measureRequests() : undefined;
+  if (only === 'requests') return;
   const sizes: Record<string, SizeResult[]> = {};
   if (want('sizes')) {
     console.log(
@@ -665,6 +695,7 @@ async function main(): Promise<void> {
     inbox,
     send,
     budgets,
+    ...(requests ? { requests } : {}),
     controlsNote:
       'Preloaded scenarios: the component with n items already in the query cache vs a bare @tanstack/react-virtual list of the same items (bench/app/control.tsx), page loads interleaved; control/subject hold the medians, samples every run.',
     controls,
@@ -674,4 +705,14 @@ async function main(): Promise<void> {
   console.log(`wrote bench/results.json (${results.durationS} s)`);
 }
 
-await main();
+if (only !== 'relay') await main();
+// The relay section runs on its own numbers (Node processes and redis-server, no page).
+if (only === 'relay' || (only === undefined && !sizesOnly)) {
+  const { runRelayBench } = await import('./relay');
+  const relay = await runRelayBench();
+  writeFileSync(
+    join(root, 'bench/results-relay.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, relay }, null, 2)}\n`,
+  );
+  console.log('wrote bench/results-relay.json');
+}

@@ -9,17 +9,26 @@ export interface ConversationPending {
   unsent: boolean;
   /** Whether one of those messages failed (it then shows "Not sent" and holds the later ones). */
   failed: boolean;
+  /** The text of the first message that failed, for "Not sent: …". */
+  failedText: string | undefined;
 }
 
-const pendingOf = (s: InboxState, conversationId: string): ConversationPending => {
+/** The pending state of one conversation in a store state (shared by the hook and the inbox rows). */
+export const pendingOf = (s: InboxState, conversationId: string): ConversationPending => {
   let unsent = false;
-  let failed = false;
+  let failedText: string | undefined;
   for (const e of s.outbox)
     if (e.conversationId === conversationId) {
       unsent = true;
-      if (e.status === 'failed') failed = true;
+      if (e.status === 'failed' && failedText === undefined)
+        failedText = e.text || (e.attachmentNames ?? []).join(', ');
     }
-  return { draft: s.drafts[conversationId] || undefined, unsent, failed };
+  return {
+    draft: s.drafts[conversationId] || undefined,
+    unsent,
+    failed: failedText !== undefined,
+    failedText,
+  };
 };
 
 /**

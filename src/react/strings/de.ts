@@ -145,7 +145,6 @@ export const de: Strings = {
   originSms: 'SMS',
   originEmail: 'E-Mail',
   emailSubject: 'Betreff: {subject}',
-  vehicle: 'Fahrzeug {id}',
   orderShare: 'Bestellung #{number} geteilt',
   openOrder: 'Bestellung öffnen',
   appointment: 'Termin: {event}',

@@ -145,7 +145,6 @@ export const nl: Strings = {
   originSms: 'Sms',
   originEmail: 'E-mail',
   emailSubject: 'Onderwerp: {subject}',
-  vehicle: 'Voertuig {id}',
   orderShare: 'Bestelling #{number} gedeeld',
   openOrder: 'Bestelling openen',
   appointment: 'Afspraak: {event}',

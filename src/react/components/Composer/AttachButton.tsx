@@ -26,7 +26,7 @@ export const AttachButton = forwardRef<HTMLButtonElement, AttachButtonProps>(fun
       <button
         ref={ref}
         type="button"
-        className={cx('ik-button', 'ik-composer__attach', className)}
+        className={cx('ik-button', 'ik-icon-button', 'ik-composer__attach', className)}
         data-variant="ghost"
         data-slot="composer-attach"
         disabled={!c.conversationId}
@@ -50,7 +50,8 @@ export const AttachButton = forwardRef<HTMLButtonElement, AttachButtonProps>(fun
         >
           <path d="M21 11.5 12.5 20a5 5 0 0 1-7-7l8.5-8.5a3.5 3.5 0 0 1 5 5L10.5 18a2 2 0 0 1-3-3l8-8" />
         </svg>
-        <span className="ik-sr-only">{t('attach')}</span>
+        {/* The accessible name, shown as a tooltip on hover and keyboard focus. */}
+        <span className="ik-tooltip">{t('attach')}</span>
       </button>
       <input
         ref={input}

@@ -72,7 +72,7 @@ export const AttachmentChips = forwardRef<HTMLDivElement, AttachmentChipsProps>(
                 </span>
               )}
               <span className="ik-composer__chip-text">
-                <span className="ik-composer__chip-name">
+                <span className="ik-composer__chip-name" title={f.file.name}>
                   <bdi>{displayFileName(f.file.name)}</bdi>
                 </span>
                 <span className="ik-composer__chip-meta">
@@ -100,7 +100,7 @@ export const AttachmentChips = forwardRef<HTMLDivElement, AttachmentChipsProps>(
         <ul className="ik-composer__uploads">
           {c.uploading.map((u) => (
             <li key={u.id} className="ik-composer__upload">
-              <span className="ik-composer__chip-name">
+              <span className="ik-composer__chip-name" title={u.name}>
                 <bdi>{displayFileName(u.name)}</bdi>
               </span>
               <progress

@@ -52,7 +52,9 @@ export function TemplateListbox({ id, options, active, onChoose, className }: Te
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => onChoose(tpl)}
         >
-          <span className="ik-composer__option-name">{tpl.name}</span>
+          <span className="ik-composer__option-name" dir="auto">
+            {tpl.name}
+          </span>
           <span className="ik-composer__option-category">{categoryLabel(tpl.category, t)}</span>
         </li>
       ))}

@@ -76,14 +76,29 @@ export const TemplatePicker = forwardRef<HTMLDivElement, TemplatePickerProps>(fu
       <button
         ref={button}
         type="button"
-        className="ik-button ik-composer__templates-button"
+        className="ik-button ik-icon-button ik-composer__templates-button"
         data-variant="ghost"
         aria-expanded={open}
         aria-controls={open ? popupId : undefined}
         disabled={!c.conversationId}
         onClick={() => (open ? close(true) : setOpen(true))}
       >
-        {t('templates')}
+        {/* A text-snippet icon; the name is the tooltip, so the field keeps its width on phones. */}
+        <svg
+          aria-hidden="true"
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
+          <path d="M4 5h16v11H9l-5 4V5Z" />
+          <path d="M8 9h8M8 12h5" />
+        </svg>
+        <span className="ik-tooltip">{t('templates')}</span>
       </button>
       {open ? (
         <div id={popupId} className="ik-composer__picker-popup" data-slot="template-picker-popup">

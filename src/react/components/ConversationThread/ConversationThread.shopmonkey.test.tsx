@@ -81,6 +81,11 @@ describe('ConversationThread (Shopmonkey)', () => {
       within(articleWith('Thanks! Does the estimate include the rotors?')).getByText('via SMS'),
     ).toBeInTheDocument();
 
+    // Copy: the order is named once in the header, and no raw vehicle id is shown to people.
+    const subject = container.querySelector('[data-slot="thread-subject"]')!;
+    expect(subject.textContent?.match(/Order #1042/g)).toHaveLength(1);
+    expect(container.textContent).not.toMatch(/sm_veh_|Vehicle sm_/);
+
     // Two unread customer messages: the marker sits on the first.
     expect(
       within(articleWith('Thanks! Does the estimate include the rotors?')).getByRole('heading', {

@@ -164,8 +164,19 @@ const ConversationThreadRootInner = forwardRef<HTMLElement, ConversationThreadRo
         openViewer,
         onOpenOrder,
         onOpenAppointment,
+        onRequestComposerFocus,
       }),
-      [conversationId, counterpart, subject, menuFor, openReport, openViewer, onOpenOrder, onOpenAppointment],
+      [
+        conversationId,
+        counterpart,
+        subject,
+        menuFor,
+        openReport,
+        openViewer,
+        onOpenOrder,
+        onOpenAppointment,
+        onRequestComposerFocus,
+      ],
     );
     const value: ThreadContextValue = {
       conversationId,

@@ -44,20 +44,16 @@ export const MessageHints = forwardRef<HTMLDivElement, MessageDetailProps>(funct
   const hints: Array<[string, string]> = [];
   if (x?.emailSubject) hints.push(['subject', t('emailSubject', { subject: x.emailSubject })]);
   if (x?.origin) hints.push(['origin', t('origin', { origin: t(ORIGIN[x.origin] ?? 'originWeb') })]);
-  if (x?.vehicleId) {
-    hints.push([
-      'vehicle',
-      subject?.kind === 'vehicle' && subject.id === x.vehicleId
-        ? subject.title
-        : t('vehicle', { id: x.vehicleId }),
-    ]);
+  // Only a vehicle the conversation can name: a bare id ("Vehicle sm_veh_4") tells a person nothing.
+  if (x?.vehicleId && subject?.kind === 'vehicle' && subject.id === x.vehicleId && subject.title) {
+    hints.push(['vehicle', subject.title]);
   }
   if (x?.reported) hints.push(['reported', t('reportedLabel')]);
   if (hints.length === 0) return null;
   return (
     <div ref={ref} className={cx('ik-message__hints', className)} data-slot="message-hints" {...rest}>
       {hints.map(([key, text]) => (
-        <span key={key} className="ik-message__hint" data-hint={key}>
+        <span key={key} className="ik-message__hint" data-hint={key} dir="auto">
           {text}
         </span>
       ))}

@@ -83,10 +83,10 @@ const MessageArticle = forwardRef<HTMLElement, MessageItemProps>(function Messag
         {m.kind !== 'system' && row.startsGroup ? (
           <Avatar participant={sender} size="sm" className="ik-message__avatar" />
         ) : null}
-        <span id={senderId} className={cx('ik-message__sender', !row.startsGroup && 'ik-sr-only')}>
+        <span id={senderId} className={cx('ik-message__sender', !row.startsGroup && 'ik-sr-only')} dir="auto">
           {sender.name}
         </span>{' '}
-        <time id={timeId} dateTime={m.sentAt} className="ik-message__time">
+        <time id={timeId} dateTime={m.sentAt} className="ik-message__time" dir="auto">
           {row.time ?? formatTime(m.sentAt, locale)}
         </time>
       </div>
@@ -130,7 +130,9 @@ const MessageContent = memo(function MessageContent({
   readerName: string | undefined;
 }) {
   const { t, currentUser } = useMessaging('ConversationThread.MessageItem');
-  const { conversationId, counterpart } = useMessageContext('ConversationThread.MessageItem');
+  const { conversationId, counterpart, onRequestComposerFocus } = useMessageContext(
+    'ConversationThread.MessageItem',
+  );
   const { retry, discard } = useSendMessage(conversationId);
   const m = row.message;
   if (m.deleted) {
@@ -183,7 +185,11 @@ const MessageContent = memo(function MessageContent({
             className="ik-button"
             data-variant="primary"
             aria-describedby={bodyId}
-            onClick={() => void retry(m.clientId!)}
+            onClick={(e) => {
+              // The buttons go away with the failure: focus stays on the message being resent.
+              e.currentTarget.closest<HTMLElement>('[data-slot="message"]')?.focus();
+              void retry(m.clientId!);
+            }}
           >
             {t('retry')}
           </button>
@@ -191,7 +197,13 @@ const MessageContent = memo(function MessageContent({
             type="button"
             className="ik-button"
             aria-describedby={bodyId}
-            onClick={() => discard(m.clientId!)}
+            onClick={(e) => {
+              // The message goes away: focus moves to where the text can be written again.
+              const thread = e.currentTarget.closest<HTMLElement>('[data-slot="thread"]');
+              discard(m.clientId!);
+              if (onRequestComposerFocus) onRequestComposerFocus();
+              else thread?.querySelector<HTMLElement>('h2[tabindex="-1"]')?.focus();
+            }}
           >
             {t('discard')}
           </button>

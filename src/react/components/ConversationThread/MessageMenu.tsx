@@ -147,12 +147,11 @@ export const MessageMenu = forwardRef<HTMLDivElement, MessageMenuProps>(function
         ref={button}
         type="button"
         id={`${id}-button`}
-        className="ik-button ik-message-menu__button"
+        className="ik-button ik-icon-button ik-message-menu__button"
         data-variant="ghost"
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? `${id}-menu` : undefined}
-        aria-label={t('moreActions')}
         {...(labelledBy ? { 'aria-describedby': labelledBy } : {})}
         onClick={() => (open ? close(false) : openMenu('first'))}
         onKeyDown={(e) => {
@@ -162,7 +161,13 @@ export const MessageMenu = forwardRef<HTMLDivElement, MessageMenuProps>(function
           }
         }}
       >
-        <span aria-hidden="true">⋯</span>
+        <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="currentColor">
+          <circle cx="3.5" cy="8" r="1.4" />
+          <circle cx="8" cy="8" r="1.4" />
+          <circle cx="12.5" cy="8" r="1.4" />
+        </svg>
+        {/* The name, and the visible tooltip on hover and keyboard focus. */}
+        <span className="ik-tooltip">{t('moreActions')}</span>
       </button>
       {open ? (
         <ul

@@ -67,6 +67,7 @@ export interface MessageContextValue extends Pick<
   | 'openViewer'
   | 'onOpenOrder'
   | 'onOpenAppointment'
+  | 'onRequestComposerFocus'
 > {
   counterpart: Participant | undefined;
   subject: Subject | undefined;

@@ -1,6 +1,7 @@
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { formatMoney } from '../../../core/dates';
+import { subjectParts } from '../Inbox/conversationText';
 import { useMessaging } from '../../MessagingProvider';
 import type { StringKey } from '../../strings/en';
 import { Avatar } from '../primitives/Avatar';
@@ -26,13 +27,18 @@ export const ThreadHeader = forwardRef<HTMLElement, ThreadHeaderProps>(function 
   { className, children, ...rest },
   ref,
 ) {
-  const { t, locale } = useMessaging('ConversationThread.Header');
+  const { t, locale, currentUser } = useMessaging('ConversationThread.Header');
   const { conversation, headingId, headingRef, onBack } = useThreadContext('ConversationThread.Header');
   const c = conversation;
   const subject = c?.subject;
   const statusKey =
     subject?.kind === 'listing' && subject.status ? LISTING_STATUS[subject.status] : undefined;
   const status = statusKey ? t(statusKey) : subject?.status;
+  // The same wording as the inbox row: "Order #1042" once, even when the backend titles the order so.
+  const parts = c ? subjectParts(c, { t, locale, currentUserId: currentUser?.id }) : {};
+  const subjectLine = [subject?.kind === 'order' ? parts.number : undefined, parts.title]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <header
       ref={ref}
@@ -49,7 +55,7 @@ export const ThreadHeader = forwardRef<HTMLElement, ThreadHeaderProps>(function 
       ) : null}
       {c ? <Avatar participant={c.counterpart} size="md" className="ik-thread__avatar" /> : null}
       <div className="ik-thread__heading">
-        <h2 id={headingId} ref={headingRef} tabIndex={-1} className="ik-thread__title">
+        <h2 id={headingId} ref={headingRef} tabIndex={-1} className="ik-thread__title" dir="auto">
           {c ? c.counterpart.name : t('messages')}
         </h2>
         {c ? (
@@ -70,12 +76,11 @@ export const ThreadHeader = forwardRef<HTMLElement, ThreadHeaderProps>(function 
         ) : null}
         {subject ? (
           <p className="ik-thread__subject" data-slot="thread-subject" data-kind={subject.kind}>
-            <span className="ik-thread__subject-title">
-              {subject.number && subject.kind === 'order'
-                ? `${t('orderNumber', { number: subject.number })} · `
-                : null}
-              {subject.title}
-            </span>
+            {subjectLine ? (
+              <span className="ik-thread__subject-title" dir="auto" title={subjectLine}>
+                {subjectLine}
+              </span>
+            ) : null}
             {subject.price ? (
               <span className="ik-thread__subject-price">
                 {formatMoney(subject.price.amount, subject.price.currency, locale)}

@@ -4,8 +4,11 @@ import type { TransportCapabilities } from '../../../transports/types';
 import { createStrictContext } from '../../createContext';
 import type { useConversations } from '../../hooks/useConversations';
 
-/** A cell of an inbox row, left to right. */
-export type InboxCell = 'open' | 'read' | 'archive' | 'delete';
+/** A cell of an inbox row, left to right. `more` holds the row's actions on coarse pointers. */
+export type InboxCell = 'open' | 'read' | 'archive' | 'delete' | 'more';
+
+/** A row action (a cell of its own on fine pointers, an item of the "More" menu on touch). */
+export type InboxAction = Exclude<InboxCell, 'open' | 'more'>;
 
 /** What `Inbox.List` registers so other parts (search, layout) can move focus into the grid. */
 export interface InboxListApi {
@@ -34,6 +37,8 @@ export interface InboxContextValue {
   active: { id: string | null; cell: InboxCell };
   setActive(id: string | null, cell: InboxCell): void;
   cellsFor(conversation: Conversation): InboxCell[];
+  /** The actions a row offers (the backend's capabilities and the row's state decide). */
+  actionsFor(conversation: Conversation): InboxAction[];
   markRead(conversation: Conversation): void;
   toggleArchive(conversation: Conversation): void;
   requestDelete(conversationId: string): void;
@@ -63,6 +68,9 @@ export interface InboxRowContextValue {
   /** The row and cell holding the grid's one tab stop: the last-focused cell, else the first row's conversation. */
   tabStop: { id: string | null; cell: InboxCell };
   cellsFor(conversation: Conversation): InboxCell[];
+  actionsFor(conversation: Conversation): InboxAction[];
+  /** Coarse pointer: the actions sit behind one "More" button per row. */
+  compact: boolean;
   open(conversation: Conversation): void;
   markRead(conversation: Conversation): void;
   toggleArchive(conversation: Conversation): void;

@@ -1,4 +1,4 @@
-import { forwardRef, memo, useId } from 'react';
+import { forwardRef, memo, useEffect, useId, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import type { Conversation } from '../../../core/types';
 import { safeUrl } from '../../../core/urls';
@@ -7,11 +7,11 @@ import { Avatar } from '../primitives/Avatar';
 import { cx } from '../primitives/cx';
 import { sameRowProps } from '../primitives/sameRowProps';
 import { useInboxRowContext } from './InboxContext';
-import type { InboxCell } from './InboxContext';
+import type { InboxAction, InboxCell } from './InboxContext';
 import { previewParts, roleLabel, rowTime, subjectParts, subjectText } from './conversationText';
 import { useRowDraft } from './useRowDraft';
 import type { RowTextContext } from './conversationText';
-import { ArchiveIcon, DeleteIcon, ReadIcon, UnarchiveIcon, VerifiedIcon } from './icons';
+import { ArchiveIcon, DeleteIcon, MoreIcon, ReadIcon, UnarchiveIcon, VerifiedIcon } from './icons';
 
 /** Props of {@link InboxItem}. */
 export interface InboxItemProps extends ComponentPropsWithoutRef<'div'> {
@@ -47,30 +47,57 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
     .join(', ');
   const thumb = safeUrl(c.subject?.thumbnailUrl, 'image');
   const time = rowTime(c, ctx);
-  const unfinished = useRowDraft(c.id);
+  const pending = useRowDraft(c.id);
+  const draft = pending.draft?.replace(/\s+/g, ' ').trim();
   // A message that did not go out, then the user's own draft, take the place of the last message.
-  const preview =
-    unfinished.notSent !== null
-      ? { visible: t('previewNotSent', { text: unfinished.notSent.trim() }), prefix: '', state: 'not-sent' }
-      : unfinished.draft !== null
-        ? { visible: t('previewDraft', { text: unfinished.draft }), prefix: '', state: 'draft' }
-        : { ...previewParts(c, ctx), state: undefined };
+  const preview = pending.failed
+    ? {
+        visible: t('previewNotSent', { text: pending.failedText ?? '' }).trim(),
+        prefix: '',
+        state: 'not-sent',
+      }
+    : draft
+      ? { visible: t('previewDraft', { text: draft }), prefix: '', state: 'draft' }
+      : { ...previewParts(c, ctx), state: undefined };
   const unread = c.unreadCount > 0;
 
-  const action = (cell: Exclude<InboxCell, 'open'>, label: string, icon: ReactNode, onClick: () => void) =>
+  const actions = inbox.actionsFor(c);
+  const actionLabel: Record<InboxAction, string> = {
+    read: t('markRead'),
+    archive: c.archived ? t('unarchive') : t('archive'),
+    delete: t('delete'),
+  };
+  const actionIcon: Record<InboxAction, ReactNode> = {
+    read: <ReadIcon />,
+    archive: c.archived ? <UnarchiveIcon /> : <ArchiveIcon />,
+    delete: <DeleteIcon />,
+  };
+  const run = (a: InboxAction) => {
+    if (a === 'read') inbox.markRead(c);
+    else if (a === 'archive') inbox.toggleArchive(c);
+    else inbox.requestDelete(c.id);
+  };
+
+  // Icon-only: the label is the accessible name and, on hover or keyboard focus, the visible tooltip.
+  const action = (cell: InboxAction) =>
     cells.includes(cell) ? (
-      <div role="gridcell" className="ik-inbox-item__action-cell" data-slot="inbox-item-action-cell">
+      <div
+        key={cell}
+        role="gridcell"
+        className="ik-inbox-item__action-cell"
+        data-slot="inbox-item-action-cell"
+      >
         <button
           type="button"
-          className="ik-inbox-item__action"
+          className="ik-inbox-item__action ik-icon-button"
           data-cell={cell}
           data-slot={`inbox-item-${cell}`}
           tabIndex={tabIndexFor(cell)}
           aria-describedby={nameId}
-          onClick={onClick}
+          onClick={() => run(cell)}
         >
-          {icon}
-          <span className="ik-inbox-item__action-label">{label}</span>
+          {actionIcon[cell]}
+          <span className="ik-inbox-item__action-label ik-tooltip">{actionLabel[cell]}</span>
         </button>
       </div>
     ) : null;
@@ -106,7 +133,7 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
           <Avatar participant={c.counterpart} className="ik-inbox-item__avatar" />
           <span className="ik-inbox-item__body">
             <span className="ik-inbox-item__head">
-              <span id={nameId} className="ik-inbox-item__name">
+              <span id={nameId} className="ik-inbox-item__name" dir="auto" title={c.counterpart.name}>
                 {c.counterpart.name}
               </span>
               {c.counterpart.verified ? (
@@ -123,6 +150,8 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
                 <span className="ik-sr-only">{`,${preview.prefix ? ` ${preview.prefix.trim()}` : ''}`}</span>{' '}
                 <span
                   className="ik-inbox-item__preview"
+                  dir="auto"
+                  title={preview.visible}
                   data-deleted={c.lastMessage?.deleted && !preview.state ? 'true' : undefined}
                   data-preview={preview.state}
                 >
@@ -133,7 +162,11 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
             {time ? (
               <>
                 <span className="ik-sr-only">,</span>{' '}
-                <time className="ik-inbox-item__time" dateTime={c.lastMessage?.sentAt ?? c.updatedAt}>
+                <time
+                  className="ik-inbox-item__time"
+                  dir="auto"
+                  dateTime={c.lastMessage?.sentAt ?? c.updatedAt}
+                >
                   {time}
                 </time>
               </>
@@ -162,7 +195,11 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
                 />
               ) : null}
               {subject.number ? <span className="ik-inbox-item__number">{subject.number}</span> : null}
-              {subject.title ? <span className="ik-inbox-item__subject-title">{subject.title}</span> : null}
+              {subject.title ? (
+                <span className="ik-inbox-item__subject-title" dir="auto" title={subject.title}>
+                  {subject.title}
+                </span>
+              ) : null}
               {subject.price ? <span className="ik-inbox-item__price">{subject.price}</span> : null}
               {subject.status ? (
                 <span className="ik-inbox-item__status" data-status={c.subject.status}>
@@ -176,17 +213,131 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
           {description}
         </span>
       </div>
-      {action('read', t('markRead'), <ReadIcon />, () => inbox.markRead(c))}
-      {action(
-        'archive',
-        c.archived ? t('unarchive') : t('archive'),
-        c.archived ? <UnarchiveIcon /> : <ArchiveIcon />,
-        () => inbox.toggleArchive(c),
+      {cells.includes('more') ? (
+        <RowMenu
+          actions={actions}
+          labels={actionLabel}
+          icons={actionIcon}
+          describedBy={nameId}
+          tabIndex={tabIndexFor('more')}
+          onSelect={run}
+        />
+      ) : (
+        actions.map(action)
       )}
-      {action('delete', t('delete'), <DeleteIcon />, () => inbox.requestDelete(c.id))}
     </div>
   );
 });
+
+/**
+ * The row's actions on touch screens: one "More actions" button (44 × 44)
+ * opening an APG menu, so three 44 px buttons do not squeeze the name,
+ * preview and listing. ↑/↓/Home/End move, Esc closes to the button, Tab closes.
+ */
+function RowMenu({
+  actions,
+  labels,
+  icons,
+  describedBy,
+  tabIndex,
+  onSelect,
+}: {
+  actions: InboxAction[];
+  labels: Record<InboxAction, string>;
+  icons: Record<InboxAction, ReactNode>;
+  describedBy: string;
+  tabIndex: number;
+  onSelect: (action: InboxAction) => void;
+}) {
+  const { t } = useMessaging('Inbox.Item');
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (!open) return undefined;
+    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const onDown = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open]);
+  const close = (refocus: boolean) => {
+    setOpen(false);
+    if (refocus) button.current?.focus();
+  };
+  const choose = (a: InboxAction) => {
+    // Focus goes back to the button first, so the grid's focus-follows-rows logic sees it in the row.
+    close(true);
+    onSelect(a);
+  };
+  return (
+    <div ref={root} role="gridcell" className="ik-inbox-item__action-cell" data-slot="inbox-item-more-cell">
+      <button
+        ref={button}
+        type="button"
+        id={`${id}-button`}
+        className="ik-inbox-item__action ik-inbox-item__more ik-icon-button"
+        data-cell="more"
+        data-slot="inbox-item-more"
+        tabIndex={tabIndex}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? `${id}-menu` : undefined}
+        aria-describedby={describedBy}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <MoreIcon />
+        <span className="ik-tooltip">{t('moreActions')}</span>
+      </button>
+      {open ? (
+        <ul
+          ref={menu}
+          id={`${id}-menu`}
+          role="menu"
+          aria-labelledby={`${id}-button`}
+          className="ik-inbox-item__menu"
+          data-slot="inbox-item-menu"
+          onKeyDown={(e) => {
+            const items = Array.from(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
+            const i = items.indexOf(e.target as HTMLElement);
+            const go = (n: number) => items[(n + items.length) % items.length]?.focus();
+            if (e.key === 'ArrowDown') go(i + 1);
+            else if (e.key === 'ArrowUp') go(i - 1);
+            else if (e.key === 'Home') go(0);
+            else if (e.key === 'End') go(items.length - 1);
+            else if (e.key === 'Escape') close(true);
+            else if (e.key === 'Tab') {
+              setOpen(false);
+              return;
+            } else if (e.key !== 'Enter' && e.key !== ' ') return;
+            // The grid's own keys (arrows, Home/End, Delete) must not act on the row under the menu.
+            e.stopPropagation();
+            if (e.key !== 'Enter' && e.key !== ' ') e.preventDefault();
+          }}
+        >
+          {actions.map((a) => (
+            <li key={a} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                className="ik-inbox-item__menu-item"
+                data-action={a}
+                onClick={() => choose(a)}
+              >
+                {icons[a]}
+                {labels[a]}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
 
 /**
  * One inbox row; memoized, so scrolling and new pages re-render only rows that

@@ -20,8 +20,11 @@ import { useMarkRead } from '../../hooks/useMarkRead';
 import { useArchive } from '../../hooks/useArchive';
 import { useDeleteConversation } from '../../hooks/useDeleteConversation';
 import { cx } from '../primitives/cx';
+import { useCoarsePointer } from '../primitives/useCoarsePointer';
+import { useNarrowContainer } from '../NotificationSettings/useNarrowContainer';
 import { InboxContext, InboxRowContext, findCell } from './InboxContext';
 import type {
+  InboxAction,
   InboxCell,
   InboxContextValue,
   InboxHandle,
@@ -54,7 +57,9 @@ export interface InboxRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'd
   searchDebounceMs?: number;
 }
 
-const CELL_ORDER: InboxCell[] = ['open', 'read', 'archive', 'delete'];
+const ACTION_ORDER: InboxAction[] = ['read', 'archive', 'delete'];
+/** Inbox width (px) below which row actions fold into the "More" menu with a mouse too. */
+const COMPACT_BELOW = 330;
 
 const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function InboxRoot(
   {
@@ -129,15 +134,28 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
     setActiveState((prev) => (prev.id === id && prev.cell === cell ? prev : { id, cell }));
   }, []);
 
-  const cellsFor = useCallback(
-    (c: Conversation): InboxCell[] =>
-      CELL_ORDER.filter((cell) => {
-        if (cell === 'read') return c.unreadCount > 0;
-        if (cell === 'archive') return c.archived ? capabilities.unarchive : capabilities.archive;
-        if (cell === 'delete') return capabilities.delete;
-        return true;
+  const actionsFor = useCallback(
+    (c: Conversation): InboxAction[] =>
+      ACTION_ORDER.filter((action) => {
+        if (action === 'read') return c.unreadCount > 0;
+        if (action === 'archive') return c.archived ? capabilities.unarchive : capabilities.archive;
+        return capabilities.delete;
       }),
     [capabilities],
+  );
+  // Touch, or a panel under 330 px: one "More" cell instead of three action buttons, so names
+  // and previews keep at least 96 px.
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const coarse = useCoarsePointer();
+  const slim = useNarrowContainer(rootRef, COMPACT_BELOW - 0.02, true);
+  const compact = coarse || slim;
+  const cellsFor = useCallback(
+    (c: Conversation): InboxCell[] => {
+      const actions = actionsFor(c);
+      if (compact) return actions.length ? ['open', 'more'] : ['open'];
+      return ['open', ...actions];
+    },
+    [actionsFor, compact],
   );
 
   // `mutate` is stable; the mutation result objects are new on every render.
@@ -205,6 +223,7 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
       active,
       setActive,
       cellsFor,
+      actionsFor,
       markRead,
       toggleArchive,
       requestDelete: setPendingDelete,
@@ -228,6 +247,7 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
       active,
       setActive,
       cellsFor,
+      actionsFor,
       markRead,
       toggleArchive,
       searchValue,
@@ -247,20 +267,27 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
       selectedId,
       tabStop: { id: tabStopId, cell: tabStopCell },
       cellsFor,
+      actionsFor,
+      compact,
       open,
       markRead,
       toggleArchive,
       requestDelete: setPendingDelete,
     }),
-    [selectedId, tabStopId, tabStopCell, cellsFor, open, markRead, toggleArchive],
+    [selectedId, tabStopId, tabStopCell, cellsFor, actionsFor, compact, open, markRead, toggleArchive],
   );
 
   return (
     <InboxContext.Provider value={ctx}>
       <InboxRowContext.Provider value={rowCtx}>
         <div
-          ref={ref}
+          ref={(el) => {
+            rootRef.current = el;
+            if (typeof ref === 'function') ref(el);
+            else if (ref) ref.current = el;
+          }}
           className={cx('ik-root', 'ik-inbox', className)}
+          data-compact={compact ? '' : undefined}
           data-theme={theme}
           data-slot="inbox"
           {...rest}

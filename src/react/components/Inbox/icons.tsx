@@ -40,3 +40,10 @@ export const VerifiedIcon = () => (
     <path d="M5.3 8.2l1.8 1.8 3.6-3.8" />
   </svg>
 );
+export const MoreIcon = () => (
+  <svg {...common} className="ik-icon" fill="currentColor" stroke="none">
+    <circle cx="3.5" cy="8" r="1.4" />
+    <circle cx="8" cy="8" r="1.4" />
+    <circle cx="12.5" cy="8" r="1.4" />
+  </svg>
+);

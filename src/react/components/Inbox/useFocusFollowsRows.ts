@@ -6,7 +6,9 @@ import type { InboxCell } from './InboxContext';
 /**
  * Keeps focus in the grid when rows change under it (A11Y §2, V4):
  * - a focused row that disappears (archive, delete, filter) passes focus to
- *   the same cell in the next row, else the previous row, else the empty text;
+ *   the next row's conversation button (never its action, so a repeated
+ *   Enter cannot archive a second conversation), else the previous row's,
+ *   else the empty text;
  * - a focused cell that disappears (Mark read on a now-read row) passes focus
  *   to the cell now at its position;
  * - after ↓ past the last loaded row, the first new row gets focus.
@@ -60,9 +62,7 @@ export function useFocusFollowsRows(focusIndex: (index: number, cell: InboxCell)
       return;
     }
     const index = rows.findIndex((r) => r.id === replacement.id);
-    const cells = cellsFor(rows[index]!);
-    const nextCell = cells.includes(cell) ? cell : 'open';
-    if (hadFocus) focusIndex(index, nextCell);
-    else setActive(replacement.id, nextCell);
+    if (hadFocus) focusIndex(index, 'open');
+    else setActive(replacement.id, 'open');
   }, [rows, cellsFor, focusIndex, setActive, focusInside, focusEmptyPending, gridRef, pendingFocus]);
 }

@@ -116,6 +116,33 @@ describe('InboxLayout', () => {
     );
   });
 
+  it('returns to the list on Escape and on the browser Back in a narrow container', async () => {
+    width = 360;
+    const { user } = renderWithInbox(<InboxLayout />, { as: 'staff' });
+    const composerFocused = () =>
+      waitFor(() => expect(within(threadPane()).getByRole('textbox', { name: 'Message' })).toHaveFocus(), {
+        timeout: 3000,
+      });
+    const backAtRow = async () => {
+      await waitFor(() => expect(threadPane()).toHaveAttribute('hidden'));
+      await waitFor(() =>
+        expect(within(listPane()).getByRole('button', { name: /^Priya Shah/ })).toHaveFocus(),
+      );
+    };
+    await user.click(await rowButton(/^Priya Shah/));
+    await composerFocused();
+    // Opening added a history entry of the layout's own.
+    expect(window.history.state).toMatchObject({ inboxKitThread: expect.any(String) });
+    await user.keyboard('{Escape}');
+    await backAtRow();
+
+    await user.keyboard('{Enter}');
+    await composerFocused();
+    window.history.back();
+    await backAtRow();
+    expect(listPane()).not.toHaveAttribute('hidden');
+  });
+
   it('switches layout when the container resizes, moving focus out of a pane that becomes hidden', async () => {
     width = 1024;
     const { user, container } = renderWithInbox(<InboxLayout />, { as: 'buyer' });

@@ -62,7 +62,16 @@ export interface InboxLayoutProps extends Omit<ComponentPropsWithoutRef<'div'>, 
   inboxProps?: Omit<InboxProps, 'value' | 'defaultValue' | 'onValueChange' | 'onOpen' | 'handleRef'>;
   /** Force a layout instead of measuring the container. @defaultValue 'auto' */
   layout?: 'auto' | 'narrow' | 'wide';
+  /**
+   * In the narrow layout, opening a conversation adds a browser history entry, so the
+   * browser's (or the phone's) Back returns to the list. Set `false` when the host's
+   * router owns history and calls `focusPane('list')` itself. @defaultValue true
+   */
+  historyBack?: boolean;
 }
+
+/** Marks the history entry the narrow layout pushes when a thread opens. */
+const HISTORY_KEY = 'inboxKitThread';
 
 // The default thread and composer load on demand (first open, or when the browser is idle after mount).
 const defaultThread = (id: string, slot: ThreadSlotProps) => (
@@ -83,6 +92,7 @@ const InboxLayoutInner = forwardRef<InboxLayoutHandle, InboxLayoutProps>(functio
     renderComposer = defaultComposer,
     inboxProps,
     layout = 'auto',
+    historyBack = true,
     className,
     ...rest
   },
@@ -165,19 +175,46 @@ const InboxLayoutInner = forwardRef<InboxLayoutHandle, InboxLayoutProps>(functio
     [focusPane],
   );
 
+  // Narrow layout: the open thread is a history entry of its own, so Back (browser, phone,
+  // or the header's button) returns to the list with focus on the row that was opened.
+  const pushed = useRef(false);
+  const win = () => rootRef.current?.ownerDocument.defaultView ?? null;
   const onOpen = useCallback(
     (c: Conversation) => {
       lastOpened.current = c.id;
       setView('thread');
+      const w = rootRef.current?.ownerDocument.defaultView;
+      if (historyBack && narrow && w && !pushed.current) {
+        w.history.pushState({ ...(w.history.state as object | null), [HISTORY_KEY]: c.id }, '');
+        pushed.current = true;
+      }
       // A11Y §2/§8: opening moves focus to the composer (the heading for read-only conversations).
       requestFocus(renderComposer ? 'composer' : 'thread');
     },
-    [requestFocus, renderComposer],
+    [requestFocus, renderComposer, historyBack, narrow],
   );
-  const onBack = useCallback(() => {
+  const showList = useCallback(() => {
     setView('list');
     requestFocus('list');
   }, [requestFocus]);
+  const onBack = useCallback(() => {
+    const w = win();
+    const state = w?.history.state as Record<string, unknown> | null | undefined;
+    // Our own entry is on top: leave it the way the browser's Back would (popstate shows the list).
+    if (pushed.current && w && state && HISTORY_KEY in state) w.history.back();
+    else showList();
+  }, [showList]);
+  useEffect(() => {
+    const w = win();
+    if (!w || !historyBack) return undefined;
+    const onPop = () => {
+      if (!pushed.current) return;
+      pushed.current = false;
+      showList();
+    };
+    w.addEventListener('popstate', onPop);
+    return () => w.removeEventListener('popstate', onPop);
+  }, [historyBack, showList]);
 
   // Resize: when a pane becomes hidden with focus inside, focus moves to the visible one.
   // Only on layout changes: opening and Back move focus themselves.
@@ -190,6 +227,27 @@ const InboxLayoutInner = forwardRef<InboxLayoutHandle, InboxLayoutProps>(functio
     if (listHidden && listPaneRef.current?.contains(focused)) requestFocus('thread');
     else if (threadHidden && threadPaneRef.current?.contains(focused)) requestFocus('list');
   }, [mode, listHidden, threadHidden, requestFocus]);
+
+  // Escape in the narrow thread returns to the list, unless a menu, popup or dialog used it
+  // (they call preventDefault). Listened to on the document, so React's own handlers below it
+  // (which run at the React root) have had their say first.
+  const escapeState = useRef({ narrow, showThread, onBack });
+  escapeState.current = { narrow, showThread, onBack };
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return undefined;
+    const onKey = (e: KeyboardEvent) => {
+      const { narrow: isNarrow, showThread: threadShown, onBack: back } = escapeState.current;
+      if (e.defaultPrevented || e.key !== 'Escape' || !isNarrow || !threadShown) return;
+      const target = e.target as Element;
+      if (!threadPaneRef.current?.contains(target) || target.closest('dialog, [role="menu"]')) return;
+      e.preventDefault();
+      back();
+    };
+    const doc = root.ownerDocument;
+    doc.addEventListener('keydown', onKey);
+    return () => doc.removeEventListener('keydown', onKey);
+  }, []);
 
   const select = (id: string | null) => {
     if (!controlled) store.getState().select(id);

@@ -2,7 +2,7 @@ import { useLayoutEffect, useState } from 'react';
 import type { RefObject } from 'react';
 
 /** Container width (CSS px) below which the layout shows one pane at a time. Matches `layout.css`. */
-export const NARROW_BELOW = 720;
+export const NARROW_BELOW = 640;
 
 /**
  * `narrow` or `wide` from the container's own width (not the viewport), via a

@@ -6,6 +6,7 @@
  */
 export const shared = {
   loading: 'Loading…',
+  moreActions: 'More actions',
   retry: 'Retry',
   errorGeneric: 'Something went wrong.',
   unreadCount_one: '{count} unread',
