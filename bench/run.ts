@@ -13,13 +13,14 @@
  *   npm run bench -- --only inbox-control    # just the 5,000-conversation inbox vs a bare list
  *   npm run bench -- --only control          # both controls (with --runs N, default 5 here)
  *   npm run bench -- --only paged            # just the page-by-page thread/inbox scenarios and sends
+ *   npm run bench -- --only requests         # requests of a simulated 15-minute idle session (marketplace /api)
  *
  * The control scenarios mount with everything already in the query cache and compare with a
  * bare `@tanstack/react-virtual` list of the same data (bench/app/control.tsx) in the same run,
  * page loads interleaved (control, subject, subject, control, …), and report medians and ratios.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium, serveStatic } from './browser';
@@ -32,7 +33,7 @@ const sizesOnly = args.includes('--sizes');
 const runs = Number(args[args.indexOf('--runs') + 1]) || 1;
 const profile = args.includes('--profile');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-const want = (group: 'sizes' | 'paged' | 'thread-control' | 'inbox-control') =>
+const want = (group: 'sizes' | 'paged' | 'thread-control' | 'inbox-control' | 'requests') =>
   !only ||
   only === group ||
   (only === 'control' && group.endsWith('-control')) ||
@@ -469,8 +470,36 @@ interface Budget {
   pass: boolean;
 }
 
+/**
+ * Requests in a 15-minute idle session (inbox + unread badge + notification bell, marketplace `/api`
+ * profile, reference server in process). Time is simulated with vitest fake timers in a jsdom harness
+ * (test/budget/requestBudget.test.tsx, which also asserts the budget); this prints what it counted.
+ */
+function measureRequests(): { total: number; hidden: number; byEndpoint: Record<string, number> } {
+  const out = join(root, 'node_modules/.cache/inbox-kit-bench/requests.json');
+  mkdirSync(join(root, 'node_modules/.cache/inbox-kit-bench'), { recursive: true });
+  execFileSync(join(root, 'node_modules/.bin/vitest'), ['run', 'test/budget/requestBudget.test.tsx'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, INBOX_KIT_BUDGET_OUT: out },
+  });
+  const r = JSON.parse(readFileSync(out, 'utf8')) as {
+    visible: { total: number; byEndpoint: Record<string, number> };
+    hidden: { total: number };
+  };
+  console.log(
+    `requests in a 15-minute idle session (inbox + badge + bell, /api profile): ${r.visible.total} (budget ≤ 70)`,
+  );
+  for (const [endpoint, n] of Object.entries(r.visible.byEndpoint))
+    console.log(`  ${String(n).padStart(4)}  ${endpoint}`);
+  console.log(`  the same session with the page hidden: ${r.hidden.total} (first load only)`);
+  return { total: r.visible.total, hidden: r.hidden.total, byEndpoint: r.visible.byEndpoint };
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
+  const requests = want('requests') && !sizesOnly ? measureRequests() : undefined;
+  if (only === 'requests') return;
   const sizes: Record<string, SizeResult[]> = {};
   if (want('sizes')) {
     console.log(
@@ -666,6 +695,7 @@ async function main(): Promise<void> {
     inbox,
     send,
     budgets,
+    ...(requests ? { requests } : {}),
     controlsNote:
       'Preloaded scenarios: the component with n items already in the query cache vs a bare @tanstack/react-virtual list of the same items (bench/app/control.tsx), page loads interleaved; control/subject hold the medians, samples every run.',
     controls,

@@ -22,7 +22,8 @@ export function useConversations(params?: Partial<ConversationListKey>) {
   };
   const query = useInfiniteQuery({
     ...conversationListOptions(transport, scope, key),
-    refetchInterval: () => pollIntervalFor(client, transport, pollIntervalMs),
+    // Without realtime the provider polls only the unread summary, whose changes refetch this list (useRealtime).
+    refetchInterval: () => (transport.subscribe ? pollIntervalFor(client, transport, pollIntervalMs) : false),
     refetchIntervalInBackground: false,
   });
   const conversations = useMemo<Conversation[]>(() => {

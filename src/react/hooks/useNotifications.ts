@@ -6,8 +6,10 @@ import { notificationListOptions } from '../queries';
 
 /**
  * The in-app notifications (newest first) as an infinite query; all of them
- * or only unread ones. Realtime does not push notifications, so the list
- * polls (`pollIntervalMs`, paused while the page is hidden). Disabled where
+ * or only unread ones. Realtime does not push notifications, so with a
+ * realtime transport the list polls (`pollIntervalMs`, paused while the page
+ * is hidden); without one the provider polls the unread summary and a change
+ * of the notification count refetches this list (useRealtime). Disabled where
  * the backend has no notifications.
  */
 export function useNotifications(options: { unreadOnly?: boolean } = {}) {
@@ -17,7 +19,7 @@ export function useNotifications(options: { unreadOnly?: boolean } = {}) {
   const query = useInfiniteQuery({
     ...notificationListOptions(transport, scope, unreadOnly),
     enabled: supported,
-    refetchInterval: pollIntervalMs || false,
+    refetchInterval: transport.subscribe && pollIntervalMs ? pollIntervalMs : false,
     refetchIntervalInBackground: false,
   });
   const notifications = useMemo<AppNotification[]>(() => {

@@ -9,7 +9,8 @@ export function useUnreadSummary() {
   const client = useQueryClient();
   return useQuery({
     ...unreadOptions(transport, scope),
-    refetchInterval: () => pollIntervalFor(client, transport, pollIntervalMs),
+    // Without realtime the provider's poll keeps this entry fresh (useRealtime).
+    refetchInterval: () => (transport.subscribe ? pollIntervalFor(client, transport, pollIntervalMs) : false),
     refetchIntervalInBackground: false,
   });
 }

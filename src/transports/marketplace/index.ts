@@ -34,3 +34,10 @@ export type {
 } from './wire';
 export { createSseEvents } from '../sseEvents';
 export type { SseEventsOptions } from '../sseEvents';
+export { createMarketplaceSession } from './session';
+export type {
+  MarketplaceSession,
+  MarketplaceSessionOptions,
+  MarketplaceSessionTokens,
+  MarketplaceSessionUser,
+} from './session';

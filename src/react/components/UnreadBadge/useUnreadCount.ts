@@ -38,8 +38,9 @@ export function countOf(summary: UnreadSummary | undefined, kind: UnreadKind): n
 /**
  * The unread count of `kind` from the transport's unread summary (the same
  * cache entry the inbox patches, so it drops as soon as something is read).
- * Notifications are not pushed by realtime, so a notifications count keeps
- * polling (`pollIntervalMs`) even with a realtime transport.
+ * Without realtime the provider polls the summary (one request per interval
+ * for every badge, bell and inbox). Notifications are not pushed by realtime,
+ * so with it a notifications count polls here (`pollIntervalMs`).
  */
 export function useUnreadCount(kind: UnreadKind = 'messages', options: { max?: number } = {}): UnreadCount {
   const { transport, scope, pollIntervalMs, t: base } = useMessaging('useUnreadCount');
@@ -49,7 +50,7 @@ export function useUnreadCount(kind: UnreadKind = 'messages', options: { max?: n
   // Not `useQuery`: a badge alone on a page should not pay for react-query's observer (see useCachedQueryData).
   const summary = useCachedQueryData({
     ...unreadOptions(transport, scope),
-    intervalMs: !pollIntervalMs || (transport.subscribe && !pollsNotifications) ? false : pollIntervalMs,
+    intervalMs: pollIntervalMs && transport.subscribe && pollsNotifications ? pollIntervalMs : false,
   });
   const count = countOf(summary, kind);
   const max = options.max ?? 99;
