@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { clientDirectives, stylesheet } from './scripts/build/plugins';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
@@ -12,31 +12,14 @@ const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
 };
 const externals = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
 
-/** Inlines the `@import`s of src/react/styles/index.css into one dist/styles.css. */
-function stylesheet(): Plugin {
-  const inline = (file: string, seen = new Set<string>()): string => {
-    if (seen.has(file)) return '';
-    seen.add(file);
-    return readFileSync(file, 'utf8').replace(/@import\s+['"](.+?)['"];?/g, (_m, rel: string) =>
-      inline(resolve(dirname(file), rel), seen),
-    );
-  };
-  return {
-    name: 'inbox-kit-stylesheet',
-    generateBundle() {
-      this.emitFile({
-        type: 'asset',
-        fileName: 'styles.css',
-        source: inline(resolve(root, 'src/react/styles/index.css')),
-      });
-    },
-  };
-}
-
 // Library build: one ESM file per public entry; every dependency and peer stays external
 // (subpaths too, so react/jsx-runtime and date-fns/locale/* are not bundled).
 export default defineConfig({
-  plugins: [react(), stylesheet()],
+  plugins: [
+    react(),
+    stylesheet(resolve(root, 'src/react/styles/index.css')),
+    clientDirectives(resolve(root, 'src')),
+  ],
   publicDir: false,
   build: {
     outDir: 'dist',

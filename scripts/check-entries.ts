@@ -1,6 +1,13 @@
 /**
  * Checks the built package beyond what publint and attw look at:
  * - every `exports` target (JS, types, CSS) exists in dist/;
+ * - React Server Components: every built file that imports react, react-dom, zustand,
+ *   react-query or react-virtual starts with `"use client"`, and so does every React-layer file
+ *   the boundary rules (scripts/build/clientBoundary.ts) call client; no other file has it.
+ *   Every entry but the React one (core, transports, server helpers, mock) reaches neither a
+ *   client file nor a client-only package, so route handlers and server components import them;
+ * - dist/styles.css: a layer-order statement first, every rule inside `@layer inbox-kit`,
+ *   every selector scoped under one of the widget's `.ik-` classes;
  * - the main entry's static import graph (dist/index.js and its chunks) pulls in
  *   nothing of msw, nothing of the reference server and no `node:` builtins;
  * - peers and dependencies stay external (no copies of react, react-query, zustand,
@@ -13,6 +20,8 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { CLIENT_PACKAGES, classifyClientModules, hasUseClient } from './build/clientBoundary';
+import { cssRules, isScoped, splitSelectors } from './build/stylesheet';
 
 const root = resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -123,6 +132,82 @@ if (existsSync(join(root, 'dist'))) {
         `${relative(root, m)} bundles ${bundled.slice(0, 3).join(', ')}${bundled.length > 3 ? ', …' : ''}`,
       );
   }
+}
+
+// React Server Components: where "use client" must and must not be.
+function* jsFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (name !== 'types') yield* jsFiles(p);
+    } else if (name.endsWith('.js')) yield p;
+  }
+}
+const dist = join(root, 'dist');
+if (existsSync(dist)) {
+  const files = [...jsFiles(dist)];
+  const rel = (f: string) => relative(dist, f).split('\\').join('/');
+  const code = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
+  const importsClientPackage = (f: string) =>
+    importsOf(f).bare.some((id) => CLIENT_PACKAGES.some((p) => id === p || id.startsWith(`${p}/`)));
+  const client = classifyClientModules(
+    files.map((f) => ({ fileName: rel(f), source: undefined, code: code.get(f)! })),
+  );
+  let directives = 0;
+  for (const f of files) {
+    const has = hasUseClient(code.get(f)!);
+    if (has) directives += 1;
+    if (importsClientPackage(f) && !has)
+      problems.push(`${rel(f)} imports a client-only package but does not start with "use client"`);
+    else if (client.has(rel(f)) && !has)
+      problems.push(`${rel(f)} is a client module (${client.get(rel(f))}) without "use client"`);
+    else if (!client.has(rel(f)) && has)
+      problems.push(`${rel(f)} starts with "use client" but is server-safe (core, transport or plain data)`);
+  }
+  // Every entry but the React one must be importable from server code.
+  let serverEntries = 0;
+  for (const [entry, target] of Object.entries(pkg.exports)) {
+    const js = typeof target === 'string' ? target : target['default'];
+    if (entry === '.' || !js?.endsWith('.js') || !existsSync(join(root, js))) continue;
+    serverEntries += 1;
+    const seen = new Set<string>();
+    const queue = [join(root, js)];
+    while (queue.length) {
+      const file = queue.pop()!;
+      if (seen.has(file) || !existsSync(file)) continue;
+      seen.add(file);
+      queue.push(...importsOf(file).files);
+      if (hasUseClient(readFileSync(file, 'utf8')))
+        problems.push(`${entry} reaches ${rel(file)}, a "use client" module (server code could not use it)`);
+      if (importsClientPackage(file))
+        problems.push(`${entry} reaches ${rel(file)}, which imports a client-only package`);
+    }
+  }
+  console.log(
+    `check-entries: ${directives} of ${files.length} built files start with "use client"; ${serverEntries} server-side entries checked`,
+  );
+}
+
+// dist/styles.css: one layer, scoped selectors.
+const css = join(root, 'dist/styles.css');
+if (existsSync(css)) {
+  const rules = cssRules(readFileSync(css, 'utf8'));
+  const first = rules[0];
+  if (!first?.statement || !/^@layer\s[^{]*\binbox-kit\b/.test(first.statement))
+    problems.push('dist/styles.css does not open with a layer-order statement naming inbox-kit');
+  let styleRules = 0;
+  for (const r of rules) {
+    if (r.statement) {
+      if (!r.statement.startsWith('@layer')) problems.push(`dist/styles.css: top-level ${r.statement}`);
+      continue;
+    }
+    styleRules += 1;
+    if (r.parents[0] !== '@layer inbox-kit')
+      problems.push(`dist/styles.css: "${r.selector}" sits outside @layer inbox-kit`);
+    for (const s of splitSelectors(r.selector))
+      if (!isScoped(s)) problems.push(`dist/styles.css: "${s}" is not scoped under an .ik- class`);
+  }
+  console.log(`check-entries: ${styleRules} style rules in dist/styles.css, checked for layer and scope`);
 }
 
 if (problems.length) {

@@ -58,7 +58,13 @@ export function makeTransport(as: As, options: MakeTransportOptions = {}): Messa
   };
   return who.api === 'marketplace'
     ? createMarketplaceTransport({ baseUrl: 'http://localhost/v1', ...common })
-    : createShopmonkeyTransport({ baseUrl: 'http://localhost/v3', userId: who.id, ...common });
+    : // The reference server keeps per-category notification config (its documented extension).
+      createShopmonkeyTransport({
+        baseUrl: 'http://localhost/v3',
+        userId: who.id,
+        notificationCategories: true,
+        ...common,
+      });
 }
 
 /**

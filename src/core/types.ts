@@ -116,6 +116,16 @@ export interface MessageExtras {
   deletedReason?: string;
   avoidQuietHours?: boolean;
   reported?: boolean;
+  /**
+   * A bulk campaign message (Shopmonkey `type: 'Marketing'`), not a reply written to this customer; the
+   * thread labels it so staff do not answer it as if it were.
+   */
+  marketing?: { campaignId?: string };
+  /**
+   * An internal note the server did not confirm as internal (it came back without `internal: true`, or
+   * with SMS/email delivery). The thread warns that the customer may have seen it.
+   */
+  noteUnverified?: boolean;
 }
 
 /** A message in a conversation. */

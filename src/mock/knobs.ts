@@ -32,6 +32,16 @@ export interface MockKnobs {
   storeThenFail: boolean;
   /** Random source (0..1) for latency and failure draws; tests pass a seeded one. @defaultValue `Math.random` */
   random?: () => number;
+  /**
+   * Shopmonkey lists ignore `where` and `orderby` entirely and answer rows in storage order, the worst
+   * case partners saw on the live API. `limit` and `skip` still apply. @defaultValue false
+   */
+  shopmonkeyIgnoreListQuery: boolean;
+  /**
+   * Shopmonkey `POST /v3/message` ignores `internal: true` and stores a note as an ordinary message, as
+   * a live server may (the flag is not documented on create). @defaultValue false
+   */
+  shopmonkeyIgnoreInternal: boolean;
 }
 
 /** Knobs with their defaults. */
@@ -49,6 +59,8 @@ export function createKnobs(overrides: Partial<MockKnobs> = {}): MockKnobs {
     apiIdempotency: false,
     storeThenFail: false,
     now: () => new Date(),
+    shopmonkeyIgnoreListQuery: false,
+    shopmonkeyIgnoreInternal: false,
     ...overrides,
   };
 }

@@ -36,6 +36,9 @@ export function describeValue(value: unknown): string {
   return typeof value;
 }
 
+// Typed here rather than through @types/node: the published declarations must not need Node's types.
+declare const process: { env: Record<string, string | undefined> };
+
 function isDevelopment(): boolean {
   // Bundlers replace `process.env.NODE_ENV` in production builds; without a bundler there is no `process`
   // in a browser, and a warning about a server's data is more useful than silence.

@@ -8,7 +8,7 @@ export interface HttpRequest {
   /** Path below the base URL, starting with `/`. */
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
-  /** JSON body, or a `FormData` sent as multipart. */
+  /** JSON body, a `FormData` sent as multipart, or a `Blob`/`Uint8Array` sent as raw bytes. */
   body?: unknown;
   signal?: AbortSignal;
   /**
@@ -151,7 +151,11 @@ export function createHttpClient(options: HttpTransportOptions): HttpClient {
     if (req.idempotencyKey) headers['Idempotency-Key'] = req.idempotencyKey;
     let body: BodyInit | undefined;
     if (req.body instanceof FormData) body = req.body;
-    else if (req.body !== undefined) {
+    else if (req.body instanceof Blob || req.body instanceof Uint8Array) {
+      // Raw bytes (an upload part), sent as they are.
+      headers['Content-Type'] = (req.body instanceof Blob && req.body.type) || 'application/octet-stream';
+      body = req.body as BodyInit;
+    } else if (req.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(req.body);
     }

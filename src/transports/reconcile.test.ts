@@ -56,9 +56,9 @@ function transportOn(server: ReturnType<typeof fakeServer>) {
     retryDelayMs: 1,
   });
   const reconciler = createSendReconciler();
-  return (text: string, resend?: { since: string }) =>
+  return (text: string, resend?: { since: string }, clientId = text) =>
     reconciler.send({
-      input: { conversationId: 'c1', clientId: text, text, ...(resend ? { resend } : {}) },
+      input: { conversationId: 'c1', clientId, text, ...(resend ? { resend } : {}) },
       post: () =>
         http.request({
           method: 'POST',
@@ -117,9 +117,9 @@ describe('sending to a server without idempotency', () => {
   it('two identical texts in a row are both stored: a stored copy is matched to one send only', async () => {
     const server = fakeServer();
     const send = transportOn(server);
-    const first = await send('ok');
+    const first = await send('ok', undefined, 'client-a');
     server.loseNextAnswer();
-    const second = await send('ok');
+    const second = await send('ok', undefined, 'client-b');
     expect(server.stored.map((m) => m.text)).toEqual(['ok', 'ok']);
     expect(second.id).not.toBe(first.id);
   });

@@ -35,11 +35,12 @@ const normalise = (text: string | undefined) => (text ?? '').trim().replace(/\s+
  * the send fails with `outcome: 'unknown'`: nobody can tell, so nothing is re-posted.
  *
  * Two identical texts sent in a row are told apart by remembering which stored ids this reconciler has
- * already handed out. A message stored by the server *after* the check read (a very slow write) can still
+ * already handed out, and for which `clientId` (another attempt of the same one may find its own copy). A message stored by the server *after* the check read (a very slow write) can still
  * be duplicated; that window is the server's to close with idempotency keys.
  */
 export function createSendReconciler(): SendReconciler {
-  const claimed = new Set<string>();
+  /** Stored message id → the clientId it was handed out for. */
+  const claimed = new Map<string, string>();
 
   async function find(request: ReconciledSend, since: number): Promise<Message | undefined> {
     const text = normalise(request.input.text);
@@ -49,7 +50,7 @@ export function createSendReconciler(): SendReconciler {
       .filter(
         (m) =>
           m.direction === 'outgoing' &&
-          !claimed.has(m.id) &&
+          (claimed.get(m.id) ?? request.input.clientId) === request.input.clientId &&
           normalise(m.text) === text &&
           m.attachments.length === attachments &&
           Date.parse(m.sentAt) >= since - CLOCK_SKEW_MS,
@@ -69,8 +70,8 @@ export function createSendReconciler(): SendReconciler {
     }
   }
 
-  function claim(message: Message): Message {
-    claimed.add(message.id);
+  function claim(message: Message, clientId: string): Message {
+    claimed.set(message.id, clientId);
     return message;
   }
 
@@ -79,17 +80,17 @@ export function createSendReconciler(): SendReconciler {
       const since = request.input.resend ? Date.parse(request.input.resend.since) : Date.now();
       if (request.input.resend) {
         const stored = await check(request, since);
-        if (stored) return claim(stored);
+        if (stored) return claim(stored, request.input.clientId);
       }
       try {
-        return claim(await request.post());
+        return claim(await request.post(), request.input.clientId);
       } catch (e) {
         if (!(e instanceof TransportError) || e.outcome !== 'unknown') throw e;
         await sleep(request.delayMs ?? 750);
         const stored = await check(request, since, e);
-        if (stored) return claim(stored);
+        if (stored) return claim(stored, request.input.clientId);
         // The server clearly does not have it: one more post is safe.
-        return claim(await request.post());
+        return claim(await request.post(), request.input.clientId);
       }
     },
   };

@@ -47,5 +47,11 @@ export function storyTransport(as: StoryIdentity, options: { realtime?: boolean 
   const common = { getToken, retries: 1, ...(events ? { events } : {}) };
   return who.api === 'marketplace'
     ? createMarketplaceTransport({ baseUrl: `${origin()}/v1`, ...common })
-    : createShopmonkeyTransport({ baseUrl: `${origin()}/v3`, userId: who.id, ...common });
+    : // The reference server keeps per-category notification config (its documented extension).
+      createShopmonkeyTransport({
+        baseUrl: `${origin()}/v3`,
+        userId: who.id,
+        notificationCategories: true,
+        ...common,
+      });
 }

@@ -118,6 +118,14 @@ async function expectCode(
   return error;
 }
 
+/**
+ * What the outbox adds to every attempt after the first: on a server without idempotent sends, the time
+ * the first attempt began, so the transport looks for the message before posting it again.
+ */
+function resendOf(transport: MessagingTransport, since: string): { resend?: { since: string } } {
+  return transport.capabilities.idempotentSends ? {} : { resend: { since } };
+}
+
 /** Every message of a conversation, paging back to the start. */
 async function allMessages(
   transport: MessagingTransport,
@@ -284,6 +292,7 @@ export function runTransportContract(name: string, setup: ContractSetup): void {
 
       it('sends a text message and stores a retried send once', async () => {
         const text = `Contract hello ${Date.now()}`;
+        const started = new Date().toISOString();
         const a = await transport.sendMessage({
           conversationId: fixtures.unreadConversationId,
           clientId: 'client-1',
@@ -296,6 +305,7 @@ export function runTransportContract(name: string, setup: ContractSetup): void {
           conversationId: fixtures.unreadConversationId,
           clientId: 'client-1',
           text,
+          ...resendOf(transport, started),
         });
         expect(b.id).toBe(a.id);
         const all = await allMessages(transport, fixtures.unreadConversationId);
@@ -524,6 +534,7 @@ export function runTransportContract(name: string, setup: ContractSetup): void {
           HttpResponse.json({ success: false, message: 'boom' }, { status: 500 }),
         );
         const text = 'Sent through a 500';
+        const started = new Date().toISOString();
         let sent: Message | undefined;
         try {
           sent = await transport.sendMessage({
@@ -543,6 +554,7 @@ export function runTransportContract(name: string, setup: ContractSetup): void {
           conversationId: fixtures.unreadConversationId,
           clientId: 'c-500',
           text,
+          ...resendOf(transport, started),
         });
         if (sent) expect(again.id).toBe(sent.id);
         expect(

@@ -10,7 +10,9 @@ import fc from 'fast-check';
 import { TransportError } from '../../src/core/TransportError';
 import * as mk from '../../src/transports/marketplace/schemas';
 import { toConversation, toMessage } from '../../src/transports/marketplace/mappers';
-import * as sm from '../../src/transports/shopmonkey/schemas';
+import * as smd from '../../src/transports/shopmonkey/decode';
+import { createDiagnostics } from '../../src/transports/diagnostics';
+import type { TransportDiagnostic } from '../../src/transports/diagnostics';
 import { list } from '../../src/transports/marketplace/api/decode';
 import { readMessage, readThread } from '../../src/transports/marketplace/api/read';
 import { mapInboxItem, mapMessage } from '../../src/transports/shopmonkey/mappers';
@@ -284,16 +286,24 @@ const V1_MESSAGE_REQUIRED: Segment[][] = [
   ['read'],
   ['sent_at'],
 ];
+/** Shopmonkey fields without which an inbox row means nothing: the row is dropped, not the page. */
 const SM_REQUIRED: Segment[][] = [
   ['data', 0, 'id'],
-  ['data', 0, 'text'],
   ['data', 0, 'createdDate'],
   ['data', 0, 'authorType'],
   ['data', 0, 'customer', 'id'],
   ['data', 0, 'messageThreadMetadata', 'id'],
   ['data', 0, 'messageThreadMetadata', 'userId'],
-  ['data', 0, 'messageThreadMetadata', 'createdDate'],
+  ['data', 0, 'messageThreadMetadata', 'customerId'],
 ];
+/** A decode scope collecting what the Shopmonkey decoder reports. */
+function smScope() {
+  const seen: TransportDiagnostic[] = [];
+  return {
+    seen,
+    scope: { diagnostics: createDiagnostics((d) => seen.push(d)), endpoint: 'GET /v3/user/:id/inbox' },
+  };
+}
 
 const quiet = { quietHours: [21, 8] as [number, number] };
 
@@ -432,7 +442,8 @@ describe('shopmonkey validators and mappers (properties)', () => {
   it('any well-formed inbox page maps without throwing and keeps ids, text and customer id', () => {
     fc.assert(
       fc.property(smList, (wire) => {
-        const parsed = sm.parseWire(sm.listEnvelope(sm.inboxItemSchema), wire, 'inbox');
+        const parsed = smd.decodeList(wire, smd.decodeInboxItem, smScope().scope);
+        expect(parsed.data).toHaveLength(wire.data.length);
         parsed.data.forEach((item, i) => {
           const c = mapInboxItem(item, quiet);
           const w = wire.data[i]!;
@@ -452,7 +463,7 @@ describe('shopmonkey validators and mappers (properties)', () => {
   it('any well-formed message maps without throwing; direction follows the author', () => {
     fc.assert(
       fc.property(smMessage, (wire) => {
-        const m = mapMessage(sm.parseWire(sm.messageSchema, wire, 'message'), 'c~1', quiet);
+        const m = mapMessage(smd.decodeMessage(wire, 'data', smScope().scope)!, 'c~1', quiet);
         expect(m).toMatchObject({
           id: wire.id,
           text: wire.text,
@@ -463,14 +474,14 @@ describe('shopmonkey validators and mappers (properties)', () => {
     );
   });
 
-  it('a dropped or wrongly typed required field rejects with invalid_response naming its path', () => {
+  it('a dropped or wrongly typed core field drops only that row, reported with its path', () => {
     fc.assert(
-      fc.property(smList, corruption(SM_REQUIRED), (wire, c) =>
-        expectInvalid(
-          () => sm.parseWire(sm.listEnvelope(sm.inboxItemSchema), corrupt(wire, c), 'inbox'),
-          c.path,
-        ),
-      ),
+      fc.property(smList, corruption(SM_REQUIRED), (wire, c) => {
+        const { seen, scope } = smScope();
+        const parsed = smd.decodeList(corrupt(wire, c), smd.decodeInboxItem, scope);
+        expect(parsed.data).toHaveLength(wire.data.length - 1);
+        expect(seen.some((d) => d.kind === 'dropped_item' && d.path === show(c.path))).toBe(true);
+      }),
     );
   });
 });
@@ -500,23 +511,20 @@ describe('through the whole adapter (fake fetch)', () => {
     );
   });
 
-  it('shopmonkey listConversations: corrupt bodies reject with invalid_response naming the path', async () => {
+  it('shopmonkey listConversations: a corrupt row is skipped and reported by path, never the page', async () => {
     await fc.assert(
       fc.asyncProperty(smList, corruption(SM_REQUIRED), async (wire, c) => {
+        const seen: TransportDiagnostic[] = [];
         const t = createShopmonkeyTransport({
           baseUrl: 'http://x/v3',
           userId: 'u',
           getToken: () => 't',
           retries: 0,
           fetch: json(corrupt(wire, c)),
+          onDiagnostic: (d) => seen.push(d),
         });
-        const e: unknown = await t.listConversations({}).then(
-          () => undefined,
-          (err: unknown) => err,
-        );
-        expect(e).toBeInstanceOf(TransportError);
-        expect((e as TransportError).code).toBe('invalid_response');
-        expect((e as TransportError).message).toContain(show(c.path));
+        await t.listConversations({});
+        expect(seen.some((d) => d.kind === 'dropped_item' && d.path === show(c.path))).toBe(true);
       }),
       { numRuns: 40 },
     );

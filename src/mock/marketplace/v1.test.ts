@@ -533,10 +533,9 @@ describe('seed data', () => {
     );
   });
 
-  it('builds the large size quickly: 5,000 conversations and a 10,000-message thread', () => {
-    const started = performance.now();
+  // How fast it builds is the bench's to measure (a timed assertion fails on a busy machine, not on a regression).
+  it('builds the large size: 5,000 conversations and a 10,000-message thread', () => {
     const db = createMockDb({ size: 'large', now: NOW }).marketplace;
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(db.conversationsOf(F.buyer.id).length).toBeGreaterThanOrEqual(5000);
     expect(db.messages.get(F.longConversationId)).toHaveLength(10_000);
   });

@@ -1,4 +1,10 @@
-import type { SmFile, SmMessage, SmOrigin, SmThreadMetadata } from '../../transports/shopmonkey/wire';
+import type {
+  SmFile,
+  SmMessage,
+  SmMessageType,
+  SmOrigin,
+  SmThreadMetadata,
+} from '../../transports/shopmonkey/wire';
 import type { MockContext } from '../context';
 import type { SmUser } from './db';
 import { messageRow } from './messageRow';
@@ -25,6 +31,8 @@ export interface StaffMessageInput {
   vehicleId: string | null;
   suggestedReplyState: string | null;
   avoidSMSQuietHours: boolean;
+  type: SmMessageType;
+  automatedCampaignId: string | null;
   files: SmFile[];
   metadata: Record<string, unknown> | null;
 }
@@ -70,12 +78,12 @@ export function createStaffMessage(ctx: MockContext, user: SmUser, input: StaffM
     vehicleId: input.vehicleId,
     suggestedReplyState: input.suggestedReplyState,
     avoidSMSQuietHours: input.avoidSMSQuietHours,
+    type: input.type,
+    automatedCampaignId: input.automatedCampaignId,
     files: input.files,
     metadata: input.metadata,
   });
   db.insertMessage(message);
-  const clientId = input.metadata?.clientId;
-  if (typeof clientId === 'string') db.clientIds.set(`${user.id}:${clientId}`, message.id);
 
   let thread = db.threadFor(user.id, customer.id);
   if (!thread) {

@@ -2,6 +2,7 @@ import type { MockIdentity } from '../identities';
 import type {
   SmFile,
   SmMessage,
+  SmMessageTemplate,
   SmNotificationConfigEntry,
   SmThreadMetadata,
 } from '../../transports/shopmonkey/wire';
@@ -67,9 +68,12 @@ export interface ShopmonkeyDb {
   messagesByCustomer: Map<string, SmMessage[]>;
   threads: Map<string, SmThreadMetadata>;
   notificationConfig: Map<string, SmNotificationConfigEntry[]>;
+  /** Finished uploads, by the id messages reference in `files`. */
   files: Map<string, SmFile>;
-  /** `userId:clientId` → message id, for idempotent sends. */
-  clientIds: Map<string, string>;
+  /** Uploads started with `PUT /v3/blob` and not finished yet. */
+  blobs: Map<string, SmBlobUpload>;
+  /** Canned messages (`/v3/message_template`), soft-deleted ones included. */
+  templates: Map<string, SmMessageTemplate>;
   /** A fresh id with a prefix, e.g. `sm_msg_…`. */
   nextId(prefix: string): string;
   /** Stores a message (appended: it must be the customer's newest). */
@@ -80,6 +84,16 @@ export interface ShopmonkeyDb {
   /** Threads of one customer (one per staff user who has one). */
   threadsOfCustomer(customerId: string): SmThreadMetadata[];
   identities(): MockIdentity[];
+}
+
+/** An upload started with `PUT /v3/blob`: its announced size and type, and the parts received so far. */
+export interface SmBlobUpload {
+  id: string;
+  count: number;
+  fileName: string;
+  fileSize: number;
+  fileType: string;
+  parts: Map<number, Uint8Array<ArrayBuffer>>;
 }
 
 /** Options of {@link createShopmonkeyDb}. */
@@ -116,7 +130,8 @@ export function createShopmonkeyDb(options: ShopmonkeyDbOptions): ShopmonkeyDb {
     threads,
     notificationConfig: new Map(),
     files: new Map(),
-    clientIds: new Map(),
+    blobs: new Map(),
+    templates: new Map(),
     nextId(prefix) {
       const n = (counters.get(prefix) ?? 0) + 1;
       counters.set(prefix, n);

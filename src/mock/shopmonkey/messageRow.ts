@@ -39,7 +39,8 @@ export function messageRow(db: ShopmonkeyDb, fields: MessageFields): SmMessage {
     shopRead: isCustomer ? true : null,
     internal: isCustomer ? null : false,
     detached: false,
-    conversationId: null,
+    // NOT NULL in the data model: the customer's conversation (Shopmonkey keeps one per customer).
+    conversationId: `sm_conv_${fields.customerId ?? 'none'}`,
     deleted: false,
     deletedUserId: null,
     deletedDate: null,
@@ -51,12 +52,10 @@ export function messageRow(db: ShopmonkeyDb, fields: MessageFields): SmMessage {
     appointmentEvent: null,
     avoidSMSQuietHours: false,
     files: [],
+    type: 'Transactional',
+    automatedCampaignId: null,
     orderNumber: order ? String(order.number) : null,
     userColor: author?.color ?? null,
     ...fields,
-    // `conversationId` is the customer's conversation (Shopmonkey keeps one per customer).
-    ...(fields.conversationId === undefined && fields.customerId
-      ? { conversationId: `sm_conv_${fields.customerId}` }
-      : {}),
   };
 }

@@ -363,7 +363,16 @@ export function seedShopmonkey(db: ShopmonkeyDb, options: ShopmonkeyDbOptions): 
     deletedReason: 'Sent to the wrong customer',
   });
 
-  // Sofia Marino: archived thread.
+  // Sofia Marino: archived thread, with a campaign message before the last visit.
+  add('sm_cust_5', {
+    ...system,
+    ago: 30000,
+    text: 'Winter tire check: 15% off tire swaps until the end of the month.',
+    sendSms: true,
+    smsStatus: 'Delivered',
+    type: 'Marketing',
+    automatedCampaignId: 'sm_campaign_1',
+  });
   add('sm_cust_5', {
     ...maria,
     ago: 20000,
@@ -458,6 +467,37 @@ export function seedShopmonkey(db: ShopmonkeyDb, options: ShopmonkeyDbOptions): 
   thread('sm_user_1', 'sm_cust_6', 600, 1);
   thread('sm_user_2', 'sm_cust_1', 4320, 2);
   thread('sm_user_2', 'sm_cust_7', 200, 1);
+
+  const template = (name: string, text: string, ago: number, deleted = false) => {
+    const id = db.nextId('sm_tpl');
+    db.templates.set(id, {
+      id,
+      createdDate: at(ago),
+      updatedDate: deleted ? at(ago - 10) : null,
+      locationId: db.locationId,
+      companyId: db.companyId,
+      name,
+      text,
+      deleted,
+      deletedDate: deleted ? at(ago - 10) : null,
+    });
+  };
+  template(
+    'Vehicle ready',
+    'Hi {{customer_name}}, your vehicle is ready for pickup. We are open until 6pm.',
+    40000,
+  );
+  template(
+    'Estimate sent',
+    'We have sent you the estimate for order #{{order_number}}. Reply YES to approve.',
+    39000,
+  );
+  template(
+    'Running late',
+    'Your repair is taking a little longer than planned. We will text you when it is done.',
+    38000,
+  );
+  template('Old holiday hours', 'We are closed on the 24th and 25th.', 37000, true);
 
   db.notificationConfig.set('sm_user_1', [
     { sendEmail: true, sendInApp: true, sendSms: false },

@@ -69,7 +69,7 @@ describe('auth', () => {
 describe('GET /v3/message', () => {
   it('filters by customer, orders newest first, carries the full schema', async () => {
     const r = await call(
-      `/message?where=${q({ customerId: 'sm_cust_1' })}&orderBy=${q({ createdDate: 'desc' })}`,
+      `/message?where=${q({ customerId: 'sm_cust_1' })}&orderby=${q({ createdDate: 'desc' })}`,
     );
     expect(r.status).toBe(200);
     const data = r.body.data as SmMessage[];
@@ -130,7 +130,7 @@ describe('GET /v3/message', () => {
     const total = all.body.meta!.total;
     const seen = new Set<string>();
     for (let skip = 0; skip < total; skip += 7) {
-      const page = await call(`/message?limit=7&skip=${skip}&orderBy=${q({ createdDate: 'asc' })}`);
+      const page = await call(`/message?limit=7&skip=${skip}&orderby=${q({ createdDate: 'asc' })}`);
       for (const m of page.body.data as SmMessage[]) seen.add(m.id);
       expect(page.body.meta!.hasMore).toBe(skip + 7 < total);
     }
@@ -144,18 +144,41 @@ describe('GET /v3/message', () => {
     const sys = await call(`/message?where=${q({ authorType: 'System' })}`);
     expect((sys.body.data as SmMessage[]).every((m) => m.authorType === 'System')).toBe(true);
   });
-  it('400 with field errors for bad where/orderBy/limit', async () => {
+  it('answers list queries as the live API: drops unknown filters and $ operators, 400 only for unreadable ones', async () => {
     const bad = await call('/message?where={nope');
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('validation_failed');
     expect(bad.body.errors?.map((e) => e.field)).toEqual(['where']);
     const r = await call(
-      `/message?where=${q({ colour: 'red', createdDate: { between: 1 } })}&orderBy=${q({ text: 'up' })}&limit=0`,
+      `/message?where=${q({ customerId: 'sm_cust_2', createdDate: { $gt: 1 }, colour: 'red' })}`,
     );
-    expect(r.body.errors?.map((e) => e.field).sort()).toEqual(
-      ['limit', 'orderBy.text', 'where.colour', 'where.createdDate.between'].sort(),
+    expect(r.status).toBe(200);
+    // only the customer filter applied: the unknown field and the `$gt` operator were dropped silently
+    expect((r.body.data as SmMessage[]).map((m) => m.customerId)).toEqual([
+      'sm_cust_2',
+      'sm_cust_2',
+      'sm_cust_2',
+    ]);
+    const r2 = await call(`/message?orderby=${q({ createdDate: 'up' })}&limit=0`);
+    expect(r2.body.errors?.map((e) => e.field).sort()).toEqual(['limit', 'orderby.createdDate']);
+    expect((await call('/message?orderby=[1]')).body.errors?.[0]?.field).toBe('orderby');
+    // `orderBy` is not the documented spelling: it is ignored like any unknown parameter
+    const asc = await call(
+      `/message?where=${q({ customerId: 'sm_cust_2' })}&orderBy=${q({ createdDate: 'desc' })}`,
     );
-    expect((await call('/message?orderBy=[1]')).body.errors?.[0]?.field).toBe('orderBy');
+    const dates = (asc.body.data as SmMessage[]).map((m) => m.createdDate);
+    expect(dates).toEqual([...dates].sort());
+  });
+  it('with shopmonkeyIgnoreListQuery, ignores where and orderby entirely (limit still capped)', async () => {
+    mock.ctx.knobs.shopmonkeyIgnoreListQuery = true;
+    const r = await call(
+      `/message?where=${q({ customerId: 'sm_cust_2' })}&orderby=${q({ createdDate: 'desc' })}&limit=500`,
+    );
+    const rows = r.body.data as SmMessage[];
+    expect(rows.length).toBe(Math.min(100, r.body.meta!.total));
+    expect(new Set(rows.map((m) => m.customerId)).size).toBeGreaterThan(1);
+    const t = await call(`/message_thread_metadata?where=${q({ userId: 'sm_user_2' })}`);
+    expect((t.body.data as SmThreadMetadata[]).some((x) => x.userId === 'sm_user_1')).toBe(true);
   });
   it('GET /v3/message/:id finds one or 404s', async () => {
     const one = await call('/message/sm_msg_1');
@@ -165,10 +188,11 @@ describe('GET /v3/message', () => {
 });
 
 describe('POST /v3/message', () => {
-  it('creates a message (200), validates, and is idempotent by metadata.clientId', async () => {
+  it('creates a message (200) filling the NOT NULL columns, and stores a repeat again (no idempotency, as live)', async () => {
     const body = {
       text: '  Your car is ready  ',
       customerId: 'sm_cust_1',
+      type: 'Transactional',
       sendSms: true,
       metadata: { clientId: 'c-1' },
     };
@@ -182,24 +206,35 @@ describe('POST /v3/message', () => {
       userColor: '#1d4ed8',
       smsStatus: 'Pending',
       internal: false,
+      type: 'Transactional',
+      automatedCampaignId: null,
+      origin: 'Web',
+      deleted: false,
+      conversationId: 'sm_conv_sm_cust_1',
     });
     const b = await call('/message', { method: 'POST', json: body });
-    expect((b.body.data as SmMessage).id).toBe(m.id);
+    expect((b.body.data as SmMessage).id).not.toBe(m.id);
     const list = await call(`/message?where=${q({ customerId: 'sm_cust_1' })}`);
-    expect(list.body.meta!.total).toBe(9);
+    expect(list.body.meta!.total).toBe(10);
   });
   it('400 field errors: empty text, too long, unknown customer, unknown file, bad types', async () => {
     const r1 = await call('/message', { method: 'POST', json: { text: '   ', customerId: 'sm_cust_1' } });
     expect(r1.status).toBe(400);
-    expect(r1.body.errors?.map((e) => e.field)).toEqual(['text']);
+    expect(r1.body.errors?.map((e) => e.field)).toEqual(['text', 'type']);
     const r2 = await call('/message', {
       method: 'POST',
-      json: { text: 'x'.repeat(5001), customerId: 'sm_cust_nope', files: ['f_nope'], sendSms: 'yes' },
+      json: {
+        text: 'x'.repeat(5001),
+        customerId: 'sm_cust_nope',
+        files: ['f_nope'],
+        sendSms: 'yes',
+        type: 'Transactional',
+      },
     });
     expect(r2.body.errors?.map((e) => e.field).sort()).toEqual(['customerId', 'files[0]', 'sendSms', 'text']);
     const r3 = await call('/message', {
       method: 'POST',
-      json: { text: 'hi', customerId: 'sm_cust_1', isOrderShare: true },
+      json: { text: 'hi', customerId: 'sm_cust_1', type: 'Transactional', isOrderShare: true },
     });
     expect(r3.body.errors?.map((e) => e.field)).toEqual(['orderId']);
     const r4 = await call('/message', {
@@ -213,16 +248,27 @@ describe('POST /v3/message', () => {
     const note = (
       await call('/message', {
         method: 'POST',
-        json: { text: 'note', customerId: 'sm_cust_1', internal: true, sendSms: true },
+        json: { text: 'note', customerId: 'sm_cust_1', type: 'Transactional', internal: true, sendSms: true },
       })
     ).body.data as SmMessage;
     expect(note).toMatchObject({ internal: true, sendSms: false, smsStatus: null });
+    // A server that ignores `internal` (knob): the "note" is an ordinary message.
+    mock.ctx.knobs.shopmonkeyIgnoreInternal = true;
+    const leaked = (
+      await call('/message', {
+        method: 'POST',
+        json: { text: 'note', customerId: 'sm_cust_1', type: 'Transactional', internal: true },
+      })
+    ).body.data as SmMessage;
+    expect(leaked.internal).toBe(false);
+    mock.ctx.knobs.shopmonkeyIgnoreInternal = false;
     const share = (
       await call('/message', {
         method: 'POST',
         json: {
           text: 'Estimate',
           customerId: 'sm_cust_1',
+          type: 'Transactional',
           isOrderShare: true,
           orderShareType: 'Estimate',
           orderId: 'sm_order_1',
@@ -250,7 +296,7 @@ describe('POST /v3/message', () => {
     const m = (
       await call('/message', {
         method: 'POST',
-        json: { text: 'hi', customerId: 'sm_cust_1', sendSms: true, sendEmail: true },
+        json: { text: 'hi', customerId: 'sm_cust_1', type: 'Transactional', sendSms: true, sendEmail: true },
       })
     ).body.data as SmMessage;
     expect(m.smsStatus).toBe('Pending');
@@ -261,14 +307,17 @@ describe('POST /v3/message', () => {
   });
   it('SMS to a customer without a phone (and email without an address) errors readably', async () => {
     const m = (
-      await call('/message', { method: 'POST', json: { text: 'hi', customerId: 'sm_cust_4', sendSms: true } })
+      await call('/message', {
+        method: 'POST',
+        json: { text: 'hi', customerId: 'sm_cust_4', type: 'Transactional', sendSms: true },
+      })
     ).body.data as SmMessage;
     expect(m.smsStatus).toBe('Error');
     expect(m.smsError).toMatch(/no mobile phone/);
     const e = (
       await call('/message', {
         method: 'POST',
-        json: { text: 'hi', customerId: 'sm_cust_2', sendEmail: true },
+        json: { text: 'hi', customerId: 'sm_cust_2', type: 'Transactional', sendEmail: true },
       })
     ).body.data as SmMessage;
     expect(e).toMatchObject({ emailStatus: 'Error' });
@@ -280,7 +329,13 @@ describe('POST /v3/message', () => {
     const m = (
       await call('/message', {
         method: 'POST',
-        json: { text: 'late', customerId: 'sm_cust_1', sendSms: true, avoidSMSQuietHours: true },
+        json: {
+          text: 'late',
+          customerId: 'sm_cust_1',
+          type: 'Transactional',
+          sendSms: true,
+          avoidSMSQuietHours: true,
+        },
       })
     ).body.data as SmMessage;
     await new Promise((r) => setTimeout(r, 60));
@@ -288,7 +343,7 @@ describe('POST /v3/message', () => {
     const plain = (
       await call('/message', {
         method: 'POST',
-        json: { text: 'no hold', customerId: 'sm_cust_1', sendSms: true },
+        json: { text: 'no hold', customerId: 'sm_cust_1', type: 'Transactional', sendSms: true },
       })
     ).body.data as SmMessage;
     await waitFor(
@@ -302,7 +357,10 @@ describe('POST /v3/message', () => {
   it('auto-replies as the customer and bumps unread', async () => {
     mock.ctx.knobs.autoReply = true;
     mock.ctx.knobs.autoReplyDelayMs = 5;
-    await call('/message', { method: 'POST', json: { text: 'hi', customerId: 'sm_cust_2' } });
+    await call('/message', {
+      method: 'POST',
+      json: { text: 'hi', customerId: 'sm_cust_2', type: 'Transactional' },
+    });
     await waitFor(async () => {
       const inbox = (await call(`/user/sm_user_1/inbox?where=${q({ customerId: 'sm_cust_2' })}`)).body
         .data as SmInboxItem[];
@@ -326,7 +384,7 @@ describe('realtime row changes', () => {
       const m = (
         await call('/message', {
           method: 'POST',
-          json: { text: 'hi', customerId: 'sm_cust_1', sendSms: true },
+          json: { text: 'hi', customerId: 'sm_cust_1', type: 'Transactional', sendSms: true },
         })
       ).body.data as SmMessage;
       const inserts = seen.filter(([, p]) => p.table === 'message' && p.operation === 'INSERT');
@@ -443,14 +501,22 @@ describe('notification config', () => {
   });
 });
 
-describe('POST /v3/file', () => {
-  const upload = (file: File) => {
-    const form = new FormData();
-    form.append('file', file);
-    return call('/file', { method: 'POST', body: form });
+describe('PUT /v3/blob', () => {
+  const upload = async (file: File, parts = 1) => {
+    const start = await call('/blob', {
+      method: 'PUT',
+      json: { count: parts, fileName: file.name, fileSize: file.size, fileType: file.type },
+    });
+    if (start.status !== 200) return start;
+    const id = (start.body.data as { id: string }).id;
+    const size = Math.ceil(file.size / parts);
+    let last = start;
+    for (let i = 0; i < parts; i++)
+      last = await call(`/blob/${id}/${i}`, { method: 'PUT', body: file.slice(i * size, (i + 1) * size) });
+    return last;
   };
-  it('stores an image and lets a message reference it', async () => {
-    const r = await upload(new File([new Uint8Array(1000)], 'photo.jpg', { type: 'image/jpeg' }));
+  it('uploads in parts and lets a message reference the file', async () => {
+    const r = await upload(new File([new Uint8Array(1000)], 'photo.jpg', { type: 'image/jpeg' }), 3);
     expect(r.status).toBe(200);
     const f = r.body.data as {
       id: string;
@@ -461,17 +527,56 @@ describe('POST /v3/file', () => {
     };
     expect(f).toMatchObject({ fileSize: 1000, fileType: 'image/jpeg', fileName: 'photo.jpg' });
     const m = (
-      await call('/message', { method: 'POST', json: { text: '', customerId: 'sm_cust_1', files: [f.id] } })
+      await call('/message', {
+        method: 'POST',
+        json: { text: '', customerId: 'sm_cust_1', files: [f.id], type: 'Transactional' },
+      })
     ).body.data as SmMessage;
     expect(m.files.map((x) => x.id)).toEqual([f.id]);
   });
-  it('413 over 10 MB, 415 for other types, 400 without a file part', async () => {
+  it('413 over 10 MB, 415 for other types, 400 when parts do not add up; POST /v3/file does not exist', async () => {
     expect(
       (await upload(new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'big.pdf', { type: 'application/pdf' })))
         .status,
     ).toBe(413);
     expect((await upload(new File(['x'], 'run.exe', { type: 'application/x-msdownload' }))).status).toBe(415);
-    expect((await call('/file', { method: 'POST', body: new FormData() })).status).toBe(400);
+    const start = await call('/blob', {
+      method: 'PUT',
+      json: { count: 1, fileName: 'a.txt', fileSize: 5, fileType: 'text/plain' },
+    });
+    const id = (start.body.data as { id: string }).id;
+    expect((await call(`/blob/${id}/0`, { method: 'PUT', body: 'abc' })).status).toBe(400);
+    expect((await call('/file', { method: 'POST', body: new FormData() })).status).toBe(404);
+  });
+});
+
+describe('canned messages and thread metadata lists', () => {
+  it('lists, creates and soft-deletes templates', async () => {
+    const live = await call(`/message_template?where=${q({ deleted: false })}&orderby=${q({ name: 'asc' })}`);
+    expect((live.body.data as Array<{ name: string }>).map((t) => t.name)).toEqual([
+      'Estimate sent',
+      'Running late',
+      'Vehicle ready',
+    ]);
+    const created = await call('/message_template', {
+      method: 'POST',
+      json: { name: 'Thanks', text: 'Thank you!' },
+    });
+    const id = (created.body.data as { id: string }).id;
+    expect((await call('/message_template', { method: 'POST', json: { name: '' } })).status).toBe(400);
+    const del = await call(`/message_template/${id}/delete`, { method: 'PATCH' });
+    expect(del.body.data).toMatchObject({ id, deleted: true });
+    const after = await call(`/message_template?where=${q({ deleted: false })}`);
+    expect((after.body.data as Array<{ id: string }>).map((t) => t.id)).not.toContain(id);
+  });
+  it('lists thread metadata with filters', async () => {
+    const r = await call(
+      `/message_thread_metadata?where=${q({ userId: 'sm_user_1', unreadMessagesCount: { gt: 0 } })}`,
+    );
+    expect((r.body.data as SmThreadMetadata[]).map((t) => [t.customerId, t.unreadMessagesCount])).toEqual([
+      ['sm_cust_1', 2],
+      ['sm_cust_6', 1],
+    ]);
   });
 });
 

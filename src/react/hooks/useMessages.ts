@@ -59,7 +59,17 @@ export function useMessages(conversationId: string | null | undefined) {
     // Sends go out in typing order; one that failed holds the later ones (shown as held).
     let blocked = false;
     const mine = outbox.filter((e) => e.conversationId === conversationId);
-    mine.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+    mine.sort((a, b) =>
+      a.createdAt !== b.createdAt
+        ? a.createdAt < b.createdAt
+          ? -1
+          : 1
+        : a.clientId < b.clientId
+          ? -1
+          : a.clientId > b.clientId
+            ? 1
+            : 0,
+    );
     for (const e of mine) {
       if (clientIds.has(e.clientId)) continue;
       const m = outboxToMessage(e, currentUser?.id ?? 'me');

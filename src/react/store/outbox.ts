@@ -138,8 +138,20 @@ function locks(): Locks {
   return nav?.locks ?? (sharedPageLocks ??= pageLocks());
 }
 
+/**
+ * Typing order. Two tabs can queue messages in the same millisecond: the clientId breaks the tie, so
+ * every tab agrees on which one goes first (a tie settled by array order let each tab wait for the other).
+ */
 const byCreated = (a: OutboxEntry, b: OutboxEntry) =>
-  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+  a.createdAt < b.createdAt
+    ? -1
+    : a.createdAt > b.createdAt
+      ? 1
+      : a.clientId < b.clientId
+        ? -1
+        : a.clientId > b.clientId
+          ? 1
+          : 0;
 
 const outboxes = new WeakMap<InboxStore, Outbox>();
 

@@ -84,8 +84,20 @@ function parseList(raw: string | null): string[] {
   }
 }
 
+/**
+ * Typing order. Two tabs can queue messages in the same millisecond: the clientId breaks the tie, so
+ * every tab agrees on which one goes first (a tie settled by array order let each tab wait for the other).
+ */
 const byCreated = (a: OutboxEntry, b: OutboxEntry) =>
-  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+  a.createdAt < b.createdAt
+    ? -1
+    : a.createdAt > b.createdAt
+      ? 1
+      : a.clientId < b.clientId
+        ? -1
+        : a.clientId > b.clientId
+          ? 1
+          : 0;
 
 /**
  * Reads the persisted drafts, outbox and dismissed suggestions into the store,

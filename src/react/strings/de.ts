@@ -93,6 +93,8 @@ export const de: Strings = {
   messageDeleted: 'Diese Nachricht wurde gelöscht.',
   messageDeletedBy: 'Gelöscht von {name}: {reason}',
   internalNote: 'Interne Notiz',
+  noteMayBeVisible: 'Diese Notiz war möglicherweise für den Kunden sichtbar',
+  marketingMessage: 'Werbenachricht',
   notSentToCustomer: 'Nicht an den Kunden gesendet',
   quickReply: 'Schnellantwort',
   openImage: 'Bild {name} öffnen, {index} von {total}',

@@ -93,6 +93,8 @@ export const nl: Strings = {
   messageDeleted: 'Dit bericht is verwijderd.',
   messageDeletedBy: 'Verwijderd door {name}: {reason}',
   internalNote: 'Interne notitie',
+  noteMayBeVisible: 'Deze notitie was mogelijk zichtbaar voor de klant',
+  marketingMessage: 'Marketingbericht',
   notSentToCustomer: 'Niet naar de klant verstuurd',
   quickReply: 'Snel antwoord',
   openImage: 'Afbeelding {name} openen, {index} van {total}',

@@ -1,6 +1,6 @@
 import type { TransportCapabilities } from '../types';
 
-/** MIME types the Shopmonkey adapter offers for attachments (the reference server's `POST /v3/file` list). */
+/** MIME types the Shopmonkey adapter offers for attachments (what the reference server's blob upload accepts). */
 export const SHOPMONKEY_MIME_TYPES = [
   'image/jpeg',
   'image/png',
@@ -16,11 +16,22 @@ export const SHOPMONKEY_MIME_TYPES = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
 
-/** What the Shopmonkey v3 message API can do; `realtime` depends on an `events` source. */
-export function shopmonkeyCapabilities(realtime: boolean): TransportCapabilities {
+/** Which optional parts of the Shopmonkey adapter are switched on (see `ShopmonkeyTransportOptions`). */
+export interface ShopmonkeyFeatures {
+  /** An `events` source is connected. */
+  realtime: boolean;
+  /** Internal notes are offered (`notes` option). @defaultValue true */
+  notes?: boolean;
+  /** Per-category notification config (`notificationCategories` option). @defaultValue false */
+  notificationCategories?: boolean;
+}
+
+/** What the Shopmonkey v3 message API can do with the given options. */
+export function shopmonkeyCapabilities(f: ShopmonkeyFeatures): TransportCapabilities {
   return {
-    templates: false,
-    createTemplates: false,
+    // Canned messages from /v3/message_template; no categories, so the picker shows them under "other".
+    templates: true,
+    createTemplates: true,
     quickReplies: false,
     archive: false,
     unarchive: false,
@@ -30,17 +41,18 @@ export function shopmonkeyCapabilities(realtime: boolean): TransportCapabilities
     perMessageRead: false,
     // Nothing documents idempotency for POST /v3/message: a retried create may text a customer twice.
     idempotentSends: false,
-    internalNotes: true,
+    internalNotes: f.notes !== false,
     deliveryChannels: ['sms', 'email'],
     notifications: false,
     preferences: true,
-    preferenceCategories: ['message', 'appointment', 'order', 'payment'],
+    // The documented config entry has three switches and no category; `type` is a reference-server extension.
+    preferenceCategories: f.notificationCategories ? ['message', 'appointment', 'order', 'payment'] : [],
     preferenceChannels: ['email', 'sms', 'inApp'],
     startConversation: false,
     filters: ['all', 'unread', 'read', 'archived'],
     roleFilter: false,
     search: true,
-    realtime,
+    realtime: f.realtime,
     suggestedReplies: true,
     orderShare: true,
     quietHours: true,

@@ -1,3 +1,4 @@
+import { createDiagnostics } from '../diagnostics';
 import type { HttpTransportOptions, MessagingTransport, OutgoingFile, RealtimeListener } from '../types';
 import { domainEvent } from '../domainEvents';
 import { shopmonkeyCapabilities } from './capabilities';
@@ -9,9 +10,9 @@ export interface ShopmonkeyTransportOptions extends HttpTransportOptions {
   /** The staff user the API key belongs to: whose inbox, threads and notification config. */
   userId: string;
   /**
-   * Uploads one file and resolves with its Shopmonkey file id. Messages carry
-   * ordered file ids, so files go up first.
-   * @defaultValue multipart `POST {baseUrl}/file` (the reference server's route)
+   * Uploads one file and resolves with its Shopmonkey file id: the host's escape hatch when its uploads
+   * go another way. Messages carry ordered file ids, so files go up first.
+   * @defaultValue the documented blob upload: `PUT {baseUrl}/blob`, then its parts
    */
   uploadFile?: (file: OutgoingFile['file'], options: { signal?: AbortSignal }) => Promise<string>;
   /**
@@ -22,6 +23,23 @@ export interface ShopmonkeyTransportOptions extends HttpTransportOptions {
   quietHours?: [number, number];
   /** Page size when a call gives no `limit` (the API caps at 100). @defaultValue 30 */
   pageSize?: number;
+  /**
+   * Offer internal notes. Whether the live API keeps a note created with `internal: true` away from the
+   * customer is not documented; each note's answer is checked, and a shop whose server does not honour
+   * notes switches them off here (the composer then hides note mode). @defaultValue true
+   */
+  notes?: boolean;
+  /**
+   * Read and write per-category notification config (`type` on config entries). The documented entry
+   * has only the three switches, so this is off unless the server is known to accept it.
+   * @defaultValue false
+   */
+  notificationCategories?: boolean;
+  /**
+   * How long to wait, after a send whose answer was lost, before reading the thread to see whether the
+   * server stored it. @defaultValue 750
+   */
+  reconcileDelayMs?: number;
 }
 
 // Like the verbs, the error class loads with the first call that needs it.
@@ -35,11 +53,15 @@ const unsupported = async (what: string): Promise<never> => {
  *
  * - Conversations are the user's threads from `GET /user/:id/inbox`, with ids
  *   `<threadMetadataId>~<customerId>` (see `toConversationId`).
- * - Messages come from `GET /message` filtered by customer, newest page first;
- *   the cursor is `<skip>@<newest createdDate of the first page>` so messages
- *   arriving while paging back do not shift the pages.
- * - Sends carry `metadata.clientId` and are retried safely; files are uploaded
- *   first. Realtime row changes map to `message.received` (inserts and
+ * - Messages come from `GET /message` filtered by customer, newest page first.
+ *   No list answer is trusted: rows of another customer or conversation are
+ *   dropped and reported, threads are ordered client-side, pages are
+ *   de-duplicated, and a list seen ignoring its filter or order is read whole.
+ * - Sends are never repeated blind: nothing documents idempotency for
+ *   `POST /v3/message`, so a send whose answer was lost is looked for in the
+ *   thread before it is posted again (`capabilities.idempotentSends: false`).
+ *   Notes are checked to have stayed internal. Files go up first through
+ *   `PUT /v3/blob`. Realtime row changes map to `message.received` (inserts and
  *   updates, e.g. delivery progress: upsert by id), `message.read` (the thread
  *   was read elsewhere) and `conversation.created`.
  *
@@ -48,12 +70,18 @@ const unsupported = async (what: string): Promise<never> => {
  * (`import('./verbs')`).
  */
 export function createShopmonkeyTransport(options: ShopmonkeyTransportOptions): MessagingTransport {
+  const diagnostics = createDiagnostics(options.onDiagnostic);
   let loaded: Promise<ReturnType<typeof import('./verbs').createShopmonkeyVerbs>> | undefined;
-  const verbs = () => (loaded ??= import('./verbs').then((m) => m.createShopmonkeyVerbs(options)));
+  const verbs = () =>
+    (loaded ??= import('./verbs').then((m) => m.createShopmonkeyVerbs(options, diagnostics)));
 
   const transport: MessagingTransport = {
     id: 'shopmonkey',
-    capabilities: shopmonkeyCapabilities(!!options.events),
+    capabilities: shopmonkeyCapabilities({
+      realtime: !!options.events,
+      notes: options.notes !== false,
+      notificationCategories: options.notificationCategories === true,
+    }),
     listConversations: async (params) => (await verbs()).listConversations(params),
     getConversation: async (id, callOptions) => (await verbs()).getConversation(id, callOptions),
     startConversation: () =>
@@ -66,8 +94,8 @@ export function createShopmonkeyTransport(options: ShopmonkeyTransportOptions): 
     unarchive: () => unsupported('unarchiving conversations'),
     deleteConversation: () => unsupported('deleting conversations'),
     reportMessage: () => unsupported('reporting messages'),
-    listTemplates: () => unsupported('message templates'),
-    createTemplate: () => unsupported('message templates'),
+    listTemplates: async (callOptions) => (await verbs()).listTemplates(callOptions),
+    createTemplate: async (input, callOptions) => (await verbs()).createTemplate(input, callOptions),
     getUnreadSummary: async (callOptions) => (await verbs()).getUnreadSummary(callOptions),
     getPreferences: async (callOptions) => (await verbs()).getPreferences(callOptions),
     updatePreferences: async (preferences, callOptions) =>
@@ -75,6 +103,7 @@ export function createShopmonkeyTransport(options: ShopmonkeyTransportOptions): 
     listNotifications: () => unsupported('in-app notifications'),
     markNotificationRead: () => unsupported('in-app notifications'),
     markAllNotificationsRead: () => unsupported('in-app notifications'),
+    subscribeDiagnostics: (listener) => diagnostics.subscribe(listener),
   };
 
   const events = options.events;

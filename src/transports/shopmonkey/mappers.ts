@@ -9,15 +9,45 @@ import type {
   MessageKind,
   NotificationPreferences,
   Participant,
+  Template,
 } from '../../core/types';
 import type { SmNotificationConfigEntry, SmNotificationType } from './wire';
-import type { ParsedConfigEntry, ParsedFile, ParsedInboxItem, ParsedMessage } from './schemas';
+import type {
+  DecodedConfigEntry as ParsedConfigEntry,
+  DecodedCustomer,
+  DecodedFile as ParsedFile,
+  DecodedInboxItem as ParsedInboxItem,
+  DecodedMessage as ParsedMessage,
+  DecodedTemplate,
+} from './decode';
+import { parseTemplateVariables } from '../../core/templates';
 import { toConversationId } from './conversationId';
 
 /** Options the message mapper needs. */
 export interface MapMessageOptions {
   /** Shop quiet hours `[start, end)`, local hours, to flag held SMS as `scheduled`. */
   quietHours: [number, number];
+  /**
+   * Whether a row meant as an internal note was not confirmed internal by the server (see
+   * {@link isUnverifiedNote}); such a row is shown as a note with a warning.
+   */
+  unverifiedNote?: (m: ParsedMessage) => boolean;
+}
+
+/** The `metadata` marker inbox-kit puts on notes it creates, so a note the server made public is recognisable. */
+export const NOTE_MARKER = 'inboxKitNote';
+
+/**
+ * Whether a row is plainly an internal note: `internal: true` and nothing sent by SMS or email. A note
+ * that comes back otherwise may have reached the customer.
+ */
+export function isPlainlyInternal(m: ParsedMessage): boolean {
+  return m.internal === true && !m.sendSms && !m.sendEmail && !m.smsStatus && !m.emailStatus;
+}
+
+/** A row inbox-kit created as a note (marker in `metadata`) that the server did not keep internal. */
+export function isUnverifiedNote(m: ParsedMessage): boolean {
+  return m.metadata?.[NOTE_MARKER] === true && !isPlainlyInternal(m);
 }
 
 const ORIGINS: Record<string, NonNullable<MessageExtras['origin']>> = {
@@ -40,20 +70,20 @@ const STATUSES: Record<string, DeliveryStatus> = {
 export function mapFile(f: ParsedFile): Attachment {
   return {
     id: f.id,
-    name: f.fileName,
+    name: f.fileName ?? f.id,
     url: f.url,
     ...(f.thumbnailUrl ? { thumbnailUrl: f.thumbnailUrl } : {}),
-    size: f.fileSize,
-    mimeType: f.fileType,
+    size: f.fileSize ?? 0,
+    mimeType: f.fileType || 'application/octet-stream',
   };
 }
 
-function kindOf(m: ParsedMessage): MessageKind {
-  if (m.internal) return 'note';
+function kindOf(m: ParsedMessage, unverifiedNote: boolean): MessageKind {
+  if (m.internal || unverifiedNote) return 'note';
   if (m.authorType === 'System') return 'system';
   const files = m.files ?? [];
   if (!files.length) return 'text';
-  return files.every((f) => f.fileType.startsWith('image/')) ? 'image' : 'document';
+  return files.every((f) => (f.fileType ?? '').startsWith('image/')) ? 'image' : 'document';
 }
 
 function inQuietHours(iso: string, [start, end]: [number, number]): boolean {
@@ -81,8 +111,11 @@ export function senderOf(m: ParsedMessage): string {
   return m.userId ?? 'staff';
 }
 
-function extrasOf(m: ParsedMessage): MessageExtras | undefined {
+function extrasOf(m: ParsedMessage, unverifiedNote: boolean): MessageExtras | undefined {
   const x: MessageExtras = {};
+  if (m.type === 'Marketing')
+    x.marketing = m.automatedCampaignId ? { campaignId: m.automatedCampaignId } : {};
+  if (unverifiedNote) x.noteUnverified = true;
   if (m.origin && ORIGINS[m.origin]) x.origin = ORIGINS[m.origin];
   if (m.emailSubject) x.emailSubject = m.emailSubject;
   if (m.vehicleId) x.vehicleId = m.vehicleId;
@@ -129,13 +162,14 @@ export function mapMessage(m: ParsedMessage, conversationId: string, options: Ma
     sms.scheduled = true;
   const email = channel(m.sendEmail, m.emailStatus, m.emailError);
   const clientId = m.metadata?.clientId;
-  const extras = extrasOf(m);
+  const unverified = (options.unverifiedNote ?? isUnverifiedNote)(m);
+  const extras = extrasOf(m, unverified);
   return {
     id: m.id,
     conversationId,
     senderId: senderOf(m),
     direction: incoming ? 'incoming' : 'outgoing',
-    kind: kindOf(m),
+    kind: kindOf(m, unverified),
     text: m.text,
     attachments: (m.files ?? []).map(mapFile),
     sentAt: m.createdDate,
@@ -149,7 +183,7 @@ export function mapMessage(m: ParsedMessage, conversationId: string, options: Ma
 }
 
 /** The customer's display name: company name, or first and last name. */
-export function customerName(c: ParsedInboxItem['customer']): string {
+export function customerName(c: DecodedCustomer): string {
   const person = [c.firstName, c.lastName].filter(Boolean).join(' ').trim();
   if (c.customerType === 'Company' && c.companyName) return c.companyName;
   return person || c.companyName || 'Customer';
@@ -162,12 +196,15 @@ export function mapInboxItem(item: ParsedInboxItem, options: MapMessageOptions):
   const id = toConversationId(meta.id, c.id);
   const unread = meta.unreadMessagesCount ?? 0;
   const last = mapMessage(item, id, options);
+  // `phone`/`email` on the inbox customer are a reference-server extension: without them the composer
+  // offers both channels and the server reports a delivery error if the customer cannot be reached.
+  const ext = c as DecodedCustomer & { phone?: unknown; email?: unknown };
   const counterpart: Participant = {
     id: c.id,
     name: customerName(c),
     role: 'customer',
-    ...(c.phone !== undefined ? { hasPhone: !!c.phone } : {}),
-    ...(c.email !== undefined ? { hasEmail: !!c.email } : {}),
+    ...(ext.phone === null || typeof ext.phone === 'string' ? { hasPhone: !!ext.phone } : {}),
+    ...(ext.email === null || typeof ext.email === 'string' ? { hasEmail: !!ext.email } : {}),
   };
   return {
     id,
@@ -196,9 +233,20 @@ export function mapInboxItem(item: ParsedInboxItem, options: MapMessageOptions):
     archived: !!meta.archived,
     important: !!meta.important,
     myRole: 'staff',
-    createdAt: meta.createdDate,
+    createdAt: meta.createdDate ?? item.createdDate,
     updatedAt:
       item.createdDate > (meta.updatedDate ?? '') ? item.createdDate : (meta.updatedDate ?? item.createdDate),
+  };
+}
+
+/** A canned message (`/v3/message_template`) → a template; Shopmonkey has no categories. */
+export function mapTemplate(t: DecodedTemplate): Template {
+  return {
+    id: t.id,
+    name: t.name,
+    category: 'other',
+    content: t.text,
+    variables: parseTemplateVariables(t.text),
   };
 }
 
@@ -209,13 +257,17 @@ const toChannels = (e: ParsedConfigEntry): ChannelPreferences => ({
   inApp: e.sendInApp,
 });
 
-/** Config array → preferences. The entry without `type` is the default; without one, everything is off. */
-export function mapPreferences(entries: ParsedConfigEntry[]): NotificationPreferences {
+/**
+ * Config array → preferences. The entry without `type` is the default; without one, everything is off.
+ * Typed entries are the reference server's extension and are read only when `categories` is on.
+ */
+export function mapPreferences(entries: ParsedConfigEntry[], categories = true): NotificationPreferences {
   const def = entries.find((e) => !e.type);
   const prefs: NotificationPreferences = {
     default: def ? toChannels(def) : { email: false, sms: false, inApp: false },
     categories: {},
   };
+  if (!categories) return prefs;
   for (const e of entries) {
     if (e.type && (CATEGORIES as readonly string[]).includes(e.type))
       prefs.categories[e.type as SmNotificationType] = toChannels(e);
@@ -223,10 +275,29 @@ export function mapPreferences(entries: ParsedConfigEntry[]): NotificationPrefer
   return prefs;
 }
 
-/** Preferences → the whole config array `PUT` expects (default first). */
-export function toConfigEntries(prefs: NotificationPreferences): SmNotificationConfigEntry[] {
+/**
+ * Preferences → the whole config array `PUT` expects (default first). With `categories` off, the
+ * documented shape: the default entry, followed by any other entries the server sent (`keep`), unchanged,
+ * since `PUT` replaces the whole array.
+ */
+export function toConfigEntries(
+  prefs: NotificationPreferences,
+  categories = true,
+  keep: ParsedConfigEntry[] = [],
+): SmNotificationConfigEntry[] {
   const entry = (c: ChannelPreferences) => ({ sendEmail: c.email, sendInApp: c.inApp, sendSms: c.sms });
   const out: SmNotificationConfigEntry[] = [entry(prefs.default)];
+  if (!categories) {
+    for (const e of keep)
+      if (e.type)
+        out.push({
+          type: e.type as SmNotificationType,
+          sendEmail: e.sendEmail,
+          sendInApp: e.sendInApp,
+          sendSms: e.sendSms,
+        });
+    return out;
+  }
   for (const type of CATEGORIES) {
     const c = prefs.categories[type];
     if (c) out.push({ type, ...entry(c) });

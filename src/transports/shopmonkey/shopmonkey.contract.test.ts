@@ -6,47 +6,60 @@ import { createShopmonkeyTransport } from './createShopmonkeyTransport';
 import { fromConversationId } from './conversationId';
 
 // Seed threads (sm_mtm_N in seed order): 1 Jamie (2 unread), 2 Priya (3 messages, read), … 8 Tom ↔ Ahmed.
-runTransportContract('shopmonkey', {
-  createServer: () => createMockServer({ seed: 1, knobs: { autoReply: false, deliveryDelayMs: 5 } }),
-  createTransport: (_server, overrides) =>
-    createShopmonkeyTransport({
-      baseUrl: 'http://localhost/v3',
+// The suite runs twice: against the reference server answering list queries as the live API is documented
+// to, and against the worst case partners saw live, a server that ignores `where` and `orderby` entirely.
+for (const ignoreListQuery of [false, true])
+  runTransportContract(ignoreListQuery ? 'shopmonkey (server ignores filters and order)' : 'shopmonkey', {
+    createServer: () =>
+      createMockServer({
+        seed: 1,
+        knobs: { autoReply: false, deliveryDelayMs: 5, shopmonkeyIgnoreListQuery: ignoreListQuery },
+      }),
+    createTransport: (_server, overrides) =>
+      createShopmonkeyTransport({
+        baseUrl: 'http://localhost/v3',
+        userId: 'sm_user_1',
+        retryDelayMs: 1,
+        reconcileDelayMs: 5,
+        ...overrides,
+      }),
+    fixtures: {
+      token: 'sm_staff_1',
       userId: 'sm_user_1',
-      retryDelayMs: 1,
-      ...overrides,
-    }),
-  fixtures: {
-    token: 'sm_staff_1',
-    userId: 'sm_user_1',
-    unreadConversationId: 'sm_mtm_1~sm_cust_1',
-    foreignConversationId: 'sm_mtm_8~sm_cust_7',
-    missingConversationId: 'sm_mtm_999~sm_cust_1',
-    // Priya's thread has only Maria and the customer (no colleague or System authors).
-    longConversationId: 'sm_mtm_2~sm_cust_2',
-    pageSize: 2,
-  },
-  receiveIncoming: (server, conversationId, text) => {
-    createCustomerMessage(server.ctx, fromConversationId(conversationId).customerId, { text, origin: 'SMS' });
-  },
-  routes: {
-    listConversations: { method: 'get', path: '*/v3/user/:id/inbox' },
-    sendMessage: { method: 'post', path: '*/v3/message' },
-  },
-  malformed: {
-    wrongType: {
-      body: { success: true, data: [inboxRow({ authorType: 5 })], meta: { hasMore: false, total: 1 } },
-      path: 'data[0].authorType',
+      unreadConversationId: 'sm_mtm_1~sm_cust_1',
+      foreignConversationId: 'sm_mtm_8~sm_cust_7',
+      missingConversationId: 'sm_mtm_999~sm_cust_1',
+      // Priya's thread has only Maria and the customer (no colleague or System authors).
+      longConversationId: 'sm_mtm_2~sm_cust_2',
+      pageSize: 2,
     },
-    missingField: {
-      body: {
-        success: true,
-        data: [inboxRow({ messageThreadMetadata: undefined })],
-        meta: { hasMore: false, total: 1 },
+    receiveIncoming: (server, conversationId, text) => {
+      createCustomerMessage(server.ctx, fromConversationId(conversationId).customerId, {
+        text,
+        origin: 'SMS',
+      });
+    },
+    routes: {
+      listConversations: { method: 'get', path: '*/v3/user/:id/inbox' },
+      sendMessage: { method: 'post', path: '*/v3/message' },
+    },
+    malformed: {
+      wrongType: {
+        body: { success: true, data: [inboxRow({ authorType: 5 })], meta: { hasMore: false, total: 1 } },
+        path: 'data[0].authorType',
       },
-      path: 'data[0].messageThreadMetadata',
+      missingField: {
+        body: {
+          success: true,
+          data: [inboxRow({ messageThreadMetadata: undefined })],
+          meta: { hasMore: false, total: 1 },
+        },
+        path: 'data[0].messageThreadMetadata',
+      },
+      // Rows are read tolerantly: only a body that is not the list envelope fails the request.
+      tolerant: { envelope: { body: { success: true, data: { rows: [] } }, path: 'data: expected array' } },
     },
-  },
-});
+  });
 
 function inboxRow(patch: Record<string, unknown>): Record<string, unknown> {
   const row: Record<string, unknown> = {

@@ -2,7 +2,6 @@
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockServer } from '../../mock/node';
-import { TransportError } from '../../core/TransportError';
 import type { Message, RealtimeEvent } from '../../core/types';
 import type { RealtimeSource } from '../types';
 import { rejection } from '../../../test/contract/transportContract';
@@ -49,6 +48,7 @@ const make = (overrides: Partial<ShopmonkeyTransportOptions> = {}) =>
     userId: 'sm_user_1',
     getToken: () => 'sm_staff_1',
     retryDelayMs: 1,
+    reconcileDelayMs: 5,
     ...overrides,
   });
 
@@ -67,7 +67,9 @@ describe('capabilities', () => {
     const t = make();
     expect(t.id).toBe('shopmonkey');
     expect(t.capabilities).toMatchObject({
-      templates: false,
+      templates: true,
+      createTemplates: true,
+      idempotentSends: false,
       archive: false,
       delete: false,
       report: false,
@@ -77,7 +79,7 @@ describe('capabilities', () => {
       internalNotes: true,
       deliveryChannels: ['sms', 'email'],
       preferences: true,
-      preferenceCategories: ['message', 'appointment', 'order', 'payment'],
+      preferenceCategories: [],
       preferenceChannels: ['email', 'sms', 'inApp'],
       suggestedReplies: true,
       orderShare: true,
@@ -99,12 +101,11 @@ describe('capabilities', () => {
       t.unarchive(JAMIE),
       t.deleteConversation(JAMIE),
       t.reportMessage('x', 'spam'),
-      t.listTemplates(),
       t.listNotifications(),
       t.markNotificationRead('n'),
       t.markAllNotificationsRead(),
       t.startConversation({ subjectId: 's', text: 't', clientId: 'c' }),
-      t.sendMessage({ conversationId: JAMIE, clientId: 'c', template: { id: 'x', variables: {} } }),
+      make({ notes: false }).sendMessage({ conversationId: JAMIE, clientId: 'c', text: 'n', kind: 'note' }),
     ]) {
       expect((await rejection(p)).code).toBe('unsupported');
     }
@@ -182,7 +183,7 @@ describe('conversations', () => {
       big.close();
       mock.listen();
     }
-  });
+  }, 40_000);
   it('rejects malformed ids and cursors', async () => {
     expect((await rejection(make().getConversation('nonsense'))).code).toBe('not_found');
     expect((await rejection(make().listConversations({ cursor: 'x' }))).code).toBe('validation_failed');
@@ -316,7 +317,7 @@ describe('messages', () => {
     });
     expect(m.delivery?.sms).toEqual({ status: 'pending', scheduled: true });
   });
-  it('uploads files first (default route), in order, then sends their ids', async () => {
+  it('uploads files first through PUT /v3/blob, in order, then sends their ids', async () => {
     const progress = vi.fn();
     const files = [
       new File(['a'], 'a.png', { type: 'image/png' }),
@@ -372,28 +373,84 @@ describe('messages', () => {
       ).code,
     ).toBe('validation_failed');
   });
-  it('retries an idempotent send after a network error without duplicating', async () => {
-    let failed = false;
-    mock.use(
-      http.post('*/v3/message', () => {
-        if (failed) return undefined;
-        failed = true;
-        return HttpResponse.error();
-      }),
-    );
-    const m = await make().sendMessage({
+  it('a send whose answer is lost is found in the thread, not posted again: one SMS stored, one shown', async () => {
+    mock.ctx.knobs.now = () => new Date(); // the check compares the server's time with the send's start
+    let posts = 0;
+    // The server stores the message (and sends the SMS), then the connection drops before the answer.
+    const dropAnswer: typeof fetch = async (input, init) => {
+      const res = await globalThis.fetch(input, init);
+      if (
+        init?.method === 'POST' &&
+        (input instanceof Request ? input.url : input.toString()).endsWith('/v3/message') &&
+        ++posts === 1
+      )
+        throw new TypeError('Failed to fetch');
+      return res;
+    };
+    const t = make({ fetch: dropAnswer });
+    const m = await t.sendMessage({
       conversationId: PRIYA,
       clientId: 'net-1',
       text: 'through a network blip',
+      channels: { sms: true },
     });
+    expect(posts).toBe(1);
+    const stored = [...mock.ctx.db.shopmonkey.messages.values()].filter(
+      (x) => x.text === 'through a network blip',
+    );
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.sendSms).toBe(true);
+    expect(m.id).toBe(stored[0]!.id);
+    const shown = (await t.listMessages({ conversationId: PRIYA })).items;
+    expect(shown.filter((x) => x.text === 'through a network blip')).toHaveLength(1);
+    // The outbox's manual Retry (or a reload) carries resend.since: the same stored copy, nothing new.
     const again = await make().sendMessage({
       conversationId: PRIYA,
       clientId: 'net-1',
       text: 'through a network blip',
+      resend: { since: new Date(Date.now() - 60_000).toISOString() },
     });
     expect(again.id).toBe(m.id);
-    const items = (await make().listMessages({ conversationId: PRIYA })).items;
-    expect(items.filter((x) => x.text === 'through a network blip')).toHaveLength(1);
+    expect(
+      [...mock.ctx.db.shopmonkey.messages.values()].filter((x) => x.text === 'through a network blip'),
+    ).toHaveLength(1);
+  });
+  it('retries a send the server refused with 429 after Retry-After, storing it once', async () => {
+    let refused = 0;
+    mock.use(
+      http.post(
+        '*/v3/message',
+        () => {
+          refused += 1;
+          return HttpResponse.json(
+            { success: false, code: 'rate_limited', message: 'Slow down' },
+            { status: 429, headers: { 'Retry-After': '0' } },
+          );
+        },
+        { once: true },
+      ),
+    );
+    const m = await make().sendMessage({ conversationId: PRIYA, clientId: 'rl-1', text: 'after a 429' });
+    expect(refused).toBe(1);
+    expect([...mock.ctx.db.shopmonkey.messages.values()].filter((x) => x.text === 'after a 429')).toEqual([
+      expect.objectContaining({ id: m.id }),
+    ]);
+  });
+  it('a 500 on a send is "may not have been sent" (outcome unknown), never a blind second post', async () => {
+    let posts = 0;
+    mock.use(
+      http.post('*/v3/message', () => {
+        posts += 1;
+        return HttpResponse.json({ success: false, message: 'boom' }, { status: 500 });
+      }),
+    );
+    // The check read fails too: nobody can tell whether it was stored, so nothing is posted again.
+    mock.use(http.get('*/v3/message', () => HttpResponse.json({ success: false }, { status: 503 })));
+    const e = await rejection(
+      make({ retries: 0 }).sendMessage({ conversationId: PRIYA, clientId: 'u-1', text: 'unknown fate' }),
+    );
+    expect(e.outcome).toBe('unknown');
+    expect(posts).toBe(1);
   });
   it('aborts a send', async () => {
     const c = new AbortController();
@@ -421,32 +478,43 @@ describe('read state and unread summary', () => {
     expect((await rejection(t.markRead('sm_mtm_8~sm_cust_7'))).code).toBe('forbidden');
     expect((await rejection(t.markRead('sm_mtm_99~sm_cust_7'))).code).toBe('not_found');
   });
-  it('adds up pages when the server sends no sums', async () => {
+  it('reads unread counts from the thread metadata list in one request, counting only own threads', async () => {
+    let requests = 0;
     mock.use(
-      http.get('*/v3/user/:id/inbox', ({ request }) => {
-        const skip = Number(new URL(request.url).searchParams.get('skip') ?? 0);
-        const row = (n: number) => ({
-          ...minimalRow(),
-          messageThreadMetadata: {
-            ...minimalRow().messageThreadMetadata,
-            id: `t${skip + n}`,
-            unreadMessagesCount: n,
-          },
+      http.get('*/v3/message_thread_metadata', () => {
+        requests += 1;
+        const row = (id: string, userId: string, unreadMessagesCount: number) => ({
+          ...minimalRow().messageThreadMetadata,
+          id,
+          userId,
+          unreadMessagesCount,
         });
+        // A server that ignored the filter: another user's thread and a read thread come back too.
         return HttpResponse.json({
           success: true,
-          data: skip ? [row(0), row(2)] : Array.from({ length: 100 }, (_, i) => row(i % 2)),
-          meta: { hasMore: !skip, total: 102 },
+          data: [
+            row('t1', 'sm_user_1', 2),
+            row('t2', 'sm_user_2', 7),
+            row('t3', 'sm_user_1', 0),
+            row('t4', 'sm_user_1', 1),
+          ],
+          meta: { hasMore: false, total: 4 },
         });
       }),
     );
-    expect(await make().getUnreadSummary()).toEqual({ messages: 52, conversations: 51 });
+    const diagnostics: string[] = [];
+    expect(await make({ onDiagnostic: (d) => diagnostics.push(d.kind) }).getUnreadSummary()).toEqual({
+      messages: 3,
+      conversations: 2,
+    });
+    expect(requests).toBe(1);
+    expect(diagnostics).toContain('foreign_row');
   });
 });
 
 describe('preferences', () => {
   it('maps the config array and writes it back whole', async () => {
-    const t = make();
+    const t = make({ notificationCategories: true });
     const prefs = await t.getPreferences();
     expect(prefs).toEqual({
       default: { email: true, inApp: true, sms: false },
@@ -474,25 +542,36 @@ describe('preferences', () => {
 });
 
 describe('malformed payloads', () => {
-  it('names the bad field path', async () => {
-    const rows = Array.from({ length: 4 }, () => minimalMessage());
+  it('a malformed item or field degrades only that item or field, and is reported by path', async () => {
+    const rows: Array<Record<string, unknown>> = Array.from({ length: 4 }, (_, i) => ({
+      ...minimalMessage(),
+      id: `m${i}`,
+      createdDate: `2026-01-01T10:0${3 - i}:00.000Z`,
+    }));
     rows[3] = { ...rows[3]!, authorType: 'Robot' };
+    rows[1] = {
+      ...rows[1]!,
+      smsStatus: 42,
+      files: [{ id: 'f1', url: 'https://x/f1.png', fileType: 'image/png' }, { id: 7 }],
+    };
     mock.use(
       http.get('*/v3/message', () =>
         HttpResponse.json({ success: true, data: rows, meta: { hasMore: false, total: 4 } }),
       ),
     );
-    const wrong = await rejection(make().listMessages({ conversationId: JAMIE }));
-    expect(wrong.code).toBe('invalid_response');
-    expect(wrong.message).toContain('data[3].authorType');
-    const { text: _t, ...noText } = minimalMessage();
-    mock.use(
-      http.get('*/v3/message', () =>
-        HttpResponse.json({ success: true, data: [noText], meta: { hasMore: false, total: 1 } }),
-      ),
-    );
-    expect((await rejection(make().listMessages({ conversationId: JAMIE }))).message).toContain(
-      'data[0].text',
+    const seen: string[] = [];
+    const page = await make({ onDiagnostic: (d) => seen.push(`${d.kind} ${d.path}`) }).listMessages({
+      conversationId: JAMIE,
+    });
+    expect(page.items.map((m) => m.id)).toEqual(['m2', 'm1', 'm0']);
+    expect(page.items[1]!.attachments.map((a) => a.id)).toEqual(['f1']);
+    expect(page.items[1]!.delivery).toBeUndefined();
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'dropped_item data[3].authorType',
+        'decode data[1].smsStatus',
+        'dropped_item data[1].files[1].id',
+      ]),
     );
     mock.use(
       http.get('*/v3/user/:id/notification_config', () =>
@@ -502,12 +581,12 @@ describe('malformed payloads', () => {
     expect((await rejection(make().getPreferences())).code).toBe('invalid_response');
     mock.use(
       http.post('*/v3/message', () =>
-        HttpResponse.json({ success: true, data: { ...minimalMessage(), files: [{ id: 1 }] } }),
+        HttpResponse.json({ success: true, data: { ...minimalMessage(), id: 5 } }),
       ),
     );
-    expect(
-      (await rejection(make().sendMessage({ conversationId: JAMIE, clientId: 'm', text: 'x' }))).message,
-    ).toContain('data.files[0].id');
+    const bad = await rejection(make().sendMessage({ conversationId: JAMIE, clientId: 'm', text: 'x' }));
+    expect(bad.code).toBe('invalid_response');
+    expect(bad.message).toContain('data.id');
   });
 });
 
@@ -546,7 +625,7 @@ describe('realtime', () => {
     await fetch('http://localhost/v3/message', {
       method: 'POST',
       headers: { Authorization: 'Bearer sm_staff_1', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ text: 'Hello Ahmed', customerId: 'sm_cust_7' }),
+      body: JSON.stringify({ text: 'Hello Ahmed', customerId: 'sm_cust_7', type: 'Transactional' }),
     });
     const created = await waitFor(() => events.find((e) => e.type === 'conversation.created'));
     expect(created).toMatchObject({

@@ -22,7 +22,10 @@ export type SmAppointmentEvent =
 /** Notification categories of the notification config. */
 export type SmNotificationType = 'message' | 'appointment' | 'order' | 'payment';
 
-/** A file attached to a message (also the answer of the mock's `POST /v3/file`). */
+/** Whether a message is a reply to one customer or part of a bulk campaign. */
+export type SmMessageType = 'Transactional' | 'Marketing';
+
+/** A file attached to a message (also what a finished `PUT /v3/blob` upload becomes). */
 export interface SmFile {
   id: string;
   url: string;
@@ -58,7 +61,8 @@ export interface SmMessage {
   smsStatus: SmDeliveryStatus | null;
   smsError: string | null;
   authorType: SmAuthorType;
-  origin: SmOrigin | null;
+  /** NOT NULL in the data model. */
+  origin: SmOrigin;
   isOrderShare: boolean | null;
   orderShareType: string | null;
   customerId: string | null;
@@ -70,8 +74,10 @@ export interface SmMessage {
   shopRead: boolean | null;
   internal: boolean | null;
   detached: boolean | null;
-  conversationId: string | null;
-  deleted: boolean | null;
+  /** The customer's conversation; NOT NULL in the data model. */
+  conversationId: string;
+  /** NOT NULL in the data model. */
+  deleted: boolean;
   deletedUserId: string | null;
   deletedDate: string | null;
   deletedReason: string | null;
@@ -82,6 +88,10 @@ export interface SmMessage {
   appointmentEvent: SmAppointmentEvent | null;
   avoidSMSQuietHours: boolean | null;
   files: SmFile[];
+  /** `Transactional` for a message written to this customer, `Marketing` for a campaign. */
+  type: SmMessageType;
+  /** The automated campaign that sent a `Marketing` message. */
+  automatedCampaignId: string | null;
   orderNumber?: string | null;
   userColor?: string | null;
 }
@@ -103,7 +113,8 @@ export interface SmThreadMetadata {
 
 /**
  * The customer of an inbox item. `phone` and `email` are a reference-server
- * extension (the excerpt's inbox customer lacks them); they are optional.
+ * extension (the documented inbox customer lacks them); the adapter works
+ * without them.
  */
 export interface SmInboxCustomer {
   id: string;
@@ -122,12 +133,36 @@ export interface SmInboxItem extends SmMessage {
   order: { id: string; number: number } | null;
 }
 
-/** One entry of a user's notification config; no `type` means the default. */
+/**
+ * One entry of a user's notification config. The documented entry has the three switches only; `type`
+ * (one category) is a reference-server extension, and an entry without it is the default.
+ */
 export interface SmNotificationConfigEntry {
   sendEmail: boolean;
   sendInApp: boolean;
   sendSms: boolean;
   type?: SmNotificationType;
+}
+
+/** A canned message of `/v3/message_template` (soft-deleted ones carry `deleted: true`). */
+export interface SmMessageTemplate {
+  id: string;
+  createdDate: string;
+  updatedDate: string | null;
+  locationId: string;
+  companyId: string;
+  name: string;
+  text: string;
+  deleted: boolean;
+  deletedDate: string | null;
+}
+
+/** Body of `PUT /v3/blob`, which starts an upload of `count` parts. */
+export interface SmBlobStart {
+  count: number;
+  fileName: string;
+  fileSize: number;
+  fileType: string;
 }
 
 /** List metadata. */
@@ -161,11 +196,15 @@ export interface SmCreateMessageBody {
   orderId?: string;
   vehicleId?: string;
   suggestedReplyState?: string;
-  /** Ordered ids of files uploaded with `POST /v3/file`. */
+  /** Ordered ids of files uploaded with `PUT /v3/blob`. */
   files?: string[];
-  /** Creates an internal note (assumption; the field exists on Message). */
+  /** Creates an internal note (unconfirmed: the field exists on Message, but is not documented on create). */
   internal?: boolean;
   avoidSMSQuietHours?: boolean;
+  /** `Transactional` for staff replies. */
+  type?: SmMessageType;
+  automatedCampaignId?: string;
+  /** Customer-controlled metadata (not documented on create): inbox-kit's `clientId` and note marker. */
   metadata?: { clientId?: string } & Record<string, unknown>;
 }
 

@@ -38,7 +38,11 @@ export function inboxHandlers(ctx: MockContext): HttpHandler[] {
       withAuth(ctx, (req) => {
         const user = ownUser(req);
         const { db } = req;
-        const q = parseListQuery(new URL(req.request.url), INBOX_FIELDS, { orderable: false });
+        const ignore = ctx.knobs.shopmonkeyIgnoreListQuery;
+        const q = parseListQuery(new URL(req.request.url), INBOX_FIELDS, {
+          orderable: false,
+          ignoreQuery: ignore,
+        });
         const { search, unread, ...rest } = q.where as { search?: string; unread?: boolean } & Record<
           string,
           unknown
@@ -59,13 +63,15 @@ export function inboxHandlers(ctx: MockContext): HttpHandler[] {
           unreadMessages += count;
           if (count > 0) unreadThreads += 1;
         }
-        rows.sort((a, b) =>
-          a.last.createdDate < b.last.createdDate
-            ? 1
-            : a.last.createdDate > b.last.createdDate
-              ? -1
-              : b.thread.id.localeCompare(a.thread.id, 'en', { numeric: true }),
-        );
+        // Newest thread first; a server that ignores queries answers in storage order.
+        if (!ignore)
+          rows.sort((a, b) =>
+            a.last.createdDate < b.last.createdDate
+              ? 1
+              : a.last.createdDate > b.last.createdDate
+                ? -1
+                : b.thread.id.localeCompare(a.thread.id, 'en', { numeric: true }),
+          );
         const page = rows
           .slice(q.skip, q.skip + q.limit)
           .map(({ thread, last }) => inboxItem(db, thread, last));

@@ -1,9 +1,10 @@
 import type { HttpHandler } from 'msw';
 import type { MockContext } from '../../context';
-import { fileHandlers } from './files';
+import { blobHandlers } from './blob';
 import { inboxHandlers } from './inbox';
 import { messageHandlers } from './messages';
 import { notificationConfigHandlers } from './notificationConfig';
+import { templateHandlers } from './templates';
 import { threadMetadataHandlers } from './threadMetadata';
 
 /** msw handlers for the Shopmonkey v3 API (`/v3/*`), split by resource. */
@@ -13,6 +14,7 @@ export function shopmonkeyHandlers(ctx: MockContext): HttpHandler[] {
     ...threadMetadataHandlers(ctx),
     ...inboxHandlers(ctx),
     ...notificationConfigHandlers(ctx),
-    ...fileHandlers(ctx),
+    ...templateHandlers(ctx),
+    ...blobHandlers(ctx),
   ];
 }

@@ -18,13 +18,17 @@ const OPERATORS = new Set(['gt', 'gte', 'lt', 'lte']);
 
 /**
  * Parses `limit`, `skip`, `where` (JSON; equality or `{gt,gte,lt,lte}`) and
- * `orderBy` (JSON `{field: "asc"|"desc"}`). Bad input is a 400 naming each
- * bad field (`where`, `where.foo`, `orderBy.bar`, `limit`).
+ * `orderby` (JSON `{field: "asc"|"desc"}`, the reference's spelling) the way
+ * partners measured the live API: `limit` above 100 is capped silently, and
+ * fields and operators it does not know (`$gt`, `foo`) are dropped silently
+ * rather than refused. What remains invalid (not JSON, a wrong value type, a
+ * negative `skip`) is a 400 naming the field. With `ignoreQuery` (the
+ * `shopmonkeyIgnoreListQuery` knob) `where` and `orderby` are not applied at all.
  */
 export function parseListQuery(
   url: URL,
   fields: Record<string, FieldType>,
-  options: { orderable?: boolean } = {},
+  options: { orderable?: boolean; ignoreQuery?: boolean } = {},
 ): ListQuery {
   const errors: FieldError[] = [];
   const sp = url.searchParams;
@@ -60,17 +64,14 @@ export function parseListQuery(
   for (const [key, value] of Object.entries(where)) {
     const type = fields[key];
     if (!type) {
-      errors.push({ field: `where.${key}`, message: `Cannot filter on "${key}".`, code: 'unknown_field' });
+      delete where[key]; // dropped silently, as live
       continue;
     }
     if (value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [op, operand] of Object.entries(value)) {
+      const ops = value as Record<string, unknown>;
+      for (const [op, operand] of Object.entries(ops)) {
         if (!OPERATORS.has(op))
-          errors.push({
-            field: `where.${key}.${op}`,
-            message: `Unknown operator "${op}" (use gt, gte, lt, lte).`,
-            code: 'unknown_operator',
-          });
+          delete ops[op]; // `$gt` and friends: dropped silently, as live
         else if (!isOfType(operand, type))
           errors.push({
             field: `where.${key}.${op}`,
@@ -88,12 +89,11 @@ export function parseListQuery(
   }
   const orderBy: ListQuery['orderBy'] = [];
   if (options.orderable !== false) {
-    for (const [key, dir] of Object.entries(json('orderBy'))) {
-      if (!fields[key])
-        errors.push({ field: `orderBy.${key}`, message: `Cannot order by "${key}".`, code: 'unknown_field' });
-      else if (dir !== 'asc' && dir !== 'desc')
+    for (const [key, dir] of Object.entries(json('orderby'))) {
+      if (!fields[key]) continue; // unknown fields are dropped, as live
+      if (dir !== 'asc' && dir !== 'desc')
         errors.push({
-          field: `orderBy.${key}`,
+          field: `orderby.${key}`,
           message: 'Order must be "asc" or "desc".',
           code: 'invalid_value',
         });
@@ -101,6 +101,10 @@ export function parseListQuery(
     }
   }
   if (errors.length) throw new MockHttpError('validation_failed', 'Validation failed', errors);
+  // An operator object left empty by dropping `$` operators filters nothing.
+  for (const [key, value] of Object.entries(where))
+    if (value && typeof value === 'object' && !Object.keys(value).length) delete where[key];
+  if (options.ignoreQuery) return { limit, skip, where: {}, orderBy: [] };
   return { limit, skip, where, orderBy };
 }
 

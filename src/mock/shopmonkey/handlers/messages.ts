@@ -29,9 +29,13 @@ export const MESSAGE_FIELDS: Record<string, FieldType> = {
   isOrderShare: 'boolean',
   smsStatus: 'string',
   emailStatus: 'string',
+  type: 'string',
+  automatedCampaignId: 'string',
   createdDate: 'date',
   updatedDate: 'date',
 };
+
+const MESSAGE_TYPES = ['Transactional', 'Marketing'];
 
 /** Most characters of a message text (after trimming). */
 export const MAX_TEXT = 5000;
@@ -42,8 +46,11 @@ export function messageHandlers(ctx: MockContext): HttpHandler[] {
     http.get(
       '*/v3/message',
       withAuth(ctx, ({ request, db }) => {
-        const q = parseListQuery(new URL(request.url), MESSAGE_FIELDS);
+        const q = parseListQuery(new URL(request.url), MESSAGE_FIELDS, {
+          ignoreQuery: ctx.knobs.shopmonkeyIgnoreListQuery,
+        });
         const customerId = q.where.customerId;
+        // Storage order (oldest first) unless `orderby` says otherwise.
         const source: SmMessage[] =
           typeof customerId === 'string'
             ? (db.messagesByCustomer.get(customerId) ?? [])
@@ -73,16 +80,11 @@ export function messageHandlers(ctx: MockContext): HttpHandler[] {
             { field: 'body', message: 'The body must be a JSON object.', code: 'invalid_type' },
           ]);
         }
-        const b = body as Record<string, unknown>;
-        const meta = b.metadata;
-        const clientId =
-          meta && typeof meta === 'object' ? (meta as Record<string, unknown>).clientId : undefined;
-        if (typeof clientId === 'string') {
-          const existing = db.clientIds.get(`${user.id}:${clientId}`);
-          const stored = existing ? db.messages.get(existing) : undefined;
-          if (stored) return ok(stored); // a retried send: answer the stored message, store nothing
-        }
-        return ok(createStaffMessage(ctx, user, validateCreate(db, b)));
+        // Like the live API as far as anyone knows: no idempotency. A repeated create is a second message
+        // (and a second SMS); clients must look before they post again.
+        const input = validateCreate(db, body as Record<string, unknown>);
+        if (ctx.knobs.shopmonkeyIgnoreInternal) input.internal = false;
+        return ok(createStaffMessage(ctx, user, input));
       }),
     ),
   ];
@@ -114,15 +116,15 @@ function validateCreate(db: ShopmonkeyDb, b: Record<string, unknown>): StaffMess
         if (!file)
           fail(
             `files[${i}]`,
-            `Unknown file id ${JSON.stringify(id)}. Upload it with POST /v3/file first.`,
+            `Unknown file id ${JSON.stringify(id)}. Upload it with PUT /v3/blob first.`,
             'not_found',
           );
         else files.push(file);
       });
   }
+  // `text` and `customerId` are Required in the reference; `type` is Required on the current Message.
   let text = '';
-  if (typeof b.text !== 'string' && !(b.text === undefined && files.length))
-    fail('text', 'Text is required.', 'required');
+  if (typeof b.text !== 'string') fail('text', 'Text is required.', 'required');
   else {
     text = (typeof b.text === 'string' ? b.text : '').trim();
     if (!text && !files.length) fail('text', 'Text cannot be empty.', 'too_short');
@@ -133,6 +135,12 @@ function validateCreate(db: ShopmonkeyDb, b: Record<string, unknown>): StaffMess
     fail('customerId', 'customerId is required.', 'required');
   else if (!db.customers.has(customerId)) fail('customerId', `Unknown customer ${customerId}.`, 'not_found');
 
+  if (!MESSAGE_TYPES.includes(b.type as string))
+    fail(
+      'type',
+      `type is required: ${MESSAGE_TYPES.join(' or ')}.`,
+      b.type === undefined ? 'required' : 'invalid',
+    );
   const input: StaffMessageInput = {
     text,
     customerId: String(customerId),
@@ -146,6 +154,8 @@ function validateCreate(db: ShopmonkeyDb, b: Record<string, unknown>): StaffMess
     orderId: str('orderId'),
     vehicleId: str('vehicleId'),
     suggestedReplyState: str('suggestedReplyState', 50),
+    type: b.type === 'Marketing' ? 'Marketing' : 'Transactional',
+    automatedCampaignId: str('automatedCampaignId'),
     files,
     metadata: null,
   };

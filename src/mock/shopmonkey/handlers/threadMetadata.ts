@@ -3,15 +3,58 @@ import type { HttpHandler } from 'msw';
 import type { MockContext } from '../../context';
 import { MockHttpError } from '../../errors';
 import { publishThreadChange } from '../rowChanges';
-import { ok } from './respond';
+import { compareBy, matchesWhere, parseListQuery } from './listQuery';
+import type { FieldType } from './listQuery';
+import { ok, okList } from './respond';
 import { param, withAuth } from './withAuth';
+
+/** Fields `GET /v3/message_thread_metadata` can filter and order on. */
+export const THREAD_FIELDS: Record<string, FieldType> = {
+  id: 'string',
+  userId: 'string',
+  customerId: 'string',
+  unreadMessagesCount: 'number',
+  important: 'boolean',
+  archived: 'boolean',
+  createdDate: 'date',
+  updatedDate: 'date',
+  unreadTimestamp: 'date',
+};
+
+/**
+ * `GET /v3/message_thread_metadata`: the company's thread metadata (every
+ * user's; filter by `userId`), as a list with `where`/`orderby`/`limit`/`skip`.
+ *
+ * `PUT /v3/message_thread_metadata/:id/read`: the caller's own thread only
+ * (403 otherwise, 404 if unknown). Zeroes the unread counter and marks the
+ * customer's messages `shopRead`.
+ */
+export function threadMetadataHandlers(ctx: MockContext): HttpHandler[] {
+  return [
+    http.get(
+      '*/v3/message_thread_metadata',
+      withAuth(ctx, ({ request, db }) => {
+        const q = parseListQuery(new URL(request.url), THREAD_FIELDS, {
+          ignoreQuery: ctx.knobs.shopmonkeyIgnoreListQuery,
+        });
+        const rows = [...db.threads.values()].filter((t) =>
+          matchesWhere(t as unknown as Record<string, unknown>, q.where, THREAD_FIELDS),
+        );
+        const sorted = q.orderBy.length ? rows.sort(compareBy(q.orderBy)) : rows;
+        const data = sorted.slice(q.skip, q.skip + q.limit).map((t) => ({ ...t }));
+        return okList(data, { hasMore: q.skip + data.length < sorted.length, total: sorted.length });
+      }),
+    ),
+    ...readHandlers(ctx),
+  ];
+}
 
 /**
  * `PUT /v3/message_thread_metadata/:id/read`: the caller's own thread only
  * (403 otherwise, 404 if unknown). Zeroes the unread counter and marks the
  * customer's messages `shopRead`.
  */
-export function threadMetadataHandlers(ctx: MockContext): HttpHandler[] {
+function readHandlers(ctx: MockContext): HttpHandler[] {
   return [
     http.put(
       '*/v3/message_thread_metadata/:id/read',

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations, memoryStorage, renderWithInbox, useMockServer } from '../../../../test/harness';
 import type { ComposerProps } from './index';
 import { Composer } from './index';
+import { createShopmonkeyTransport } from '../../../transports/shopmonkey';
 import { messageField, smConversationId, smCount, smLast } from '../../../../test/composerTestUtils';
 
 const mock = useMockServer();
@@ -74,6 +75,22 @@ describe('Composer: Shopmonkey channels', () => {
     await waitFor(() => expect(smLast(mock, 'sm_cust_2').text).toBe('Customer prefers mornings'));
     expect(smLast(mock, 'sm_cust_2')).toMatchObject({ internal: true, sendSms: false, sendEmail: false });
     expect(messageField()).toHaveFocus();
+  });
+
+  it('hides note mode when the shop switched notes off on the transport', async () => {
+    const transport = createShopmonkeyTransport({
+      baseUrl: 'http://localhost/v3',
+      userId: 'sm_user_1',
+      getToken: () => 'sm_staff_1',
+      retries: 0,
+      notes: false,
+    });
+    const r = renderWithInbox(<div />, { as: 'staff', transport });
+    const id = await smConversationId(r.transport, 'Priya Shah');
+    r.rerenderInbox(<Composer conversationId={id} />);
+    expect(await screen.findByRole('checkbox', { name: 'SMS' })).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: 'Internal note' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add note' })).toBeNull();
   });
 
   it('says before sending that an SMS will wait for quiet hours to end, and holds it', async () => {

@@ -2,7 +2,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
 import { Composer } from './index';
-import { expectAnnounced, messageField, mkLast, smConversationId } from '../../../../test/composerTestUtils';
+import {
+  expectAnnounced,
+  messageField,
+  mkLast,
+  smConversationId,
+  smLast,
+} from '../../../../test/composerTestUtils';
 
 const mock = useMockServer();
 
@@ -163,19 +169,29 @@ describe('Composer: templates', () => {
     expect(messageField()).toHaveValue('my draft');
   });
 
-  it('hides templates and quick replies where the backend has none (Shopmonkey)', async () => {
+  it('offers Shopmonkey canned messages in the same picker and sends one as plain text (no quick replies)', async () => {
     const { user, transport, rerenderInbox } = renderWithInbox(<div />, { as: 'staff' });
     rerenderInbox(<Composer conversationId={await smConversationId(transport, 'Priya Shah')} />);
-    expect(screen.queryByRole('button', { name: 'Templates' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'New template' })).toBeNull();
     expect(screen.queryByRole('group', { name: 'Quick replies' })).toBeNull();
-    expect(messageField()).not.toHaveAttribute('aria-autocomplete');
+    await user.click(await screen.findByRole('button', { name: 'Templates' }));
+    const names = within(await screen.findByRole('listbox'))
+      .getAllByRole('option')
+      .map((o) => o.textContent ?? '');
+    expect(names.some((n) => n.startsWith('Running late'))).toBe(true);
+    // soft-deleted canned messages are not offered
+    expect(names.some((n) => n.startsWith('Old holiday hours'))).toBe(false);
+    await user.keyboard('late');
+    await user.keyboard('{ArrowDown}{Enter}');
     await waitFor(() =>
-      expect(messageField()).toHaveAccessibleDescription(
-        'SMS to Priya Shah. Enter sends, Shift+Enter new line.',
+      expect(messageField().value).toBe(
+        'Your repair is taking a little longer than planned. We will text you when it is done.',
       ),
     );
-    await user.type(messageField(), '/');
-    expect(screen.queryByRole('listbox')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() =>
+      expect(smLast(mock, 'sm_cust_2').text).toBe(
+        'Your repair is taking a little longer than planned. We will text you when it is done.',
+      ),
+    );
   });
 });

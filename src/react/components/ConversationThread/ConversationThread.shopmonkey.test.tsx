@@ -4,10 +4,12 @@ import type { Message } from '../../../core/types';
 import { createShopmonkeyTransport } from '../../../transports/shopmonkey';
 import { useSendMessage } from '../../hooks/useSendMessage';
 import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
+import type { TransportDiagnostic } from '../../../transports/diagnostics';
+import { Composer } from '../Composer';
 import { ConversationThread } from './ConversationThread';
 import { useThreadLayout } from './testLayout';
 
-useMockServer();
+const mock = useMockServer();
 useThreadLayout();
 
 function articleWith(text: string): HTMLElement {
@@ -244,4 +246,128 @@ describe('ConversationThread (Shopmonkey)', () => {
     expect(all.map((a) => a.getAttribute('aria-setsize'))).toEqual(['-1', '-1', '-1', '-1']);
     for (const [text, count] of shown) expect(bodies.get(text), text).toBe(count);
   });
+
+  it('a note the server did not keep internal is marked with a visible warning and reported', async () => {
+    mock.ctx.knobs.shopmonkeyIgnoreInternal = true;
+    const diagnostics: TransportDiagnostic[] = [];
+    const transport = createShopmonkeyTransport({
+      baseUrl: 'http://localhost/v3',
+      userId: 'sm_user_1',
+      getToken: () => 'sm_staff_1',
+      retries: 0,
+      onDiagnostic: (d) => diagnostics.push(d),
+    });
+    const { conversation, rerenderInbox, user, container } = await openCustomer(
+      'Priya Shah',
+      {},
+      { transport },
+    );
+    rerenderInbox(
+      <>
+        <ConversationThread conversationId={conversation.id} />
+        <Composer conversationId={conversation.id} />
+      </>,
+    );
+    // SMS is on for Priya; note mode must still ask for no delivery at all.
+    expect(await screen.findByRole('checkbox', { name: 'SMS' })).toBeChecked();
+    await user.click(screen.getByRole('checkbox', { name: 'Internal note' }));
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Owes us for the last visit');
+    await user.click(screen.getByRole('button', { name: 'Add note' }));
+    await waitFor(() =>
+      expect(
+        within(articleWith('Owes us for the last visit')).getByText(
+          'This note may have been visible to the customer',
+        ),
+      ).toBeVisible(),
+    );
+    expect(within(articleWith('Owes us for the last visit')).queryByText(/Not sent to customer/)).toBeNull();
+    const stored = mock.ctx.db.shopmonkey.messagesByCustomer.get('sm_cust_2')!.at(-1)!;
+    expect(stored).toMatchObject({
+      text: 'Owes us for the last visit',
+      internal: false,
+      sendSms: false,
+      sendEmail: false,
+    });
+    expect(diagnostics.map((d) => d.kind)).toContain('unverified_note');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('never shows another customer’s message, even when the server ignores the thread filter', async () => {
+    mock.ctx.knobs.shopmonkeyIgnoreListQuery = true;
+    const diagnostics: TransportDiagnostic[] = [];
+    const transport = createShopmonkeyTransport({
+      baseUrl: 'http://localhost/v3',
+      userId: 'sm_user_1',
+      getToken: () => 'sm_staff_1',
+      retries: 0,
+      onDiagnostic: (d) => diagnostics.push(d),
+    });
+    await openCustomer('Priya Shah', {}, { transport });
+    const priya = mock.ctx.db.shopmonkey.messagesByCustomer.get('sm_cust_2')!;
+    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(priya.length));
+    const shown = screen.getAllByRole('article').map((a) => a.getAttribute('data-message-id'));
+    expect(shown).toEqual(priya.map((m) => m.id));
+    expect(diagnostics.map((d) => d.kind)).toEqual(expect.arrayContaining(['ignored_filter', 'foreign_row']));
+  });
+
+  it('labels campaign (Marketing) messages', async () => {
+    await openCustomer('Sofia Marino');
+    const campaign = articleWith('Winter tire check');
+    expect(within(campaign).getByText('Marketing message')).toBeVisible();
+    expect(within(articleWith('Picked it up')).queryByText('Marketing message')).toBeNull();
+  });
+
+  it('store-then-drop-the-answer: one SMS stored, one shown, and Retry after "may not have been sent" adds none', async () => {
+    let posts = 0;
+    let failNextRead = false;
+    // The server stores the message and sends the SMS; the answer is lost, and so is the first check read.
+    const flaky: typeof fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : input.toString();
+      if (init?.method === 'GET' && url.includes('/v3/message?') && failNextRead) {
+        failNextRead = false;
+        throw new TypeError('Failed to fetch');
+      }
+      const res = await fetch(input, init);
+      if (init?.method === 'POST' && url.endsWith('/v3/message') && ++posts === 1) {
+        failNextRead = true;
+        throw new TypeError('Failed to fetch');
+      }
+      return res;
+    };
+    const transport = createShopmonkeyTransport({
+      baseUrl: 'http://localhost/v3',
+      userId: 'sm_user_1',
+      getToken: () => 'sm_staff_1',
+      retries: 0,
+      reconcileDelayMs: 5,
+      fetch: flaky,
+    });
+    const { conversation, rerenderInbox, user } = await openCustomer('Priya Shah', {}, { transport });
+    rerenderInbox(
+      <>
+        <ConversationThread conversationId={conversation.id} />
+        <Composer conversationId={conversation.id} />
+      </>,
+    );
+    expect(await screen.findByRole('checkbox', { name: 'SMS' })).toBeChecked();
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Your car is ready{Enter}');
+    const failed = await waitFor(() => {
+      const a = articleWith('Your car is ready');
+      expect(within(a).getByText('May not have been sent')).toBeVisible();
+      return a;
+    });
+    const stored = () =>
+      mock.ctx.db.shopmonkey.messagesByCustomer
+        .get('sm_cust_2')!
+        .filter((m) => m.text === 'Your car is ready');
+    expect(stored()).toHaveLength(1);
+    expect(stored()[0]!.sendSms).toBe(true);
+    await user.click(within(failed).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(articleWith('Your car is ready')).toHaveAttribute('data-status', 'sent'));
+    expect(
+      screen.getAllByRole('article').filter((a) => a.textContent?.includes('Your car is ready')),
+    ).toHaveLength(1);
+    expect(stored()).toHaveLength(1);
+    expect(posts).toBe(1);
+  }, 30_000);
 });

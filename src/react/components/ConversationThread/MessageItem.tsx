@@ -160,9 +160,24 @@ const MessageContent = memo(function MessageContent({
   }
   return (
     <>
-      {m.kind === 'note' ? (
+      {m.kind === 'note' && m.extras?.noteUnverified ? (
+        <>
+          <p className="ik-message__label" data-label="note">
+            {t('internalNote')}
+          </p>
+          {/* The server did not confirm the note stayed internal: say so plainly, not "not sent". */}
+          <p className="ik-message__warning" data-slot="note-warning">
+            <span aria-hidden="true">⚠ </span>
+            {t('noteMayBeVisible')}
+          </p>
+        </>
+      ) : m.kind === 'note' ? (
         <p className="ik-message__label" data-label="note">
           {t('internalNote')} · {t('notSentToCustomer')}
+        </p>
+      ) : m.extras?.marketing ? (
+        <p className="ik-message__label" data-label="marketing">
+          {t('marketingMessage')}
         </p>
       ) : m.kind === 'quick_reply' ? (
         <p className="ik-message__label" data-label="quick-reply">

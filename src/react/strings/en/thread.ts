@@ -33,6 +33,8 @@ export const thread = {
   messageDeleted: 'This message was deleted.',
   messageDeletedBy: 'Deleted by {name}: {reason}',
   internalNote: 'Internal note',
+  noteMayBeVisible: 'This note may have been visible to the customer',
+  marketingMessage: 'Marketing message',
   quickReply: 'Quick reply',
   openImage: 'Open image {name}, {index} of {total}',
   imageViewer: 'Image viewer',
