@@ -7,7 +7,12 @@ export default defineConfig({
     environment: 'jsdom',
     globals: true,
     setupFiles: ['./test/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}', 'stories/**/*.test.{ts,tsx}'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'test/**/*.test.{ts,tsx}',
+      'stories/**/*.test.{ts,tsx}',
+      'examples/**/*.test.{ts,tsx}',
+    ],
     testTimeout: 15000,
     pool: 'forks',
   },

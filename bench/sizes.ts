@@ -222,7 +222,7 @@ export async function measureSizes(source: SizeSource = 'src'): Promise<SizeResu
 
 // `tsx bench/sizes.ts [src|dist] [--modules N]`: the size part alone, with the breakdown.
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const source = (process.argv.find((a) => a === 'src' || a === 'dist') ?? 'src') as SizeSource;
+  const source = process.argv.find((a) => a === 'src' || a === 'dist') ?? 'src';
   const n = Number(process.argv[process.argv.indexOf('--modules') + 1]) || 15;
   for (const r of await measureSizes(source)) {
     const kb = (b: number) => `${(b / 1024).toFixed(1)} kB`;

@@ -29,22 +29,26 @@ function run(name: string, command: string, args: string[]): Promise<{ error: st
     let log = '';
     child.stdout.on('data', (d: Buffer) => (log += d.toString()));
     child.stderr.on('data', (d: Buffer) => (log += d.toString()));
-    child.on('close', async (code) => {
-      const ms = Date.now() - started;
-      await writeFile(join(ARTIFACTS, `${name}.log`), log);
-      const tail = log
-        .split('\n')
-        .filter((l) => l.trim())
-        .slice(-40)
-        .join('\n');
-      console.log(
-        `[e2e] ${name}: ${code === 0 ? 'built' : `FAILED (exit ${code})`} in ${(ms / 1000).toFixed(1)} s`,
-      );
-      resolve({
-        error: code === 0 ? '' : `${name} failed (exit ${code}); artifacts/${name}.log ends:\n${tail}`,
-        ms,
-      });
-    });
+    child.on(
+      'close',
+      (code) =>
+        void (async () => {
+          const ms = Date.now() - started;
+          await writeFile(join(ARTIFACTS, `${name}.log`), log);
+          const tail = log
+            .split('\n')
+            .filter((l) => l.trim())
+            .slice(-40)
+            .join('\n');
+          console.log(
+            `[e2e] ${name}: ${code === 0 ? 'built' : `FAILED (exit ${code})`} in ${(ms / 1000).toFixed(1)} s`,
+          );
+          resolve({
+            error: code === 0 ? '' : `${name} failed (exit ${code}); artifacts/${name}.log ends:\n${tail}`,
+            ms,
+          });
+        })(),
+    );
   });
 }
 

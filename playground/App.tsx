@@ -2,6 +2,8 @@ import { QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MockIdentity } from '../src/mock/identities';
 import { MessagingProvider } from '../src/react/MessagingProvider';
+import { NotificationList } from '../src/react/components/NotificationList';
+import { NotificationSettings } from '../src/react/components/NotificationSettings';
 import { deLocale } from '../src/react/strings/de';
 import { nlLocale } from '../src/react/strings/nl';
 import { ApiExplorer } from './ApiExplorer';
@@ -9,7 +11,6 @@ import { Controls } from './Controls';
 import { HostHeader } from './HostHeader';
 import { InboxArea } from './InboxArea';
 import { mockApi } from './mockApi';
-import { kit } from './registry';
 import { saveSettings } from './settings';
 import type { PlaygroundKnobs, PlaygroundSettings, TabId } from './settings';
 import { Tabs } from './Tabs';
@@ -97,14 +98,7 @@ export function App({ initial }: { initial: PlaygroundSettings }) {
           onValueChange={(conversation) => change({ conversation })}
         />
       );
-    const Component = tab === 'notifications' ? kit.NotificationList : kit.NotificationSettings;
-    return Component ? (
-      <Component />
-    ) : (
-      <p className="pg-missing">
-        {tab === 'notifications' ? 'NotificationList' : 'NotificationSettings'} is not built yet.
-      </p>
-    );
+    return tab === 'notifications' ? <NotificationList /> : <NotificationSettings />;
   };
 
   const main = (

@@ -11,9 +11,9 @@ export interface ControlsProps {
   identities: MockIdentity[];
   settings: PlaygroundSettings;
   knobs: PlaygroundKnobs | undefined;
-  onChange(patch: Partial<PlaygroundSettings>): void;
-  onKnobs(patch: Partial<PlaygroundKnobs>): void;
-  onReset(): void;
+  onChange: (patch: Partial<PlaygroundSettings>) => void;
+  onKnobs: (patch: Partial<PlaygroundKnobs>) => void;
+  onReset: () => void;
   resetting: boolean;
 }
 

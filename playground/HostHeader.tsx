@@ -1,5 +1,5 @@
 import type { MockIdentity } from '../src/mock/identities';
-import { kit } from './registry';
+import { UnreadBadge } from '../src/react/components/UnreadBadge';
 import type { TabId } from './settings';
 
 /** A stand-in for the host app's own header, with inbox-kit's badges in it. */
@@ -10,10 +10,9 @@ export function HostHeader({
 }: {
   who: MockIdentity | undefined;
   badges: boolean;
-  onNavigate(tab: TabId): void;
+  onNavigate: (tab: TabId) => void;
 }) {
   // Badges need the MessagingProvider, which exists once an adapter for this identity does.
-  const Badge = badges ? kit.UnreadBadge : undefined;
   const shop = who?.api === 'shopmonkey';
   return (
     <header className="pg-host">
@@ -30,7 +29,7 @@ export function HostHeader({
               onClick={() => onNavigate('inbox')}
               data-testid="host-messages"
             >
-              Messages{Badge ? <Badge className="pg-badge" /> : null}
+              Messages{badges ? <UnreadBadge className="pg-badge" /> : null}
             </button>
           </li>
           <li>
@@ -40,7 +39,7 @@ export function HostHeader({
               onClick={() => onNavigate('notifications')}
               data-testid="host-notifications"
             >
-              Notifications{Badge ? <Badge kind="notifications" className="pg-badge" /> : null}
+              Notifications{badges ? <UnreadBadge kind="notifications" className="pg-badge" /> : null}
             </button>
           </li>
         </ul>

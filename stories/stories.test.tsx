@@ -17,7 +17,6 @@ import type { Loader } from '@storybook/react-vite';
 import { waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { STORY_DB, baseAnnotations } from '../.storybook/annotations';
-import type { StoryTestParameters } from '../.storybook/annotations';
 import { createKnobs } from '../src/mock/knobs';
 import { createMockServer } from '../src/mock/node';
 
@@ -36,10 +35,10 @@ const referenceServerLoader: Loader = async (context) => {
   const handlers = Array.isArray(msw)
     ? msw
     : msw && typeof msw === 'object' && 'handlers' in msw
-      ? (msw as { handlers: unknown }).handlers
+      ? msw.handlers
       : [];
   const list = (Array.isArray(handlers) ? handlers : Object.values(handlers ?? {})).flat().filter(Boolean);
-  if (list.length > 0) mock.use(...list);
+  if (list.length > 0) mock.use(...(list as Parameters<typeof mock.use>));
   return {};
 };
 
@@ -149,7 +148,7 @@ for (const file of loaded) {
       });
     }
     for (const [name, Story] of stories) {
-      const hints = (Story.parameters.storyTest ?? {}) as StoryTestParameters;
+      const hints = Story.parameters.storyTest ?? {};
       it(name, async () => {
         const watch = watchErrors();
         const canvasElement = document.createElement('div');

@@ -28,7 +28,7 @@ export const mkLast = (mock: MockServer, conversationId: string) =>
   mock.ctx.db.marketplace.messages.get(conversationId)!.at(-1)!;
 
 /** The message field. */
-export const messageField = () => screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+export const messageField = () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' });
 
 /** Waits for the polite announcer to say `text`. */
 export async function expectAnnounced(text: string | RegExp, assertive = false) {

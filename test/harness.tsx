@@ -72,7 +72,7 @@ export function makeTransport(as: As, options: MakeTransportOptions = {}): Messa
  * tests, reset (seed data and per-test handlers) after each, closed at the end.
  * Auto-reply and delivery delays are off unless a test turns them on.
  */
-export function useMockServer(knobs: Partial<MockKnobs> = {}): MockServer {
+export function setupMockServer(knobs: Partial<MockKnobs> = {}): MockServer {
   const mock = createMockServer({ seed: 1, knobs: { autoReply: false, deliveryDelayMs: 50, ...knobs } });
   const initial = { ...mock.ctx.knobs };
   beforeAll(() => mock.listen());

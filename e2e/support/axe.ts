@@ -41,12 +41,10 @@ export async function runAxe(
         id: v.id,
         impact: v.impact ?? null,
         help: v.help,
-        nodes: v.nodes
-          .slice(0, 5)
-          .map((n) => ({
-            target: n.target.join(' '),
-            summary: (n.failureSummary ?? '').split('\n').slice(0, 3).join(' '),
-          })),
+        nodes: v.nodes.slice(0, 5).map((n) => ({
+          target: n.target.join(' '),
+          summary: (n.failureSummary ?? '').split('\n').slice(0, 3).join(' '),
+        })),
       }));
     },
     { selector, tags: AXE_TAGS, pageRules },

@@ -82,7 +82,7 @@ async function simulate(
   if (knobs.rateLimit > 0) {
     const key = request.headers.get('authorization') ?? 'anonymous';
     let map = buckets.get(knobs);
-    if (!map) buckets.set(knobs, (map = new Map()));
+    if (!map) buckets.set(knobs, (map = new Map<string, { start: number; count: number }>()));
     const now = Date.now();
     let b = map.get(key);
     if (!b || now - b.start >= knobs.rateLimitWindowMs) map.set(key, (b = { start: now, count: 0 }));

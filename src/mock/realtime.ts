@@ -10,7 +10,7 @@ export const REALTIME_PATH = '/__mock/realtime';
  * `marketplace:usr_1`.
  */
 export interface RealtimeHub {
-  publish(userKey: string, payload: unknown): void;
+  publish: (userKey: string, payload: unknown) => void;
   /** msw handlers for the WebSocket link (ws: and wss:). */
   handlers: WebSocketHandler[];
 }
@@ -36,7 +36,7 @@ export function createRealtimeHub(
       if (!set) subscribers.set(userKey, (set = new Set()));
       const sub = { send: (data: string) => client.send(data) };
       set.add(sub);
-      client.addEventListener('close', () => set!.delete(sub));
+      client.addEventListener('close', () => set.delete(sub));
     }),
   );
   return {

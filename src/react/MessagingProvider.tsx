@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
-import { useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { useContext, useEffect, useMemo, useState } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import type { StateStorage } from 'zustand/middleware';
 import type { Attachment, Message, Participant } from '../core/types';
@@ -17,6 +17,7 @@ import type { Translate } from './strings/format';
 import { useAnnouncer } from './Announcer';
 import type { Announce } from './Announcer';
 import { useRealtime } from './hooks/useRealtime';
+import { useLatest } from './hooks/useLatest';
 import { resolveSafety } from './safety';
 import type { ResolvedSafety, SafetyOptions } from './safety';
 
@@ -140,18 +141,19 @@ export function MessagingProvider(props: MessagingProviderProps) {
   // Only a slot: the store, its persistence and the outbox flush come with the components that use them
   // (useInboxStoreApi). Storage is read when the store is created, so an inline object does not change the context.
   const [stores] = useState(() => new Map<string, InboxStore>());
-  const onDiagnostic = useRef(props.onDiagnostic);
-  useEffect(() => {
-    onDiagnostic.current = props.onDiagnostic;
-  });
+  const onDiagnostic = useLatest(props.onDiagnostic);
   const hearsDiagnostics = !!props.onDiagnostic;
   useEffect(() => {
     if (!hearsDiagnostics) return undefined;
     return props.transport.subscribeDiagnostics?.((d) => onDiagnostic.current?.(d));
-  }, [props.transport, hearsDiagnostics]);
-  const storageRef = useRef(props.storage);
-  storageRef.current = props.storage;
-  const storeSlot = useMemo(() => createStoreSlot(stores, scope, () => storageRef.current), [stores, scope]);
+  }, [props.transport, hearsDiagnostics, onDiagnostic]);
+  const storageRef = useLatest(props.storage);
+  const storeSlot = useMemo(
+    // The slot reads storage when a component first asks for its store, which may be during that render.
+    // eslint-disable-next-line react-hooks/refs
+    () => createStoreSlot(stores, scope, () => storageRef.current),
+    [stores, scope, storageRef],
+  );
   const { announce, regions } = useAnnouncer();
   const bundle = typeof props.locale === 'object' ? props.locale : undefined;
   const locale = typeof props.locale === 'object' ? props.locale.code : (props.locale ?? 'en');

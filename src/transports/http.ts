@@ -86,8 +86,8 @@ export async function errorFromResponse(res: Response): Promise<TransportError> 
         fieldErrors = b.errors
           .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object')
           .map((e) => ({
-            field: String(e.field ?? e.path ?? ''),
-            message: String(e.message ?? ''),
+            field: textOf(e.field ?? e.path),
+            message: textOf(e.message),
             ...(typeof e.code === 'string' ? { code: e.code } : {}),
           }));
       }
@@ -231,4 +231,9 @@ export function createHttpClient(options: HttpTransportOptions): HttpClient {
       }
     },
   };
+}
+
+/** A server-sent scalar as text; anything else (absent, an object) as ''. */
+function textOf(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }

@@ -51,7 +51,7 @@ export function webSocketEvents(options: WebSocketEventsOptions): RealtimeSource
       });
       socket.addEventListener('close', () => {
         if (closed) return;
-        timer = setTimeout(connect, delay);
+        timer = setTimeout(() => void connect(), delay);
         delay = Math.min(delay * 2, 30_000);
       });
     };

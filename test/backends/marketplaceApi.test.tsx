@@ -8,9 +8,9 @@ import { MARKETPLACE_FIXTURES as F } from '../../src/mock/marketplace/seed';
 import { Inbox, MessagingProvider } from '../../src/react';
 import type { TransportDiagnostic } from '../../src/transports/diagnostics';
 import { createMarketplaceTransport } from '../../src/transports/marketplace';
-import { useMockServer } from '../harness';
+import { setupMockServer } from '../harness';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 const uuid = (id: string) => mock.ctx.db.marketplace.uuid(id);
 
 function renderApi(ui: React.ReactNode, onDiagnostic?: (d: TransportDiagnostic) => void) {

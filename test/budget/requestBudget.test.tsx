@@ -15,9 +15,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MARKETPLACE_FIXTURES as F } from '../../src/mock/marketplace/seed';
 import { Inbox, MessagingProvider, NotificationBell, UnreadBadge } from '../../src/react';
 import { createMarketplaceTransport } from '../../src/transports/marketplace';
-import { useMockServer } from '../harness';
+import { setupMockServer } from '../harness';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 const MINUTES = 15;
 
 afterEach(() => {

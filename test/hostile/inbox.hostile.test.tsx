@@ -7,11 +7,11 @@ import type { MockInstance } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderWithInbox, useMockServer } from '../harness';
+import { renderWithInbox, setupMockServer } from '../harness';
 import { Inbox } from '../../src/react/components/Inbox';
-import { mockInboxLayout } from '../../src/react/components/Inbox/testLayout';
+import { mockInboxLayout } from '../inboxLayout';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 let restoreLayout: () => void;
 beforeAll(() => {
   restoreLayout = mockInboxLayout();
@@ -89,7 +89,7 @@ describe('hostile inbox data', () => {
     );
     await expect(transport.listConversations({})).rejects.toMatchObject({
       code: 'invalid_response',
-      message: expect.stringContaining('data.conversations[0].id'),
+      message: expect.stringContaining('data.conversations[0].id') as string,
     });
     broken = false;
     await user.click(screen.getByRole('button', { name: 'Retry' }));

@@ -11,12 +11,12 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MkAttachment, MkMessage } from '../../src/mock/marketplace/db';
 import type { Message } from '../../src/core/types';
-import { renderWithInbox, useMockServer } from '../harness';
+import { renderWithInbox, setupMockServer } from '../harness';
 import { ConversationThread } from '../../src/react/components/ConversationThread';
-import { useThreadLayout } from '../../src/react/components/ConversationThread/testLayout';
+import { setupThreadLayout } from '../threadLayout';
 
-const mock = useMockServer();
-useThreadLayout();
+const mock = setupMockServer();
+setupThreadLayout();
 const CONV = 'conv_1001';
 const SEED_COUNT = 30;
 
@@ -134,7 +134,7 @@ describe('hostile message text', () => {
     await openThread(2);
     expect(articleOf(zw)!.textContent).toContain('pay\u200Bpal\u200C\u200D\uFEFF.com');
     expect(within(articleOf(zw)!).queryByRole('link')).toBeNull();
-    expect(articleOf(emoji)!.querySelector('[data-slot="message-body"]')!.textContent!.length).toBe(
+    expect(articleOf(emoji)!.querySelector('[data-slot="message-body"]')!.textContent.length).toBe(
       '👨‍👩‍👧‍👦🏳️‍🌈🚚'.length * 2000,
     );
     expectNoConsoleErrors();
@@ -148,7 +148,7 @@ describe('hostile message text', () => {
     const { user } = await openThread(2);
     expect(performance.now() - started).toBeLessThan(5000);
     const body = articleOf(id)!.querySelector('[data-slot="message-body"]')!;
-    expect(body.textContent!.length).toBe(100_000);
+    expect(body.textContent.length).toBe(100_000);
     expect(body.querySelector('b')).toBeNull();
     // Still usable: focus the big article and move on to the next with the keyboard.
     articleOf(id)!.focus();
@@ -230,7 +230,7 @@ describe('bad data from the server', () => {
     expect(await screen.findByText(/Messages could not be loaded\./)).toBeInTheDocument();
     await expect(transport.listMessages({ conversationId: CONV })).rejects.toMatchObject({
       code: 'invalid_response',
-      message: expect.stringMatching(/could not be read/),
+      message: expect.stringMatching(/could not be read/) as string,
     });
     broken = false;
     await user.click(screen.getByRole('button', { name: 'Retry' }));

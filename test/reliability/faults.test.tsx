@@ -14,13 +14,13 @@ import { createMarketplaceTransport } from '../../src/transports/marketplace';
 import { ConversationThread } from '../../src/react/components/ConversationThread';
 import { Composer } from '../../src/react/components/Composer';
 import { UnreadBadge } from '../../src/react/components/UnreadBadge';
-import { useThreadLayout } from '../../src/react/components/ConversationThread/testLayout';
-import { makeTransport, memoryStorage, renderWithInbox, useMockServer } from '../harness';
-import { eventually, seeded, useConsoleWatch } from './support';
+import { setupThreadLayout } from '../threadLayout';
+import { makeTransport, memoryStorage, renderWithInbox, setupMockServer } from '../harness';
+import { eventually, seeded, watchConsole } from './support';
 
-const mock = useMockServer();
-useThreadLayout();
-const watch = useConsoleWatch();
+const mock = setupMockServer();
+setupThreadLayout();
+const watch = watchConsole();
 afterEach(() => {
   delete mock.ctx.knobs.random;
 });

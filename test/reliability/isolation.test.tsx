@@ -11,7 +11,7 @@ import { MessagingProvider } from '../../src/react/MessagingProvider';
 import { Inbox } from '../../src/react/components/Inbox';
 import { Composer } from '../../src/react/components/Composer';
 import { UnreadBadge } from '../../src/react/components/UnreadBadge';
-import { mockInboxLayout } from '../../src/react/components/Inbox/testLayout';
+import { mockInboxLayout } from '../inboxLayout';
 import { clearPersistedData } from '../../src/react/hooks/useSignOut';
 import {
   IDENTITIES,
@@ -19,13 +19,13 @@ import {
   makeTransport,
   memoryStorage,
   persisted,
-  useMockServer,
+  setupMockServer,
 } from '../harness';
 import type { As } from '../harness';
-import { useConsoleWatch } from './support';
+import { watchConsole } from './support';
 
-const mock = useMockServer();
-const watch = useConsoleWatch();
+setupMockServer();
+const watch = watchConsole();
 let restoreLayout: () => void;
 beforeAll(() => {
   restoreLayout = mockInboxLayout();

@@ -1,10 +1,10 @@
 import { act, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { renderWithInbox, useMockServer } from '../harness';
+import { renderWithInbox, setupMockServer } from '../harness';
 import { useSendMessage } from '../../src/react/hooks/useSendMessage';
 import { useInboxStore } from '../../src/react/hooks/useInboxStore';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 
 function Sender() {
   const { send } = useSendMessage('conv_1001');

@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { renderWithInbox, useMockServer } from '../harness';
+import { renderWithInbox, setupMockServer } from '../harness';
 import { ConversationThread } from '../../src/react/components/ConversationThread';
-import { useThreadLayout } from '../../src/react/components/ConversationThread/testLayout';
+import { setupThreadLayout } from '../threadLayout';
 import type { InboxComponents } from '../../src/react/MessagingProvider';
 
-useMockServer();
-useThreadLayout();
+setupMockServer();
+setupThreadLayout();
 
 describe('a host leaf renderer that throws', () => {
   it('falls back to the built-in avatar and the thread keeps working', async () => {

@@ -1,10 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
-import { renderWithInbox, useMockServer } from '../harness';
+import { renderWithInbox, setupMockServer } from '../harness';
 import { Inbox } from '../../src/react/components/Inbox';
 import { ConversationThread } from '../../src/react/components/ConversationThread';
-import { mockInboxLayout } from '../../src/react/components/Inbox/testLayout';
+import { mockInboxLayout } from '../inboxLayout';
 
-useMockServer();
+setupMockServer();
 let restore: () => void;
 beforeAll(() => {
   restore = mockInboxLayout();

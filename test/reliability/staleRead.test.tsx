@@ -1,11 +1,11 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
-import { renderWithInbox, useMockServer } from '../harness';
+import { renderWithInbox, setupMockServer } from '../harness';
 import { UnreadBadge } from '../../src/react/components/UnreadBadge';
 import { useMarkRead } from '../../src/react/hooks/useMarkRead';
 import { inboxKeys } from '../../src/react/queryKeys';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 
 function ReadButton({ id }: { id: string }) {
   const markRead = useMarkRead();

@@ -1,12 +1,12 @@
 import { act, waitFor } from '@testing-library/react';
-import { SignOutButton, memoryStorage, renderWithInbox, useMockServer } from '../harness';
+import { SignOutButton, memoryStorage, renderWithInbox, setupMockServer } from '../harness';
 import { useMessaging } from '../../src/react/MessagingProvider';
 import { storageKey } from '../../src/react/store/storageKey';
 import { UnreadBadge } from '../../src/react/components/UnreadBadge';
 import { Composer } from '../../src/react/components/Composer';
 import { messageField } from '../composerTestUtils';
 
-useMockServer();
+setupMockServer();
 
 const KEY = storageKey('marketplace:usr_buyer_1');
 

@@ -24,7 +24,7 @@ function isArtifact(args: unknown[]): boolean {
  * Watches console.error, `error` and `unhandledrejection` for every test of
  * the calling file; `expectClean()` asserts nothing reached them.
  */
-export function useConsoleWatch() {
+export function watchConsole() {
   const state: { spy?: MockInstance<typeof console.error>; uncaught: unknown[] } = { uncaught: [] };
   const onError = (e: ErrorEvent) => state.uncaught.push(e.error ?? e.message);
   const onRejection = (e: PromiseRejectionEvent) => state.uncaught.push(e.reason);
@@ -49,4 +49,4 @@ export function useConsoleWatch() {
 }
 
 /** Waits until `check` passes, with a longer default timeout for fault scenarios. */
-export const eventually = (check: () => void, timeout = 5000) => waitFor(check, { timeout });
+export const eventually = (check: () => unknown, timeout = 5000) => waitFor(check, { timeout });

@@ -12,10 +12,10 @@ import { createInboxStore } from '../../src/react/store/createInboxStore';
 import type { InboxStore } from '../../src/react/store/createInboxStore';
 import { outboxOf } from '../../src/react/store/outbox';
 import type { Sender } from '../../src/react/store/outbox';
-import { makeTransport, useMockServer } from '../harness';
+import { makeTransport, setupMockServer } from '../harness';
 import { seeded } from './support';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 const CONV = 'conv_1002';
 const SCOPE = 'marketplace:usr_buyer_1';
 

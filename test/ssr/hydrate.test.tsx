@@ -10,11 +10,11 @@ import { act } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { useMockServer } from '../harness';
+import { setupMockServer } from '../harness';
 import { SSR_CASES, ssrQueryClient, ssrTransport, ssrTree } from './serverRender';
 import type { ServerRender, SsrCaseName } from './serverRender';
 
-useMockServer({ latencyMs: [0, 0] });
+setupMockServer({ latencyMs: [0, 0] });
 
 const root = resolve(import.meta.dirname, '../..');
 let renders: Map<string, ServerRender>;
@@ -63,16 +63,13 @@ async function hydrateCase(name: SsrCaseName, filled: boolean) {
 }
 
 describe('hydration of server-rendered markup', () => {
-  it.each(Object.keys(SSR_CASES) as SsrCaseName[])(
-    '%s hydrates with no mismatch (filled cache)',
-    async (name) => {
-      const { recoverable, consoleErrors } = await hydrateCase(name, true);
-      expect(recoverable).toEqual([]);
-      expect(consoleErrors).toEqual([]);
-    },
-  );
+  it.each(Object.keys(SSR_CASES))('%s hydrates with no mismatch (filled cache)', async (name) => {
+    const { recoverable, consoleErrors } = await hydrateCase(name, true);
+    expect(recoverable).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
 
-  it.each(Object.keys(SSR_CASES) as SsrCaseName[])(
+  it.each(Object.keys(SSR_CASES))(
     '%s hydrates with no mismatch (empty cache, loading state)',
     async (name) => {
       const { recoverable, consoleErrors } = await hydrateCase(name, false);

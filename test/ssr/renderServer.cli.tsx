@@ -4,7 +4,7 @@
  */
 import { createMockServer } from '../../src/mock/node';
 import { SSR_CASES, renderOnServer } from './serverRender';
-import type { ServerRender, SsrCaseName } from './serverRender';
+import type { ServerRender } from './serverRender';
 
 if (typeof window !== 'undefined' || typeof document !== 'undefined')
   throw new Error('expected plain Node without a DOM');
@@ -12,7 +12,7 @@ const mock = createMockServer({ seed: 1, knobs: { autoReply: false, latencyMs: [
 mock.listen();
 try {
   const out: ServerRender[] = [];
-  for (const name of Object.keys(SSR_CASES) as SsrCaseName[]) out.push(await renderOnServer(name));
+  for (const name of Object.keys(SSR_CASES)) out.push(await renderOnServer(name));
   process.stdout.write(JSON.stringify(out));
 } finally {
   mock.close();

@@ -5,11 +5,10 @@
  * access to either throws a ReferenceError here and fails the case.
  */
 import { describe, expect, it } from 'vitest';
-import { useMockServer } from '../harness';
+import { setupMockServer } from '../harness';
 import { SSR_CASES, renderOnServer } from './serverRender';
-import type { SsrCaseName } from './serverRender';
 
-useMockServer();
+setupMockServer();
 
 describe('server rendering (node, no DOM)', () => {
   it('runs without window or document', () => {
@@ -17,17 +16,14 @@ describe('server rendering (node, no DOM)', () => {
     expect(typeof document).toBe('undefined');
   });
 
-  it.each(Object.keys(SSR_CASES) as SsrCaseName[])(
-    '%s renders to a string, empty and with a filled cache',
-    async (name) => {
-      const result = await renderOnServer(name);
-      expect(result.emptyHtml.length).toBeGreaterThan(0);
-      expect(result.html.length).toBeGreaterThan(0);
-      expect(result.queries).toBeGreaterThan(0);
-      // Still no DOM after rendering (nothing polyfilled one as a side effect).
-      expect(typeof window).toBe('undefined');
-    },
-  );
+  it.each(Object.keys(SSR_CASES))('%s renders to a string, empty and with a filled cache', async (name) => {
+    const result = await renderOnServer(name);
+    expect(result.emptyHtml.length).toBeGreaterThan(0);
+    expect(result.html.length).toBeGreaterThan(0);
+    expect(result.queries).toBeGreaterThan(0);
+    // Still no DOM after rendering (nothing polyfilled one as a side effect).
+    expect(typeof window).toBe('undefined');
+  });
 
   it('renders real data once the cache is filled', async () => {
     // The virtualized lists have no viewport on the server, so they render their sizer and

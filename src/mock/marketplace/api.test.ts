@@ -2,6 +2,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer } from '../node';
 import { ACCESS_TOKEN_TTL_MS } from './handlers/auth';
+import type {
+  ApiAuthTokens,
+  ApiMessage,
+  ApiNotification,
+  ApiPagination,
+  ApiThread,
+  ApiThreadDetail,
+  V1ConversationList,
+} from '../../transports/marketplace/wire';
 import { MARKETPLACE_FIXTURES as F } from './seed';
 
 const NOW = new Date('2026-01-15T12:00:00Z');
@@ -14,19 +23,20 @@ afterEach(() => {
 });
 afterAll(() => mock.close());
 
-type Json = {
+/** The response envelope; `T` is what the test expects in `data` (checked by its assertions). */
+type Json<T> = {
   success: boolean;
   code?: string;
   message?: string;
   errors?: Array<{ field: string }>;
-  data?: any;
-  pagination?: any;
+  data: T;
+  pagination: ApiPagination;
 };
-async function call(
+async function call<T = unknown>(
   method: string,
   path: string,
   opts: { token?: string | null; body?: unknown } = {},
-): Promise<{ status: number; body: Json }> {
+): Promise<{ status: number; body: Json<T> }> {
   const headers: Record<string, string> = {};
   const token = opts.token === undefined ? F.buyer.token : opts.token;
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -36,20 +46,20 @@ async function call(
     headers,
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
   });
-  return { status: res.status, body: (await res.json()) as Json };
+  return { status: res.status, body: (await res.json()) as Json<T> };
 }
 const uuid = (id: string) => mock.ctx.db.marketplace.uuid(id);
 
 describe('/api/messages', () => {
   it('lists threads in camelCase with UUIDs and pagination beside data', async () => {
-    const { status, body } = await call('GET', '/api/messages?limit=3');
+    const { status, body } = await call<ApiThread[]>('GET', '/api/messages?limit=3');
     expect(status).toBe(200);
     expect(body.pagination).toMatchObject({
       page: 1,
       limit: 3,
       totalPages: Math.ceil(body.pagination.total / 3),
     });
-    const t = body.data[0];
+    const t = body.data[0]!;
     expect(Object.keys(t).sort()).toEqual(
       ['createdAt', 'id', 'lastMessage', 'lastMessageAt', 'listing', 'otherParty', 'unreadCount'].sort(),
     );
@@ -63,16 +73,19 @@ describe('/api/messages', () => {
       'title',
     ]);
     expect(t.listing.priceCurrency).toBe('EUR');
-    const archived = (await call('GET', '/api/messages?archived=true')).body.data.map((x: any) => x.id);
+    const archived = (await call<ApiThread[]>('GET', '/api/messages?archived=true')).body.data.map(
+      (x) => x.id,
+    );
     expect(archived).toEqual([uuid(F.archivedConversationId)]);
     expect((await call('GET', '/api/messages?archived=maybe')).status).toBe(400);
   });
 
   it('shows the same data as /v1 under deterministic UUIDs', async () => {
-    const v1 = (await call('GET', '/v1/messages/conversations?limit=100')).body.data.conversations;
-    const api = (await call('GET', '/api/messages?limit=100')).body.data;
-    expect(api.map((t: any) => t.id).sort()).toEqual(v1.map((c: any) => uuid(c.id)).sort());
-    const row = api.find((t: any) => t.id === uuid(F.longConversationId));
+    const v1 = (await call<V1ConversationList>('GET', '/v1/messages/conversations?limit=100')).body.data
+      .conversations;
+    const api = (await call<ApiThread[]>('GET', '/api/messages?limit=100')).body.data;
+    expect(api.map((t) => t.id).sort()).toEqual(v1.map((c) => uuid(c.id)).sort());
+    const row = api.find((t) => t.id === uuid(F.longConversationId));
     expect(row).toMatchObject({ unreadCount: 2, otherParty: { id: uuid(F.seller.id), name: 'ABC Trucks' } });
   });
 
@@ -83,7 +96,7 @@ describe('/api/messages', () => {
 
   it('reads a thread oldest first and marks it read after answering', async () => {
     const id = uuid(F.longConversationId);
-    const first = await call('GET', `/api/messages/${id}?limit=100`);
+    const first = await call<ApiThreadDetail>('GET', `/api/messages/${id}?limit=100`);
     expect(first.status).toBe(200);
     expect(first.body.data.thread).toMatchObject({
       id,
@@ -91,14 +104,14 @@ describe('/api/messages', () => {
       otherParty: { name: 'ABC Trucks' },
     });
     const msgs = first.body.data.messages;
-    expect(Object.keys(msgs[0]).sort()).toEqual(
+    expect(Object.keys(msgs[0]!).sort()).toEqual(
       ['attachments', 'body', 'createdAt', 'id', 'isRead', 'readAt', 'sender', 'senderId'].sort(),
     );
-    expect(msgs.filter((m: any) => !m.isRead)).toHaveLength(2); // the first fetch still shows them unread
-    expect(msgs.map((m: any) => m.createdAt)).toEqual([...msgs.map((m: any) => m.createdAt)].sort());
-    const second = await call('GET', `/api/messages/${id}?limit=100`);
+    expect(msgs.filter((m) => !m.isRead)).toHaveLength(2); // the first fetch still shows them unread
+    expect(msgs.map((m) => m.createdAt)).toEqual([...msgs.map((m) => m.createdAt)].sort());
+    const second = await call<ApiThreadDetail>('GET', `/api/messages/${id}?limit=100`);
     expect(
-      second.body.data.messages.filter((m: any) => !m.isRead && m.senderId !== uuid(F.buyer.id)),
+      second.body.data.messages.filter((m) => !m.isRead && m.senderId !== uuid(F.buyer.id)),
     ).toHaveLength(0);
   });
 
@@ -109,7 +122,7 @@ describe('/api/messages', () => {
   });
 
   it('sends into a thread (201) and by listing, re-using and un-archiving the thread', async () => {
-    const r = await call('POST', '/api/messages', {
+    const r = await call<ApiMessage>('POST', '/api/messages', {
       body: { threadId: uuid(F.unreadConversationId), body: ' Hello ' },
     });
     expect(r.status).toBe(201);
@@ -119,13 +132,13 @@ describe('/api/messages', () => {
       body: { listingId: archivedListing, body: 'Is the DAF still there?' },
     });
     expect(again.status).toBe(201);
-    expect((await call('GET', '/api/messages?archived=true')).body.data).toHaveLength(0);
+    expect((await call<ApiThread[]>('GET', '/api/messages?archived=true')).body.data).toHaveLength(0);
     const created = await call('POST', '/api/messages', {
       body: { listingId: uuid(F.startListingId), body: 'New thread' },
     });
     expect(created.status).toBe(201);
-    const threads = (await call('GET', '/api/messages?limit=100')).body.data;
-    expect(threads.filter((t: any) => t.listing.id === uuid(F.startListingId))).toHaveLength(1);
+    const threads = (await call<ApiThread[]>('GET', '/api/messages?limit=100')).body.data;
+    expect(threads.filter((t) => t.listing.id === uuid(F.startListingId))).toHaveLength(1);
   });
 
   it('validates sends: body length, own listing, threadId xor listingId', async () => {
@@ -154,11 +167,13 @@ describe('/api/messages', () => {
     const id = uuid(F.unreadConversationId);
     const r = await call('PATCH', `/api/messages/${id}/archive`);
     expect(r.body.data).toEqual({ archived: true });
-    expect((await call('GET', '/api/messages?archived=true')).body.data.map((t: any) => t.id)).toContain(id);
     expect(
-      (await call('GET', '/api/messages?archived=true', { token: F.seller.token })).body.data.map(
-        (t: any) => t.id,
-      ),
+      (await call<ApiThread[]>('GET', '/api/messages?archived=true')).body.data.map((t) => t.id),
+    ).toContain(id);
+    expect(
+      (
+        await call<ApiThread[]>('GET', '/api/messages?archived=true', { token: F.seller.token })
+      ).body.data.map((t) => t.id),
     ).not.toContain(id);
     expect((await call('DELETE', `/api/messages/${id}/archive`)).status).toBe(404);
   });
@@ -166,9 +181,9 @@ describe('/api/messages', () => {
 
 describe('/api/notifications', () => {
   it('lists newest first, counts unread, marks one and all read', async () => {
-    const list = (await call('GET', '/api/notifications')).body;
+    const list = (await call<ApiNotification[]>('GET', '/api/notifications')).body;
     expect(list.data.length).toBe(6);
-    expect(new Set(list.data.map((n: any) => n.type))).toEqual(
+    expect(new Set(list.data.map((n) => n.type))).toEqual(
       new Set([
         'NEW_MESSAGE',
         'LISTING_APPROVED',
@@ -178,11 +193,11 @@ describe('/api/notifications', () => {
         'LISTING_SOLD',
       ]),
     );
-    const times = list.data.map((n: any) => n.createdAt);
+    const times = list.data.map((n) => n.createdAt);
     expect([...times].sort().reverse()).toEqual(times);
     expect((await call('GET', '/api/notifications/unread-count')).body.data).toEqual({ count: 3 });
-    const unread = list.data.find((n: any) => !n.isRead);
-    const one = await call('PATCH', `/api/notifications/${unread.id}/read`);
+    const unread = list.data.find((n) => !n.isRead)!;
+    const one = await call<ApiNotification>('PATCH', `/api/notifications/${unread.id}/read`);
     expect(one.body.data).toMatchObject({ id: unread.id, isRead: true });
     expect(one.body.data.readAt).toBeTruthy();
     expect((await call('PATCH', '/api/notifications/read-all')).body.data).toEqual({ updatedCount: 2 });
@@ -202,7 +217,7 @@ describe('/api/auth', () => {
     });
     expect(bad.status).toBe(401);
     expect((await call('POST', '/api/auth/login', { token: null, body: {} })).status).toBe(400);
-    const login = await call('POST', '/api/auth/login', {
+    const login = await call<ApiAuthTokens>('POST', '/api/auth/login', {
       token: null,
       body: { email: F.buyer.email, password: F.password },
     });
@@ -216,7 +231,10 @@ describe('/api/auth', () => {
     const expired = await call('GET', '/api/messages/unread', { token: accessToken });
     expect(expired.status).toBe(401);
     expect(expired.body.message).toMatch(/expired/i);
-    const refreshed = await call('POST', '/api/auth/refresh', { token: null, body: { refreshToken } });
+    const refreshed = await call<ApiAuthTokens>('POST', '/api/auth/refresh', {
+      token: null,
+      body: { refreshToken },
+    });
     expect(refreshed.status).toBe(200);
     expect(
       (await call('GET', '/api/messages/unread', { token: refreshed.body.data.accessToken })).status,

@@ -440,7 +440,7 @@ function addListing(db: MarketplaceDb, l: ListingSeed, rng: Prng, raster = false
 /** 10,000 messages in conv_1001, spaced 3 minutes apart, built in one pass. */
 function largeThread(db: MarketplaceDb, c: MkConversation, now: number, iso: (t: number) => string): void {
   const n = 10_000;
-  const list: MkMessage[] = new Array(n);
+  const list = new Array<MkMessage>(n);
   const start = now - n * 3 * MIN - HOUR;
   for (let i = 0; i < n; i++) {
     const fromBuyer = i % 2 === 0;

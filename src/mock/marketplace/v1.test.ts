@@ -2,6 +2,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockServer } from '../node';
 import { createMockDb } from '../server';
+import type {
+  V1ConversationList,
+  V1ConversationThread,
+  V1MarkReadResult,
+  V1Report,
+  V1SentMessage,
+  V1StartedConversation,
+  V1Template,
+} from '../../transports/marketplace/wire';
 import { MARKETPLACE_FIXTURES as F } from './seed';
 
 const NOW = new Date('2026-01-15T12:00:00Z');
@@ -16,18 +25,19 @@ afterEach(() => {
 afterAll(() => mock.close());
 
 const BASE = 'http://localhost/v1/messages';
-type Json = {
+/** The response envelope; `T` is what the test expects in `data` (checked by its assertions). */
+type Json<T> = {
   success: boolean;
   code?: string;
   message?: string;
   errors?: Array<{ field: string; message: string }>;
-  data?: any;
+  data: T;
 };
-async function call(
+async function call<T = unknown>(
   method: string,
   path: string,
   opts: { token?: string | null; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<{ status: number; body: Json }> {
+): Promise<{ status: number; body: Json<T> }> {
   const headers: Record<string, string> = { ...opts.headers };
   const token = opts.token === undefined ? F.buyer.token : opts.token;
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -38,15 +48,15 @@ async function call(
     body = JSON.stringify(opts.body);
   }
   const res = await fetch(path.startsWith('http') ? path : BASE + path, { method, headers, body });
-  return { status: res.status, body: (await res.json()) as Json };
+  return { status: res.status, body: (await res.json()) as Json<T> };
 }
 
 describe('auth', () => {
   it('401 without a token and with an unknown one, JSON body', async () => {
-    const a = await call('GET', '/conversations', { token: null });
+    const a = await call<V1ConversationList>('GET', '/conversations', { token: null });
     expect(a.status).toBe(401);
     expect(a.body).toMatchObject({ success: false, code: 'unauthorized' });
-    expect((await call('GET', '/conversations', { token: 'nope' })).status).toBe(401);
+    expect((await call<V1ConversationList>('GET', '/conversations', { token: 'nope' })).status).toBe(401);
   });
   it('unknown routes are JSON 404s', async () => {
     const r = await call('GET', '/nothing/here');
@@ -57,11 +67,11 @@ describe('auth', () => {
 
 describe('GET /v1/messages/conversations', () => {
   it('lists the buyer inbox with doc-shaped rows, pagination and summary inside data', async () => {
-    const { status, body } = await call('GET', '/conversations');
+    const { status, body } = await call<V1ConversationList>('GET', '/conversations');
     expect(status).toBe(200);
     const { conversations, pagination, summary } = body.data;
     expect(conversations.length).toBeGreaterThanOrEqual(6);
-    const row = conversations.find((c: any) => c.id === F.longConversationId);
+    const row = conversations.find((c) => c.id === F.longConversationId)!;
     expect(Object.keys(row)).toEqual(
       expect.arrayContaining([
         'id',
@@ -90,26 +100,26 @@ describe('GET /v1/messages/conversations', () => {
     expect(pagination).toMatchObject({ page: 1, limit: 20 });
     expect(summary.unread).toBe(4);
     // newest first, archived and deleted-by-me excluded
-    const ids = conversations.map((c: any) => c.id);
+    const ids = conversations.map((c) => c.id);
     expect(ids).not.toContain(F.archivedConversationId);
     expect(ids).not.toContain(F.deletedByMeConversationId);
     expect(ids).toContain(F.deletedByOtherConversationId);
-    const times = conversations.map((c: any) => c.updated_at);
+    const times = conversations.map((c) => c.updated_at);
     expect([...times].sort().reverse()).toEqual(times);
   });
 
   it('pages without overlap', async () => {
-    const p1 = (await call('GET', '/conversations?limit=3&page=1')).body.data;
-    const p2 = (await call('GET', '/conversations?limit=3&page=2')).body.data;
+    const p1 = (await call<V1ConversationList>('GET', '/conversations?limit=3&page=1')).body.data;
+    const p2 = (await call<V1ConversationList>('GET', '/conversations?limit=3&page=2')).body.data;
     expect(p1.conversations).toHaveLength(3);
-    const ids = [...p1.conversations, ...p2.conversations].map((c: any) => c.id);
+    const ids = [...p1.conversations, ...p2.conversations].map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(p1.pagination.total).toBe(p2.pagination.total);
   });
 
   it('filters by status, role and q; rejects unknown values', async () => {
     const ids = async (q: string) =>
-      (await call('GET', `/conversations?${q}`)).body.data.conversations.map((c: any) => c.id);
+      (await call<V1ConversationList>('GET', `/conversations?${q}`)).body.data.conversations.map((c) => c.id);
     expect(await ids('status=unread')).toEqual(
       expect.arrayContaining([F.longConversationId, F.unreadConversationId, F.sellingConversationId]),
     );
@@ -119,7 +129,7 @@ describe('GET /v1/messages/conversations', () => {
     expect(await ids('role=buyer')).not.toContain(F.sellingConversationId);
     expect(await ids('q=scania')).toEqual([F.unreadConversationId]);
     expect(await ids('q=van%20centrum')).toEqual(expect.arrayContaining([F.readConversationId]));
-    const bad = await call('GET', '/conversations?status=nope&role=admin');
+    const bad = await call<V1ConversationList>('GET', '/conversations?status=nope&role=admin');
     expect(bad.status).toBe(400);
     expect(bad.body.errors!.map((e) => e.field)).toEqual(['status', 'role']);
   });
@@ -127,45 +137,58 @@ describe('GET /v1/messages/conversations', () => {
 
 describe('GET /v1/messages/conversations/:id', () => {
   it('returns the newest page oldest-first with has_more, and pages back with before', async () => {
-    const p1 = (await call('GET', `/conversations/${F.longConversationId}?limit=10`)).body.data;
+    const p1 = (await call<V1ConversationThread>('GET', `/conversations/${F.longConversationId}?limit=10`))
+      .body.data;
     expect(p1.conversation.participant).toMatchObject({ id: F.seller.id, online: true });
     expect(p1.messages).toHaveLength(10);
     expect(p1.pagination).toMatchObject({ page: 1, limit: 10, total: 30, has_more: true });
-    const sent = p1.messages.map((m: any) => m.sent_at);
+    const sent = p1.messages.map((m) => m.sent_at);
     expect([...sent].sort()).toEqual(sent);
-    const p3 = (await call('GET', `/conversations/${F.longConversationId}?limit=10&page=3`)).body.data;
+    const p3 = (
+      await call<V1ConversationThread>('GET', `/conversations/${F.longConversationId}?limit=10&page=3`)
+    ).body.data;
     expect(p3.pagination.has_more).toBe(false);
     const before = (
-      await call(
+      await call<V1ConversationThread>(
         'GET',
-        `/conversations/${F.longConversationId}?limit=5&before=${encodeURIComponent(p1.messages[0].sent_at)}`,
+        `/conversations/${F.longConversationId}?limit=5&before=${encodeURIComponent(p1.messages[0]!.sent_at)}`,
       )
     ).body.data;
-    expect(before.messages.at(-1).sent_at < p1.messages[0].sent_at).toBe(true);
+    expect(before.messages.at(-1)!.sent_at < p1.messages[0]!.sent_at).toBe(true);
     expect(before.pagination.total).toBe(20);
-    expect((await call('GET', `/conversations/${F.longConversationId}?before=yesterday`)).status).toBe(400);
+    expect(
+      (await call<V1ConversationThread>('GET', `/conversations/${F.longConversationId}?before=yesterday`))
+        .status,
+    ).toBe(400);
   });
 
   it('has every message type, attachments and a reported flag', async () => {
-    const all = (await call('GET', `/conversations/${F.longConversationId}?limit=100`)).body.data.messages;
-    expect(new Set(all.map((m: any) => m.type))).toEqual(
-      new Set(['text', 'image', 'document', 'quick_reply']),
-    );
-    const img = all.find((m: any) => m.type === 'image');
-    expect(img.attachments[0]).toMatchObject({ mime_type: 'image/svg+xml' });
-    expect(img.attachments[0].url).toMatch(/^data:image\/svg/);
+    const all = (await call<V1ConversationThread>('GET', `/conversations/${F.longConversationId}?limit=100`))
+      .body.data.messages;
+    expect(new Set(all.map((m) => m.type))).toEqual(new Set(['text', 'image', 'document', 'quick_reply']));
+    const img = all.find((m) => m.type === 'image')!;
+    expect(img.attachments![0]).toMatchObject({ mime_type: 'image/svg+xml' });
+    expect(img.attachments![0]!.url).toMatch(/^data:image\/svg/);
     const reported = (
-      await call('GET', `/conversations/${F.reportedConversationId}`)
-    ).body.data.messages.find((m: any) => m.id === F.reportedMessageId);
+      await call<V1ConversationThread>('GET', `/conversations/${F.reportedConversationId}`)
+    ).body.data.messages.find((m) => m.id === F.reportedMessageId)!;
     expect(reported.reported).toBe(true);
   });
 
   it('403 for a non-participant, 404 for unknown or deleted-by-me', async () => {
-    expect((await call('GET', `/conversations/${F.foreignConversationId}`)).status).toBe(403);
-    expect((await call('GET', '/conversations/conv_nope')).status).toBe(404);
-    expect((await call('GET', `/conversations/${F.deletedByMeConversationId}`)).status).toBe(404);
     expect(
-      (await call('GET', `/conversations/${F.deletedByMeConversationId}`, { token: 'mk_seller_2' })).status,
+      (await call<V1ConversationThread>('GET', `/conversations/${F.foreignConversationId}`)).status,
+    ).toBe(403);
+    expect((await call('GET', '/conversations/conv_nope')).status).toBe(404);
+    expect(
+      (await call<V1ConversationThread>('GET', `/conversations/${F.deletedByMeConversationId}`)).status,
+    ).toBe(404);
+    expect(
+      (
+        await call<V1ConversationThread>('GET', `/conversations/${F.deletedByMeConversationId}`, {
+          token: 'mk_seller_2',
+        })
+      ).status,
     ).toBe(200);
   });
 });
@@ -173,7 +196,7 @@ describe('GET /v1/messages/conversations/:id', () => {
 describe('POST /v1/messages/conversations (start)', () => {
   it('starts a conversation, tells the seller, and re-uses it for the same listing', async () => {
     const publish = vi.spyOn(mock.ctx.realtime, 'publish');
-    const r = await call('POST', '/conversations', {
+    const r = await call<V1StartedConversation>('POST', '/conversations', {
       body: { listing_id: F.startListingId, message: 'Is it still available?' },
     });
     expect(r.status).toBe(201);
@@ -186,7 +209,7 @@ describe('POST /v1/messages/conversations (start)', () => {
       `marketplace:${F.seller.id}`,
       expect.objectContaining({ type: 'conversation.created' }),
     );
-    const again = await call('POST', '/conversations', {
+    const again = await call<V1StartedConversation>('POST', '/conversations', {
       body: { listing_id: F.startListingId, message: 'Hello again' },
     });
     expect(again.status).toBe(200);
@@ -194,19 +217,23 @@ describe('POST /v1/messages/conversations (start)', () => {
   });
 
   it('400 for unknown listing, own listing, empty or too long message', async () => {
-    const unknown = await call('POST', '/conversations', { body: { listing_id: 'lst_nope', message: 'hi' } });
+    const unknown = await call<V1StartedConversation>('POST', '/conversations', {
+      body: { listing_id: 'lst_nope', message: 'hi' },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors![0]!.field).toBe('listing_id');
-    const own = await call('POST', '/conversations', { body: { listing_id: F.ownListingId, message: 'hi' } });
+    const own = await call<V1StartedConversation>('POST', '/conversations', {
+      body: { listing_id: F.ownListingId, message: 'hi' },
+    });
     expect(own.status).toBe(400);
     expect(own.body.errors![0]!.message).toMatch(/own listing/);
-    const empty = await call('POST', '/conversations', {
+    const empty = await call<V1StartedConversation>('POST', '/conversations', {
       body: { listing_id: F.startListingId, message: '   ' },
     });
     expect(empty.body.errors![0]!.field).toBe('message');
     expect(
       (
-        await call('POST', '/conversations', {
+        await call<V1StartedConversation>('POST', '/conversations', {
           body: { listing_id: F.startListingId, message: 'x'.repeat(5001) },
         })
       ).status,
@@ -217,7 +244,7 @@ describe('POST /v1/messages/conversations (start)', () => {
 describe('POST /v1/messages/conversations/:id (send)', () => {
   it('sends text; the recipient gets message.received', async () => {
     const publish = vi.spyOn(mock.ctx.realtime, 'publish');
-    const r = await call('POST', `/conversations/${F.unreadConversationId}`, {
+    const r = await call<V1SentMessage>('POST', `/conversations/${F.unreadConversationId}`, {
       body: { content: '  Thanks!  ', type: 'text' },
     });
     expect(r.status).toBe(201);
@@ -226,35 +253,37 @@ describe('POST /v1/messages/conversations/:id (send)', () => {
       `marketplace:${F.seller.id}`,
       expect.objectContaining({
         type: 'message.received',
-        data: expect.objectContaining({ conversation_id: F.unreadConversationId }),
+        data: expect.objectContaining({ conversation_id: F.unreadConversationId }) as unknown,
       }),
     );
   });
 
   it('stores an idempotent send once', async () => {
     const headers = { 'Idempotency-Key': 'k-1' };
-    const a = await call('POST', `/conversations/${F.unreadConversationId}`, {
+    const a = await call<V1SentMessage>('POST', `/conversations/${F.unreadConversationId}`, {
       body: { content: 'Once' },
       headers,
     });
-    const b = await call('POST', `/conversations/${F.unreadConversationId}`, {
+    const b = await call<V1SentMessage>('POST', `/conversations/${F.unreadConversationId}`, {
       body: { content: 'Once' },
       headers,
     });
     expect(b.status).toBe(200);
     expect(b.body.data.message.id).toBe(a.body.data.message.id);
-    const all = (await call('GET', `/conversations/${F.unreadConversationId}?limit=100`)).body.data.messages;
-    expect(all.filter((m: any) => m.content === 'Once')).toHaveLength(1);
+    const all = (
+      await call<V1ConversationThread>('GET', `/conversations/${F.unreadConversationId}?limit=100`)
+    ).body.data.messages;
+    expect(all.filter((m) => m.content === 'Once')).toHaveLength(1);
   });
 
   it('renders templates and names missing variables', async () => {
-    const ok = await call('POST', `/conversations/${F.unreadConversationId}`, {
+    const ok = await call<V1SentMessage>('POST', `/conversations/${F.unreadConversationId}`, {
       body: { template_id: 'tpl_1', variables: { vehicle_title: '2019 Scania R450', price: 'EUR 62,500' } },
     });
     expect(ok.status).toBe(201);
     expect(ok.body.data.message).toMatchObject({ type: 'quick_reply', template_id: 'tpl_1' });
     expect(ok.body.data.message.content).toContain('2019 Scania R450');
-    const missing = await call('POST', `/conversations/${F.unreadConversationId}`, {
+    const missing = await call<V1SentMessage>('POST', `/conversations/${F.unreadConversationId}`, {
       body: { template_id: 'tpl_2', variables: { price: '1' } },
     });
     expect(missing.status).toBe(400);
@@ -266,7 +295,7 @@ describe('POST /v1/messages/conversations/:id (send)', () => {
     ]);
     expect(
       (
-        await call('POST', `/conversations/${F.unreadConversationId}`, {
+        await call<V1SentMessage>('POST', `/conversations/${F.unreadConversationId}`, {
           body: { template_id: 'tpl_7', variables: {} },
         })
       ).status,
@@ -274,20 +303,24 @@ describe('POST /v1/messages/conversations/:id (send)', () => {
   });
 
   it('validates text and ownership', async () => {
-    const empty = await call('POST', `/conversations/${F.unreadConversationId}`, {
+    const empty = await call<V1SentMessage>('POST', `/conversations/${F.unreadConversationId}`, {
       body: { content: ' \n ' },
     });
     expect(empty.status).toBe(400);
     expect(empty.body.errors![0]!.field).toBe('content');
     expect(
       (
-        await call('POST', `/conversations/${F.unreadConversationId}`, {
+        await call<V1SentMessage>('POST', `/conversations/${F.unreadConversationId}`, {
           body: { content: 'x'.repeat(5001) },
         })
       ).status,
     ).toBe(400);
     expect(
-      (await call('POST', `/conversations/${F.foreignConversationId}`, { body: { content: 'hi' } })).status,
+      (
+        await call<V1SentMessage>('POST', `/conversations/${F.foreignConversationId}`, {
+          body: { content: 'hi' },
+        })
+      ).status,
     ).toBe(403);
     expect((await call('POST', '/conversations/conv_nope', { body: { content: 'hi' } })).status).toBe(404);
   });
@@ -298,38 +331,47 @@ describe('POST /v1/messages/conversations/:id (send)', () => {
     form.set('type', 'document');
     form.append('attachment', new File(['%PDF-1.4'], 'records.pdf', { type: 'application/pdf' }));
     form.append('attachment', new File([new Uint8Array(10)], 'cab.png', { type: 'image/png' }));
-    const r = await call('POST', `/conversations/${F.unreadConversationId}`, { body: form });
+    const r = await call<V1SentMessage>('POST', `/conversations/${F.unreadConversationId}`, { body: form });
     expect(r.status).toBe(201);
     expect(r.body.data.message.type).toBe('document');
     expect(r.body.data.message.attachments).toHaveLength(2);
-    const served = await fetch(r.body.data.message.attachments[0].url);
+    const served = await fetch(r.body.data.message.attachments![0]!.url);
     expect(await served.text()).toBe('%PDF-1.4');
 
     const none = new FormData();
     none.set('type', 'image');
-    expect((await call('POST', `/conversations/${F.unreadConversationId}`, { body: none })).status).toBe(400);
+    expect(
+      (await call<V1SentMessage>('POST', `/conversations/${F.unreadConversationId}`, { body: none })).status,
+    ).toBe(400);
     const six = new FormData();
     six.set('type', 'image');
     for (let i = 0; i < 6; i++) six.append('attachment', new File(['x'], `${i}.png`, { type: 'image/png' }));
-    expect((await call('POST', `/conversations/${F.unreadConversationId}`, { body: six })).status).toBe(400);
+    expect(
+      (await call<V1SentMessage>('POST', `/conversations/${F.unreadConversationId}`, { body: six })).status,
+    ).toBe(400);
     const big = new FormData();
     big.set('type', 'document');
     big.append(
       'attachment',
       new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'huge.pdf', { type: 'application/pdf' }),
     );
-    const tooBig = await call('POST', `/conversations/${F.unreadConversationId}`, { body: big });
+    const tooBig = await call<V1SentMessage>('POST', `/conversations/${F.unreadConversationId}`, {
+      body: big,
+    });
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.code).toBe('payload_too_large');
     const exe = new FormData();
     exe.set('type', 'document');
     exe.append('attachment', new File(['MZ'], 'virus.exe', { type: 'application/x-msdownload' }));
-    expect((await call('POST', `/conversations/${F.unreadConversationId}`, { body: exe })).status).toBe(415);
+    expect(
+      (await call<V1SentMessage>('POST', `/conversations/${F.unreadConversationId}`, { body: exe })).status,
+    ).toBe(415);
     const pdfAsImage = new FormData();
     pdfAsImage.set('type', 'image');
     pdfAsImage.append('attachment', new File(['%PDF'], 'a.pdf', { type: 'application/pdf' }));
     expect(
-      (await call('POST', `/conversations/${F.unreadConversationId}`, { body: pdfAsImage })).status,
+      (await call<V1SentMessage>('POST', `/conversations/${F.unreadConversationId}`, { body: pdfAsImage }))
+        .status,
     ).toBe(415);
   });
 
@@ -337,15 +379,21 @@ describe('POST /v1/messages/conversations/:id (send)', () => {
     mock.ctx.knobs.autoReply = true;
     mock.ctx.knobs.autoReplyDelayMs = 20;
     const publish = vi.spyOn(mock.ctx.realtime, 'publish');
-    await call('POST', `/conversations/${F.unreadConversationId}`, { body: { content: 'Ping' } });
+    await call<V1SentMessage>('POST', `/conversations/${F.unreadConversationId}`, {
+      body: { content: 'Ping' },
+    });
     await new Promise((r) => setTimeout(r, 80));
-    const last = (await call('GET', `/conversations/${F.unreadConversationId}`)).body.data.messages.at(-1);
+    const last = (
+      await call<V1ConversationThread>('GET', `/conversations/${F.unreadConversationId}`)
+    ).body.data.messages.at(-1)!;
     expect(last.sender_id).toBe(F.seller.id);
     expect(publish).toHaveBeenCalledWith(
       `marketplace:${F.buyer.id}`,
       expect.objectContaining({
         type: 'message.received',
-        data: expect.objectContaining({ message: expect.objectContaining({ id: last.id }) }),
+        data: expect.objectContaining({
+          message: expect.objectContaining({ id: last.id }) as unknown,
+        }) as unknown,
       }),
     );
   });
@@ -354,7 +402,7 @@ describe('POST /v1/messages/conversations/:id (send)', () => {
 describe('PUT …/:id/read', () => {
   it('marks the whole conversation read, returns counts, and sends a read receipt', async () => {
     const publish = vi.spyOn(mock.ctx.realtime, 'publish');
-    const r = await call('PUT', `/conversations/${F.longConversationId}/read`);
+    const r = await call<V1MarkReadResult>('PUT', `/conversations/${F.longConversationId}/read`);
     expect(r.body.data).toMatchObject({
       unread_count: 2,
       conversations_with_unread: 2,
@@ -372,50 +420,64 @@ describe('PUT …/:id/read', () => {
   });
 
   it('marks single messages; ids outside the conversation are 400', async () => {
-    const unread = (await call('GET', `/conversations/${F.longConversationId}`)).body.data.messages.filter(
-      (m: any) => !m.read && m.sender_id !== F.buyer.id,
-    );
-    const r = await call('PUT', `/conversations/${F.longConversationId}/read`, {
-      body: { message_ids: [unread[0].id] },
+    const unread = (
+      await call<V1ConversationThread>('GET', `/conversations/${F.longConversationId}`)
+    ).body.data.messages.filter((m) => !m.read && m.sender_id !== F.buyer.id);
+    const r = await call<V1MarkReadResult>('PUT', `/conversations/${F.longConversationId}/read`, {
+      body: { message_ids: [unread[0]!.id] },
     });
     expect(r.body.data).toMatchObject({ conversation_unread_count: 1, marked: 1 });
-    const bad = await call('PUT', `/conversations/${F.longConversationId}/read`, {
+    const bad = await call<V1MarkReadResult>('PUT', `/conversations/${F.longConversationId}/read`, {
       body: { message_ids: ['msg_1002_001'] },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors![0]).toMatchObject({ field: 'message_ids' });
     expect(
-      (await call('PUT', `/conversations/${F.longConversationId}/read`, { body: { message_ids: 'x' } }))
-        .status,
+      (
+        await call<V1MarkReadResult>('PUT', `/conversations/${F.longConversationId}/read`, {
+          body: { message_ids: 'x' },
+        })
+      ).status,
     ).toBe(400);
   });
 });
 
 describe('archive and delete are per participant', () => {
   it('archives and unarchives for the caller only', async () => {
-    expect((await call('PUT', `/conversations/${F.unreadConversationId}/archive`)).body.data.archived).toBe(
-      true,
-    );
-    const mine = (await call('GET', '/conversations?status=archived')).body.data.conversations.map(
-      (c: any) => c.id,
-    );
+    expect(
+      (await call<{ archived: boolean }>('PUT', `/conversations/${F.unreadConversationId}/archive`)).body.data
+        .archived,
+    ).toBe(true);
+    const mine = (
+      await call<V1ConversationList>('GET', '/conversations?status=archived')
+    ).body.data.conversations.map((c) => c.id);
     expect(mine).toContain(F.unreadConversationId);
     const theirs = (
-      await call('GET', '/conversations?limit=100', { token: F.seller.token })
-    ).body.data.conversations.map((c: any) => c.id);
+      await call<V1ConversationList>('GET', '/conversations?limit=100', { token: F.seller.token })
+    ).body.data.conversations.map((c) => c.id);
     expect(theirs).toContain(F.unreadConversationId);
     await call('DELETE', `/conversations/${F.unreadConversationId}/archive`);
     expect(
-      (await call('GET', '/conversations?status=archived')).body.data.conversations.map((c: any) => c.id),
+      (await call<V1ConversationList>('GET', '/conversations?status=archived')).body.data.conversations.map(
+        (c) => c.id,
+      ),
     ).not.toContain(F.unreadConversationId);
-    expect((await call('PUT', `/conversations/${F.foreignConversationId}/archive`)).status).toBe(403);
+    expect(
+      (await call<{ archived: boolean }>('PUT', `/conversations/${F.foreignConversationId}/archive`)).status,
+    ).toBe(403);
   });
 
   it('deletes permanently for the caller; the other side keeps it', async () => {
     expect((await call('DELETE', `/conversations/${F.unreadConversationId}`)).status).toBe(200);
-    expect((await call('GET', `/conversations/${F.unreadConversationId}`)).status).toBe(404);
+    expect((await call<V1ConversationThread>('GET', `/conversations/${F.unreadConversationId}`)).status).toBe(
+      404,
+    );
     expect(
-      (await call('GET', `/conversations/${F.unreadConversationId}`, { token: F.seller.token })).status,
+      (
+        await call<V1ConversationThread>('GET', `/conversations/${F.unreadConversationId}`, {
+          token: F.seller.token,
+        })
+      ).status,
     ).toBe(200);
     expect((await call('DELETE', `/conversations/${F.unreadConversationId}`)).status).toBe(404);
   });
@@ -423,8 +485,8 @@ describe('archive and delete are per participant', () => {
 
 describe('templates', () => {
   it('lists shared and own templates in every category, with variables', async () => {
-    const buyer = (await call('GET', '/templates')).body.data.templates;
-    expect(new Set(buyer.map((t: any) => t.category))).toEqual(
+    const buyer = (await call<{ templates: V1Template[] }>('GET', '/templates')).body.data.templates;
+    expect(new Set(buyer.map((t) => t.category))).toEqual(
       new Set(['inquiry', 'offer', 'viewing', 'after_sale', 'other']),
     );
     expect(buyer[0]).toMatchObject({
@@ -433,15 +495,16 @@ describe('templates', () => {
       category: 'inquiry',
       variables: ['vehicle_title', 'price'],
     });
-    const vars = new Set(buyer.flatMap((t: any) => t.variables));
+    const vars = new Set(buyer.flatMap((t) => t.variables));
     for (const name of ['vehicle_title', 'price', 'buyer_name', 'seller_name', 'listing_url'])
       expect(vars).toContain(name);
-    const seller = (await call('GET', '/templates', { token: F.seller.token })).body.data.templates;
+    const seller = (await call<{ templates: V1Template[] }>('GET', '/templates', { token: F.seller.token }))
+      .body.data.templates;
     expect(seller.length).toBe(buyer.length + 2);
   });
 
   it('creates a template and validates name, category, content and variable names', async () => {
-    const r = await call('POST', '/templates', {
+    const r = await call<{ template: V1Template }>('POST', '/templates', {
       body: {
         name: 'Quick Response',
         category: 'inquiry',
@@ -453,9 +516,11 @@ describe('templates', () => {
       name: 'Quick Response',
       variables: ['buyer_name', 'vehicle_title'],
     });
-    const bad = await call('POST', '/templates', { body: { name: ' ', category: 'nope', content: '' } });
+    const bad = await call<{ template: V1Template }>('POST', '/templates', {
+      body: { name: ' ', category: 'nope', content: '' },
+    });
     expect(bad.body.errors!.map((e) => e.field)).toEqual(['name', 'category', 'content']);
-    const badVar = await call('POST', '/templates', {
+    const badVar = await call<{ template: V1Template }>('POST', '/templates', {
       body: { name: 'x', category: 'other', content: 'Hi {{Buyer Name}}' },
     });
     expect(badVar.status).toBe(400);
@@ -465,7 +530,7 @@ describe('templates', () => {
 
 describe('POST /v1/messages/:messageId/report', () => {
   it('reports once (409 after), needs details for other, and checks access', async () => {
-    const r = await call('POST', `/${F.reportableMessageId}/report`, {
+    const r = await call<V1Report>('POST', `/${F.reportableMessageId}/report`, {
       body: { reason: 'spam', details: 'Promotional' },
     });
     expect(r.status).toBe(201);
@@ -475,18 +540,24 @@ describe('POST /v1/messages/:messageId/report', () => {
       status: 'pending',
     });
     expect(
-      (await call('POST', `/${F.reportableMessageId}/report`, { body: { reason: 'spam' } })).status,
+      (await call<V1Report>('POST', `/${F.reportableMessageId}/report`, { body: { reason: 'spam' } })).status,
     ).toBe(409);
-    expect((await call('POST', `/${F.reportedMessageId}/report`, { body: { reason: 'fraud' } })).status).toBe(
-      409,
-    );
-    const other = await call('POST', '/msg_1001_006/report', { body: { reason: 'other' } });
+    expect(
+      (await call<V1Report>('POST', `/${F.reportedMessageId}/report`, { body: { reason: 'fraud' } })).status,
+    ).toBe(409);
+    const other = await call<V1Report>('POST', '/msg_1001_006/report', { body: { reason: 'other' } });
     expect(other.status).toBe(400);
     expect(other.body.errors![0]!.field).toBe('details');
-    expect((await call('POST', '/msg_1001_006/report', { body: { reason: 'rude' } })).status).toBe(400);
-    expect((await call('POST', '/msg_1001_001/report', { body: { reason: 'spam' } })).status).toBe(400); // own message
-    expect((await call('POST', '/msg_2001_001/report', { body: { reason: 'spam' } })).status).toBe(403);
-    expect((await call('POST', '/msg_nope/report', { body: { reason: 'spam' } })).status).toBe(404);
+    expect((await call<V1Report>('POST', '/msg_1001_006/report', { body: { reason: 'rude' } })).status).toBe(
+      400,
+    );
+    expect((await call<V1Report>('POST', '/msg_1001_001/report', { body: { reason: 'spam' } })).status).toBe(
+      400,
+    ); // own message
+    expect((await call<V1Report>('POST', '/msg_2001_001/report', { body: { reason: 'spam' } })).status).toBe(
+      403,
+    );
+    expect((await call<V1Report>('POST', '/msg_nope/report', { body: { reason: 'spam' } })).status).toBe(404);
   });
 });
 

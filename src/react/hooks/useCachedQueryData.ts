@@ -1,6 +1,7 @@
 import { focusManager, onlineManager, useQueryClient } from '@tanstack/react-query';
 import type { QueryFunction, QueryKey } from '@tanstack/react-query';
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
+import { useLatest } from './useLatest';
 
 /** Options of {@link useCachedQueryData}. */
 export interface CachedQueryDataOptions<T, K extends QueryKey = QueryKey> {
@@ -12,6 +13,18 @@ export interface CachedQueryDataOptions<T, K extends QueryKey = QueryKey> {
 }
 
 const ignore = () => undefined;
+
+function cacheOptions<T, K extends QueryKey>(
+  { queryKey, queryFn }: CachedQueryDataOptions<T, K>,
+  staleTime?: 0,
+) {
+  return {
+    queryKey,
+    ...(queryFn ? { queryFn } : {}),
+    gcTime: Infinity,
+    ...(staleTime === 0 ? { staleTime } : {}),
+  };
+}
 
 /**
  * The data of one query, read straight from the QueryClient's cache and kept
@@ -49,20 +62,10 @@ export function useCachedQueryData<T, K extends QueryKey = QueryKey>(
 ): T | undefined {
   const client = useQueryClient();
   const cache = client.getQueryCache();
-  const latest = useRef(options);
-  latest.current = options;
-  const cacheOptions = (staleTime?: 0) => {
-    const { queryKey, queryFn } = latest.current;
-    return {
-      queryKey,
-      ...(queryFn ? { queryFn } : {}),
-      gcTime: Infinity,
-      ...(staleTime === 0 ? { staleTime } : {}),
-    };
-  };
+  const latest = useLatest(options);
   // The entry exists from the first render, as with `useQuery`: a server-render prepass that fetches
   // the cache's pending queries (and the devtools) see it. Building is idempotent.
-  const { queryHash } = cache.build(client, client.defaultQueryOptions(cacheOptions()));
+  const { queryHash } = cache.build(client, client.defaultQueryOptions(cacheOptions(options)));
 
   const read = () => cache.get<T>(queryHash)?.state.data;
   const subscribe = (onChange: () => void) =>
@@ -77,7 +80,7 @@ export function useCachedQueryData<T, K extends QueryKey = QueryKey>(
   useEffect(() => {
     /** Fetches when stale (or always, with `force`); joins a fetch in flight. */
     const refresh = (force = false) =>
-      void client.fetchQuery(cacheOptions(force ? 0 : undefined)).catch(ignore);
+      void client.fetchQuery(cacheOptions(latest.current, force ? 0 : undefined)).catch(ignore);
 
     const unsubscribeCache = cache.subscribe((event) => {
       if (
@@ -112,7 +115,7 @@ export function useCachedQueryData<T, K extends QueryKey = QueryKey>(
       unsubscribeOnline();
       clearInterval(timer);
     };
-  }, [client, cache, queryHash, intervalMs]);
+  }, [client, cache, queryHash, intervalMs, latest]);
 
   return data;
 }

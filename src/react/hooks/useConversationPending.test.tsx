@@ -1,12 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { memoryStorage, renderWithInbox, useMockServer } from '../../../test/harness';
+import { memoryStorage, renderWithInbox, setupMockServer } from '../../../test/harness';
 import { messageField } from '../../../test/composerTestUtils';
 import { Composer } from '../components/Composer';
 import { useConversationPending } from './useConversationPending';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 
 function Row({ id }: { id: string }) {
   const { draft, unsent, failed } = useConversationPending(id);

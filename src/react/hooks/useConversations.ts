@@ -30,7 +30,11 @@ export function useConversations(params?: Partial<ConversationListKey>) {
     const seen = new Set<string>();
     const out: Conversation[] = [];
     for (const p of query.data?.pages ?? [])
-      for (const c of p.items) if (!seen.has(c.id)) (seen.add(c.id), out.push(c));
+      for (const c of p.items) {
+        if (seen.has(c.id)) continue;
+        seen.add(c.id);
+        out.push(c);
+      }
     return out;
   }, [query.data]);
   const total = query.data?.pages[0]?.total;

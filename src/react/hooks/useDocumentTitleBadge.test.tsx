@@ -1,11 +1,11 @@
 import { act, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { renderWithInbox, useMockServer } from '../../../test/harness';
+import { renderWithInbox, setupMockServer } from '../../../test/harness';
 import { useDocumentTitleBadge } from './useDocumentTitleBadge';
 import type { DocumentTitleBadgeOptions } from './useDocumentTitleBadge';
 import { inboxKeys } from '../queryKeys';
 
-useMockServer();
+setupMockServer();
 
 function TitleBadge(props: DocumentTitleBadgeOptions) {
   useDocumentTitleBadge(props);

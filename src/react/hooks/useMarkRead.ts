@@ -15,7 +15,7 @@ export function useMarkRead() {
   return useMutation({
     mutationFn: ({ conversationId, messageIds }: { conversationId: string; messageIds?: string[] }) =>
       transport.markRead(conversationId, messageIds),
-    onMutate: async ({ conversationId, messageIds }) => {
+    onMutate: ({ conversationId, messageIds }) => {
       const before = findConversation(client, scope, conversationId)?.unreadCount ?? 0;
       const summary = client.getQueryData<UnreadSummary>(inboxKeys.unread(scope));
       const after = messageIds ? Math.max(0, before - messageIds.length) : 0;

@@ -26,7 +26,11 @@ export function useNotifications(options: { unreadOnly?: boolean } = {}) {
     const seen = new Set<string>();
     const out: AppNotification[] = [];
     for (const p of query.data?.pages ?? [])
-      for (const n of p.items) if (!seen.has(n.id)) (seen.add(n.id), out.push(n));
+      for (const n of p.items) {
+        if (seen.has(n.id)) continue;
+        seen.add(n.id);
+        out.push(n);
+      }
     return out;
   }, [query.data]);
   return { ...query, notifications, supported, unreadOnly };

@@ -37,31 +37,34 @@ export function useUpdatePreferences() {
   const pump = useCallback(async (): Promise<void> => {
     const q = queue.current;
     const key = inboxKeys.preferences(scope);
-    if (q.inFlight || !q.desired || q.sent === q.version) return;
-    const version = q.version;
-    const body = q.desired;
-    q.inFlight = true;
-    setSaving(true);
-    try {
-      const saved = await transport.updatePreferences(body);
-      q.inFlight = false;
-      q.sent = version;
-      q.confirmed = saved;
-      if (q.version !== version) return void pump();
-      client.setQueryData(key, saved);
-      setSaving(false);
-      clearTimeout(savedTimer.current);
-      savedTimer.current = setTimeout(() => announce(t('saved')), SAVED_ANNOUNCE_DELAY_MS);
-    } catch (e) {
-      q.inFlight = false;
-      q.sent = q.version;
-      q.desired = undefined;
-      if (q.confirmed) client.setQueryData(key, q.confirmed);
-      const err = e instanceof Error ? e : new Error(String(e));
-      setError(err);
-      setSaving(false);
-      clearTimeout(savedTimer.current);
-      announce(t('saveFailed', { error: err.message }), { assertive: true });
+    // One PUT at a time; a change made while it was in flight is sent when it returns.
+    while (!q.inFlight && q.desired && q.sent !== q.version) {
+      const version = q.version;
+      const body = q.desired;
+      q.inFlight = true;
+      setSaving(true);
+      try {
+        const saved = await transport.updatePreferences(body);
+        q.inFlight = false;
+        q.sent = version;
+        q.confirmed = saved;
+        if (q.version !== version) continue;
+        client.setQueryData(key, saved);
+        setSaving(false);
+        clearTimeout(savedTimer.current);
+        savedTimer.current = setTimeout(() => announce(t('saved')), SAVED_ANNOUNCE_DELAY_MS);
+      } catch (e) {
+        q.inFlight = false;
+        q.sent = q.version;
+        q.desired = undefined;
+        if (q.confirmed) client.setQueryData(key, q.confirmed);
+        const err = e instanceof Error ? e : new Error(String(e));
+        setError(err);
+        setSaving(false);
+        clearTimeout(savedTimer.current);
+        announce(t('saveFailed', { error: err.message }), { assertive: true });
+      }
+      return;
     }
   }, [transport, client, scope, announce, t]);
 

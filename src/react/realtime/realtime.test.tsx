@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { IDENTITIES, makeTransport, renderWithInbox, useMockServer } from '../../../test/harness';
+import { IDENTITIES, makeTransport, renderWithInbox, setupMockServer } from '../../../test/harness';
 import type { Message } from '../../core/types';
 import { MessagingProvider } from '../MessagingProvider';
 import { UnreadBadge } from '../components/UnreadBadge/UnreadBadge';
@@ -12,7 +12,7 @@ import type { MessagePages } from '../queries';
 import { applyRealtimeEvent, BoundedSet } from './applyRealtimeEvent';
 import { activeSubscriptionCount } from './subscriptions';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 
 /** Counts requests a given identity's token makes to the reference server. */
 function countRequestsOf(token: string) {

@@ -7,14 +7,14 @@
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { IDENTITIES, makeTransport, renderWithInbox, useMockServer } from '../../../test/harness';
+import { IDENTITIES, makeTransport, renderWithInbox, setupMockServer } from '../../../test/harness';
 import { UnreadBadge } from '../components/UnreadBadge/UnreadBadge';
 import { useConversations } from '../hooks/useConversations';
 import { useMessages } from '../hooks/useMessages';
 import { createMarketplaceTransport } from '../../transports/marketplace';
 import type { RealtimeSource } from '../../transports/types';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 
 /** A realtime source the test pushes raw payloads into. */
 function pushSource() {

@@ -109,7 +109,7 @@ export function joinRealtime(
 ): () => void {
   if (!transport.subscribe) return () => {};
   let byTransport = registry.get(client);
-  if (!byTransport) registry.set(client, (byTransport = new Map()));
+  if (!byTransport) registry.set(client, (byTransport = new Map<MessagingTransport, Entry>()));
   let entry = byTransport.get(transport);
   if (!entry) {
     const created: Entry = { unsubscribe: () => {}, subscribers: new Set(), pending: [] };
@@ -129,8 +129,8 @@ export function joinRealtime(
     left = true;
     joined.subscribers.delete(subscriber);
     queueMicrotask(() => {
-      if (joined.subscribers.size > 0 || byTransport!.get(transport) !== joined) return;
-      byTransport!.delete(transport);
+      if (joined.subscribers.size > 0 || byTransport.get(transport) !== joined) return;
+      byTransport.delete(transport);
       joined.handler?.dispose();
       joined.unsubscribe();
     });

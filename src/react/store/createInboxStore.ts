@@ -58,7 +58,7 @@ export interface InboxState {
   setSearch(search: string): void;
   setDraft(conversationId: string, text: string): void;
   clearDraft(conversationId: string): void;
-  upsertOutbox(entry: OutboxEntry, files?: OutgoingFile[]): void;
+  upsertOutbox: (entry: OutboxEntry, files?: OutgoingFile[]) => void;
   removeOutbox(clientId: string): void;
   dismissSuggestion(messageId: string): void;
   /** Forgets everything persisted for this user (sign-out). */

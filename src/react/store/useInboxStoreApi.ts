@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useMessaging } from '../MessagingProvider';
 import { createInboxStore } from './createInboxStore';
 import type { InboxStore } from './createInboxStore';
 import type { SendContext } from './inboxStoreLifecycle';
+import { useLatest } from '../hooks/useLatest';
 
 /**
  * The UI store of the nearest `MessagingProvider` (drafts, selection,
@@ -26,8 +27,7 @@ export function useInboxStoreApi(consumerName = 'useInboxStoreApi'): InboxStore 
   const store = ctx.storeSlot.get(createInboxStore);
   // The context object changes with every provider prop (strings, theme, an inline currentUser);
   // flushing on those would resend failed messages whenever the host re-renders.
-  const ctxRef = useRef<SendContext>(ctx);
-  ctxRef.current = ctx;
+  const ctxRef = useLatest<SendContext>(ctx);
   useEffect(() => {
     let cancelled = false;
     let release: (() => void) | undefined;
@@ -39,6 +39,6 @@ export function useInboxStoreApi(consumerName = 'useInboxStoreApi'): InboxStore 
       cancelled = true;
       release?.();
     };
-  }, [store, client]);
+  }, [store, client, ctxRef]);
   return store;
 }

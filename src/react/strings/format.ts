@@ -34,7 +34,7 @@ export function createTranslate(
   localized: Partial<Strings>,
   locale: string,
 ): Translate {
-  const strings: Partial<Strings> = Object.assign({}, ...english, localized);
+  const strings: Partial<Strings> = Object.assign({}, ...english, localized) as Partial<Strings>;
   const rules = new Intl.PluralRules(locale);
   const t = ((key, vars) => interpolate(strings[key] ?? key, vars)) as Translate;
   t.plural = (key, count, vars) => {

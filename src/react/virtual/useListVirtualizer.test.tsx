@@ -177,7 +177,7 @@ describe('useListVirtualizer', () => {
         notify = (targets) =>
           cb(
             targets.map((target) => ({ target }) as ResizeObserverEntry),
-            this as unknown as ResizeObserver,
+            this,
           );
       }
       observe(el: Element) {

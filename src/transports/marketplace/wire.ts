@@ -26,7 +26,7 @@ export interface V1Listing {
   title: string;
   thumbnail?: string | null;
   price?: number | null;
-  status?: V1ListingStatus | string;
+  status?: V1ListingStatus | (string & {});
   /** Mock extension: a link to the listing page. */
   url?: string;
 }

@@ -211,7 +211,7 @@ export interface SmCreateMessageBody {
 /** A webhook-style row change pushed over the realtime link. */
 export interface SmRowChange {
   operation: 'INSERT' | 'UPDATE' | 'DELETE';
-  table: 'message' | 'message_thread_metadata' | string;
+  table: 'message' | 'message_thread_metadata' | (string & {});
   data: unknown;
   diff?: Record<string, unknown>;
 }

@@ -35,14 +35,15 @@ async function multipartMessage(request: Request, db: MarketplaceDb): Promise<Ne
     ]);
   }
   const content = form.get('content');
-  const type = form.get('type') ?? 'document';
+  const rawType = form.get('type') ?? 'document';
+  const type = rawType === 'image' ? 'image' : 'document';
   const files = form.getAll('attachment').filter((f): f is File => typeof f !== 'string');
   const errors: FieldError[] = textErrors(
     typeof content === 'string' ? content : undefined,
     'content',
     false,
   );
-  if (type !== 'image' && type !== 'document')
+  if (rawType !== 'image' && rawType !== 'document')
     errors.push({
       field: 'type',
       message: 'type must be image or document for attachments.',
@@ -100,7 +101,7 @@ function jsonMessage(body: Record<string, unknown>, db: MarketplaceDb, user: MkU
       throw new MockHttpError('validation_failed', 'Validation failed', [
         {
           field: 'template_id',
-          message: `Unknown template ${String(body.template_id)}.`,
+          message: `Unknown template ${JSON.stringify(body.template_id)}.`,
           code: 'invalid_reference',
         },
       ]);
@@ -198,7 +199,7 @@ export function messageHandlers(ctx: MockContext): HttpHandler[] {
               },
             ]);
           }
-          ids = body.message_ids as string[];
+          ids = body.message_ids;
         }
         const changed = markRead(ctx, db, c, user, ids);
         return HttpResponse.json({

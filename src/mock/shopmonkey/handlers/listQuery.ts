@@ -123,7 +123,7 @@ export function matchesWhere(
     const actual = row[key];
     if (cond && typeof cond === 'object') {
       if (actual === null || actual === undefined) return false;
-      const a = fields[key] === 'date' ? Date.parse(String(actual)) : (actual as number | string);
+      const a = fields[key] === 'date' ? Date.parse(actual as string) : (actual as number | string);
       for (const [op, operand] of Object.entries(cond as Record<string, unknown>)) {
         const b = fields[key] === 'date' ? Date.parse(String(operand)) : (operand as number | string);
         if (

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
+import { axeViolations, renderWithInbox, setupMockServer } from '../../../../test/harness';
 import { Composer } from './index';
 import {
   expectAnnounced,
@@ -11,7 +11,7 @@ import {
   smCount,
 } from '../../../../test/composerTestUtils';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 
 describe('Composer: text', () => {
   it('sends with Enter, clears the field and keeps focus there (marketplace)', async () => {

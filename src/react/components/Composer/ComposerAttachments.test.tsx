@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
+import { axeViolations, renderWithInbox, setupMockServer } from '../../../../test/harness';
 import { Composer } from './index';
 import {
   expectAnnounced,
@@ -11,7 +11,7 @@ import {
   smLast,
 } from '../../../../test/composerTestUtils';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 
 const png = (name = 'cab.png', size = 1234) => {
   const f = new File([new Uint8Array(16)], name, { type: 'image/png' });
@@ -23,11 +23,13 @@ const fileInput = (container: HTMLElement) =>
   container.querySelector<HTMLInputElement>('input[type="file"]')!;
 
 let urls = 0;
+let revokeObjectURL = vi.fn<(url: string) => void>();
 beforeEach(() => {
   urls = 0;
   // jsdom has no object URLs.
   URL.createObjectURL = vi.fn(() => `blob:${location.origin}/thumb-${++urls}`);
-  URL.revokeObjectURL = vi.fn();
+  revokeObjectURL = vi.fn<(url: string) => void>();
+  URL.revokeObjectURL = revokeObjectURL;
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -44,7 +46,7 @@ describe('Composer: attachments', () => {
     expect(await axeViolations(container)).toEqual([]);
     // The first chip goes: focus moves to the next chip's button, and the thumbnail URL is revoked.
     await user.click(screen.getByRole('button', { name: 'Remove cab.png' }));
-    expect(URL.revokeObjectURL).toHaveBeenCalledWith(`blob:${location.origin}/thumb-1`);
+    expect(revokeObjectURL).toHaveBeenCalledWith(`blob:${location.origin}/thumb-1`);
     await waitFor(() => expect(screen.getByRole('button', { name: 'Remove invoice.pdf' })).toHaveFocus());
     // The last chip goes: focus moves to the previous one; then the only one: back to the textarea.
     await user.click(screen.getByRole('button', { name: 'Remove service.pdf' }));

@@ -82,13 +82,13 @@ export interface ComposerContextValue {
   templatesEnabled: boolean;
   template: ActiveTemplate | null;
   /** Inserts a template at the caret (or replacing `range`), filling what the conversation knows. */
-  insertTemplate(template: Template, range?: [number, number]): void;
-  setTemplateVariable(name: string, value: string): void;
-  detachTemplate(): void;
+  insertTemplate: (template: Template, range?: [number, number]) => void;
+  setTemplateVariable: (name: string, value: string) => void;
+  detachTemplate: () => void;
   suggestion: OfferedSuggestion | null;
-  sendSuggestion(): void;
-  editSuggestion(): void;
-  dismissSuggestion(): void;
+  sendSuggestion: () => void;
+  editSuggestion: () => void;
+  dismissSuggestion: () => void;
   /** A blocking problem shown next to the send button (e.g. template variables missing). */
   error: string | null;
   /** Sends what is composed; focus stays in (returns to) the textarea. */

@@ -1,13 +1,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { memoryStorage, persisted, renderWithInbox, useMockServer } from '../../../../test/harness';
+import { memoryStorage, persisted, renderWithInbox, setupMockServer } from '../../../../test/harness';
 import { useMessages } from '../../hooks/useMessages';
 import { useSendMessage } from '../../hooks/useSendMessage';
 import { Composer } from './index';
 import { expectAnnounced, messageField, mkCount, mkLast } from '../../../../test/composerTestUtils';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 
 /**
  * The thread's own Retry lives in ConversationThread, whose virtualized feed

@@ -2,7 +2,7 @@ import { Profiler } from 'react';
 import type { ReactNode } from 'react';
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderWithInbox, useMockServer } from '../../../../test/harness';
+import { renderWithInbox, setupMockServer } from '../../../../test/harness';
 import {
   AttachButton,
   AttachmentChips,
@@ -14,7 +14,7 @@ import {
   TemplatePicker,
 } from './index';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 
 /** Counts the commits each part takes part in. */
 function counting() {

@@ -1,13 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, memoryStorage, renderWithInbox, useMockServer } from '../../../../test/harness';
+import { axeViolations, memoryStorage, renderWithInbox, setupMockServer } from '../../../../test/harness';
 import type { ComposerProps } from './index';
 import { Composer } from './index';
 import { createShopmonkeyTransport } from '../../../transports/shopmonkey';
 import { messageField, smConversationId, smCount, smLast } from '../../../../test/composerTestUtils';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 
 /** Renders the composer as Maria Lopez for a customer's conversation. */
 async function renderFor(
@@ -100,7 +100,7 @@ describe('Composer: Shopmonkey channels', () => {
     const hold = screen.getByRole('checkbox', { name: 'Hold SMS during quiet hours' });
     expect(hold).toBeChecked();
     await user.type(messageField(), 'Reminder');
-    expect(send).toHaveAccessibleDescription(note.textContent!);
+    expect(send).toHaveAccessibleDescription(note.textContent);
     await user.click(hold);
     expect(screen.queryByText('Quiet hours: this SMS will go out when they end.')).toBeNull();
     await user.click(hold);

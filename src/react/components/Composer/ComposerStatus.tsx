@@ -2,6 +2,7 @@ import { forwardRef, useEffect, useRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
+import { useLatest } from '../../hooks/useLatest';
 import { useComposerContext, useComposerText } from './ComposerContext';
 import { sharesContactDetails } from '../../../core/safety';
 
@@ -49,11 +50,12 @@ export const ComposerStatus = forwardRef<HTMLDivElement, ComposerStatusProps>(fu
   const { safety } = useMessaging('Composer.Status');
   const contactWarning = useContactWarning(text, !!safety?.composerWarning && c.mode !== 'note');
   const lastZone = useRef(zone);
+  const latest = useLatest({ announce, counter });
   useEffect(() => {
-    if (zone !== lastZone.current && zone !== 'ok') announce(counter);
-    lastZone.current = zone;
     // Only zone changes are announced; the count itself is read from the page.
-  }, [zone]);
+    if (zone !== lastZone.current && zone !== 'ok') latest.current.announce(latest.current.counter);
+    lastZone.current = zone;
+  }, [zone, latest]);
 
   if (zone === 'ok' && !c.error && c.mode !== 'note' && !c.heldByQuietHours && !contactWarning) return null;
   return (

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
+import { axeViolations, renderWithInbox, setupMockServer } from '../../../../test/harness';
 import { Composer } from './index';
 import {
   expectAnnounced,
@@ -10,7 +10,7 @@ import {
   smLast,
 } from '../../../../test/composerTestUtils';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 
 describe('Composer: templates', () => {
   it('opens the template popup with / while the textarea keeps focus (keyboard path)', async () => {

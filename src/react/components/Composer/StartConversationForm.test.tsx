@@ -1,9 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
+import { axeViolations, renderWithInbox, setupMockServer } from '../../../../test/harness';
 import { StartConversationForm } from './index';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 
 describe('StartConversationForm', () => {
   it('starts a conversation about a listing with the keyboard', async () => {

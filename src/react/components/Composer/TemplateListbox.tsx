@@ -42,6 +42,8 @@ export function TemplateListbox({ id, options, active, onChoose, className }: Te
       data-slot="template-listbox"
     >
       {options.map((tpl, i) => (
+        // Keyboard choice lives on the combobox textarea (aria-activedescendant), as in the APG combobox.
+        // eslint-disable-next-line jsx-a11y/click-events-have-key-events
         <li
           key={tpl.id}
           id={templateOptionId(id, i)}

@@ -81,6 +81,8 @@ export function useComposerController(options: ComposerControllerOptions): {
   useEffect(() => {
     resetFiles();
     detach();
+    // A new conversation starts clean; the file and template resets above run here too.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setError(null);
     setEditedSuggestion(null);
   }, [conversationId, resetFiles, detach]);

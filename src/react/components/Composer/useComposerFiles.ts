@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AttachmentLimits, OutgoingFile } from '../../../transports/types';
 import type { Announce } from '../../Announcer';
 import type { Translate } from '../../strings/format';
 import type { PendingFile, UploadingFile } from './ComposerContext';
 import { validateFiles } from './validateFiles';
+import { useLatest } from '../../hooks/useLatest';
 
 let fileCounter = 0;
 
@@ -31,11 +32,10 @@ export function useComposerFiles(limits: AttachmentLimits | undefined, t: Transl
   const [files, setFiles] = useState<PendingFile[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
   const [uploading, setUploading] = useState<UploadingFile[]>([]);
-  const filesRef = useRef(files);
-  filesRef.current = files;
+  const filesRef = useLatest(files);
 
   // Revoke every thumbnail when the composer goes away.
-  useEffect(() => () => filesRef.current.forEach((f) => revoke(f.previewUrl)), []);
+  useEffect(() => () => filesRef.current.forEach((f) => revoke(f.previewUrl)), [filesRef]);
 
   const add = useCallback(
     (picked: File[]) => {
@@ -50,33 +50,39 @@ export function useComposerFiles(limits: AttachmentLimits | undefined, t: Transl
       const parts = [...(accepted.length ? [t.plural('filesAttached', next.length)] : []), ...problems];
       if (parts.length) announce(parts.join(' '));
     },
-    [limits, t, announce],
+    [limits, t, announce, filesRef],
   );
 
-  const remove = useCallback((id: string) => {
-    const gone = filesRef.current.find((f) => f.id === id);
-    revoke(gone?.previewUrl);
-    setFiles(filesRef.current.filter((f) => f.id !== id));
-    setErrors([]);
-  }, []);
+  const remove = useCallback(
+    (id: string) => {
+      const gone = filesRef.current.find((f) => f.id === id);
+      revoke(gone?.previewUrl);
+      setFiles(filesRef.current.filter((f) => f.id !== id));
+      setErrors([]);
+    },
+    [filesRef],
+  );
 
   /** Hands the files to a send: they leave the chips and show as uploads until the send settles. */
-  const take = useCallback((clientId: string): OutgoingFile[] => {
-    const taken = filesRef.current;
-    taken.forEach((f) => revoke(f.previewUrl));
-    setFiles([]);
-    setErrors([]);
-    if (taken.length === 0) return [];
-    setUploading((u) => [
-      ...u,
-      ...taken.map((f) => ({ id: f.id, clientId, name: f.file.name, progress: null })),
-    ]);
-    return taken.map((f) => ({
-      file: f.file,
-      onProgress: (fraction: number) =>
-        setUploading((u) => u.map((x) => (x.id === f.id ? { ...x, progress: fraction } : x))),
-    }));
-  }, []);
+  const take = useCallback(
+    (clientId: string): OutgoingFile[] => {
+      const taken = filesRef.current;
+      taken.forEach((f) => revoke(f.previewUrl));
+      setFiles([]);
+      setErrors([]);
+      if (taken.length === 0) return [];
+      setUploading((u) => [
+        ...u,
+        ...taken.map((f) => ({ id: f.id, clientId, name: f.file.name, progress: null })),
+      ]);
+      return taken.map((f) => ({
+        file: f.file,
+        onProgress: (fraction: number) =>
+          setUploading((u) => u.map((x) => (x.id === f.id ? { ...x, progress: fraction } : x))),
+      }));
+    },
+    [filesRef],
+  );
 
   const settle = useCallback(
     (clientId: string) => setUploading((u) => u.filter((x) => x.clientId !== clientId)),
@@ -88,7 +94,7 @@ export function useComposerFiles(limits: AttachmentLimits | undefined, t: Transl
     // Keep the empty arrays there are: a new [] would change the composer's context for nothing.
     setFiles((f) => (f.length ? [] : f));
     setErrors((e) => (e.length ? [] : e));
-  }, []);
+  }, [filesRef]);
 
   return { files, errors, uploading, add, remove, take, settle, reset };
 }

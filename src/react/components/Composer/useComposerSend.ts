@@ -29,10 +29,10 @@ export interface ComposerSendState {
 
 /** Actions that never change identity, so parts that only send do not re-render while the user types. */
 export interface ComposerSendActions {
-  submit(): void;
-  sendQuickReply(text: string): void;
-  shareOrder(): void;
-  sendSuggestion(): void;
+  submit: () => void;
+  sendQuickReply: (text: string) => void;
+  shareOrder: () => void;
+  sendSuggestion: () => void;
 }
 
 /**

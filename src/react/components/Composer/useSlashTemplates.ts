@@ -28,7 +28,7 @@ export function useSlashTemplates(opts: {
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const open = opts.enabled && !!token && !!templates;
   const options = useMemo(
-    () => (open && templates ? filterTemplates(templates, token!.query, t) : []),
+    () => (open && templates ? filterTemplates(templates, token.query, t) : []),
     [open, templates, token, t],
   );
 

@@ -3,14 +3,14 @@ import { vi } from 'vitest';
 import type { Message } from '../../../core/types';
 import { createShopmonkeyTransport } from '../../../transports/shopmonkey';
 import { useSendMessage } from '../../hooks/useSendMessage';
-import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
+import { axeViolations, renderWithInbox, setupMockServer } from '../../../../test/harness';
 import type { TransportDiagnostic } from '../../../transports/diagnostics';
 import { Composer } from '../Composer';
 import { ConversationThread } from './ConversationThread';
-import { useThreadLayout } from './testLayout';
+import { setupThreadLayout } from '../../../../test/threadLayout';
 
-const mock = useMockServer();
-useThreadLayout();
+const mock = setupMockServer();
+setupThreadLayout();
 
 function articleWith(text: string): HTMLElement {
   const hit = screen.getAllByRole('article').find((a) => a.textContent?.includes(text));
@@ -61,7 +61,7 @@ describe('ConversationThread (Shopmonkey)', () => {
     await user.click(within(share).getByRole('button', { name: 'Open order' }));
     expect(onOpenOrder).toHaveBeenCalledWith(
       expect.objectContaining({ orderId: 'sm_order_1', orderNumber: '1042', type: 'Estimate' }),
-      expect.objectContaining({ text: expect.stringContaining('estimate') }),
+      expect.objectContaining({ text: expect.stringContaining('estimate') as string }),
     );
 
     const appt = articleWith('Reply YES to confirm');

@@ -2,14 +2,14 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw';
 import { vi } from 'vitest';
 import type { Message } from '../../../core/types';
-import { axeViolations, makeTransport, renderWithInbox, useMockServer } from '../../../../test/harness';
+import { axeViolations, makeTransport, renderWithInbox, setupMockServer } from '../../../../test/harness';
 import { useSendMessage } from '../../hooks/useSendMessage';
 import { inboxKeys } from '../../queryKeys';
 import { ConversationThread } from './ConversationThread';
-import { useThreadLayout } from './testLayout';
+import { setupThreadLayout } from '../../../../test/threadLayout';
 
-const mock = useMockServer();
-const layout = useThreadLayout();
+const mock = setupMockServer();
+const layout = setupThreadLayout();
 
 const CONV = 'conv_1001';
 

@@ -16,8 +16,8 @@ export interface ImageViewerProps extends Omit<
   images: Attachment[];
   /** Shown image; `null` closes the viewer. */
   index: number | null;
-  onIndexChange(index: number): void;
-  onClose(): void;
+  onIndexChange: (index: number) => void;
+  onClose: () => void;
   /** Where focus goes on close. @defaultValue the thumbnail that opened it */
   returnFocusRef?: RefObject<HTMLElement | null>;
 }

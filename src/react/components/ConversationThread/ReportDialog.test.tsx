@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
+import { axeViolations, renderWithInbox, setupMockServer } from '../../../../test/harness';
 import { ConversationThread } from './ConversationThread';
-import { useThreadLayout } from './testLayout';
+import { setupThreadLayout } from '../../../../test/threadLayout';
 
-useMockServer();
-useThreadLayout();
+setupMockServer();
+setupThreadLayout();
 
 function articleWith(text: string): HTMLElement {
   const hit = screen.getAllByRole('article').find((a) => a.textContent?.includes(text));

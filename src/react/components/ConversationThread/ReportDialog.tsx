@@ -20,9 +20,9 @@ export interface ReportDialogProps extends Omit<
   'open' | 'title' | 'onClose' | 'onSubmit' | 'role'
 > {
   open: boolean;
-  onClose(): void;
+  onClose: () => void;
   /** Sends the report; a rejection's `message` is shown in the dialog. */
-  onSubmit(input: { reason: ReportReason; details?: string }): Promise<unknown>;
+  onSubmit: (input: { reason: ReportReason; details?: string }) => Promise<unknown>;
   /** Where focus goes on close. @defaultValue the element focused before opening */
   returnFocusRef?: RefObject<HTMLElement | null>;
 }

@@ -1,13 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
+import { axeViolations, renderWithInbox, setupMockServer } from '../../../../test/harness';
 import { ConversationThread } from './ConversationThread';
 import { Composer } from '../Composer';
-import { useThreadLayout } from './testLayout';
+import { setupThreadLayout } from '../../../../test/threadLayout';
 import { deLocale } from '../../strings/de';
 
-const mock = useMockServer();
-useThreadLayout();
+const mock = setupMockServer();
+setupThreadLayout();
 
 const CONV = 'conv_1001';
 const BUYER = 'usr_buyer_1';

@@ -14,11 +14,11 @@ export type AnnounceIncoming = 'sender' | 'sender-and-text' | 'off';
 /** What the feed lets other parts do (set by `ConversationThread.Feed`). */
 export interface FeedControls {
   /** Scrolls to the newest message and focuses it. */
-  jumpToLatest(): void;
+  jumpToLatest: () => void;
   /** Scrolls a message into view (by row key) and focuses its article. */
-  focusRow(key: string): void;
+  focusRow: (key: string) => void;
   /** Scrolls a message into view (by row key) without moving focus (find in conversation). */
-  revealRow(key: string): void;
+  revealRow: (key: string) => void;
 }
 
 /** Shared by the parts of one thread. */
@@ -37,15 +37,15 @@ export interface ThreadContextValue {
   onRequestComposerFocus: (() => void) | undefined;
   /** Whether the reader is at the newest message. */
   atBottom: boolean;
-  setAtBottom(value: boolean): void;
+  setAtBottom: (value: boolean) => void;
   /** New messages that arrived while the reader was scrolled up. */
   unseen: number;
-  setUnseen(update: (n: number) => number): void;
+  setUnseen: (update: (n: number) => number) => void;
   /** The message whose "More actions" menu is open. */
   menuFor: string | null;
-  setMenuFor(id: string | null): void;
-  openReport(message: Message, trigger: HTMLElement | null): void;
-  openViewer(message: Message, index: number, trigger: HTMLElement | null): void;
+  setMenuFor: (id: string | null) => void;
+  openReport: (message: Message, trigger: HTMLElement | null) => void;
+  openViewer: (message: Message, index: number, trigger: HTMLElement | null) => void;
 }
 
 const [ThreadContext, useThreadContext] = createStrictContext<ThreadContextValue>('ConversationThread.Root');

@@ -1,14 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, makeTransport, renderWithInbox, useMockServer } from '../../../../test/harness';
+import { axeViolations, makeTransport, renderWithInbox, setupMockServer } from '../../../../test/harness';
 import type { MessagingTransport } from '../../../transports/types';
 import { ConversationThread } from './ConversationThread';
-import { useThreadLayout } from './testLayout';
+import { setupThreadLayout } from '../../../../test/threadLayout';
 import { findMatches, foldQuery, matchRanges } from './search';
 import type { Message } from '../../../core/types';
 
-const mock = useMockServer();
-useThreadLayout();
+const mock = setupMockServer();
+setupThreadLayout();
 
 const CONV = 'conv_1001';
 

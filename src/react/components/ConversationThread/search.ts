@@ -86,9 +86,9 @@ export interface SearchHighlight {
 
 /** A tiny external store per thread. */
 export interface SearchStore {
-  get(): SearchHighlight;
-  set(next: Partial<SearchHighlight>): void;
-  subscribe(listener: () => void): () => void;
+  get: () => SearchHighlight;
+  set: (next: Partial<SearchHighlight>) => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 /** Creates a thread's search store (`ConversationThread.Root` holds one). */

@@ -3,6 +3,7 @@ import type { Conversation, Message } from '../../../core/types';
 import { useMessaging } from '../../MessagingProvider';
 import type { AnnounceIncoming } from './ThreadContext';
 import { senderOf } from './rows';
+import { useLatest } from '../../hooks/useLatest';
 
 const THROTTLE_MS = 1000;
 
@@ -21,8 +22,7 @@ export function useIncomingAnnouncements(
   const newest = useRef('');
   const queue = useRef<Message[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const latest = useRef({ announce, t, currentUser, conversation, mode });
-  latest.current = { announce, t, currentUser, conversation, mode };
+  const latest = useLatest({ announce, t, currentUser, conversation, mode });
 
   useEffect(() => {
     if (messages.length === 0) return;
@@ -64,7 +64,7 @@ export function useIncomingAnnouncements(
         );
       } else say(tr.plural('newMessagesCount', batch.length));
     }, THROTTLE_MS);
-  }, [messages, mode, currentUser?.id]);
+  }, [messages, mode, currentUser?.id, latest]);
 
   useEffect(
     () => () => {

@@ -4,6 +4,7 @@ import type { Message } from '../../../core/types';
 import { useMessaging } from '../../MessagingProvider';
 import { useMarkRead } from '../../hooks/useMarkRead';
 import { isUnreadIncoming } from './rows';
+import { useLatest } from '../../hooks/useLatest';
 
 const BATCH_MS = 300;
 
@@ -22,8 +23,7 @@ export function useMarkVisibleRead(
   const { mutate } = useMarkRead();
   const perMessage = transport.capabilities.perMessageRead;
   const unread = useMemo(() => new Set(messages.filter(isUnreadIncoming).map((m) => m.id)), [messages]);
-  const unreadRef = useRef(unread);
-  unreadRef.current = unread;
+  const unreadRef = useLatest(unread);
   const seen = useRef(new Set<string>());
   const sent = useRef(new Set<string>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -41,7 +41,7 @@ export function useMarkVisibleRead(
     mutate(perMessage ? { conversationId, messageIds: ids } : { conversationId }, {
       onError: () => ids.forEach((id) => sent.current.delete(id)),
     });
-  }, [conversationId, mutate, perMessage, scrollerRef]);
+  }, [conversationId, mutate, perMessage, scrollerRef, unreadRef]);
 
   useEffect(() => {
     const root = scrollerRef.current;

@@ -1,12 +1,12 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { useState } from 'react';
-import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
+import { axeViolations, renderWithInbox, setupMockServer } from '../../../../test/harness';
 import type { Participant } from '../../../core/types';
 import { Inbox } from '.';
-import { mockInboxLayout } from './testLayout';
+import { mockInboxLayout } from '../../../../test/inboxLayout';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 let restoreLayout: () => void;
 beforeAll(() => {
   restoreLayout = mockInboxLayout();

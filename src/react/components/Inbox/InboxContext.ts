@@ -13,15 +13,15 @@ export type InboxAction = Exclude<InboxCell, 'open' | 'more'>;
 /** What `Inbox.List` registers so other parts (search, layout) can move focus into the grid. */
 export interface InboxListApi {
   /** Focuses a row's cell by data index (scrolls it into view first). */
-  focusIndex(index: number, cell?: InboxCell): void;
+  focusIndex: (index: number, cell?: InboxCell) => void;
 }
 
 /** Imperative handle of `Inbox.Root` (`handleRef`), for hosts and `InboxLayout`. */
 export interface InboxHandle {
   /** Focuses a conversation's row (by id), else the last-focused row, else the first row. Returns whether a row was found. */
-  focusRow(conversationId?: string | null): boolean;
+  focusRow: (conversationId?: string | null) => boolean;
   /** Focuses the search field. */
-  focusSearch(): void;
+  focusSearch: () => void;
 }
 
 /** Shared state of one inbox, provided by `Inbox.Root`. */
@@ -33,24 +33,24 @@ export interface InboxContextValue {
   rowCount: number | undefined;
   capabilities: TransportCapabilities;
   selectedId: string | null;
-  open(conversation: Conversation): void;
+  open: (conversation: Conversation) => void;
   active: { id: string | null; cell: InboxCell };
-  setActive(id: string | null, cell: InboxCell): void;
-  cellsFor(conversation: Conversation): InboxCell[];
+  setActive: (id: string | null, cell: InboxCell) => void;
+  cellsFor: (conversation: Conversation) => InboxCell[];
   /** The actions a row offers (the backend's capabilities and the row's state decide). */
-  actionsFor(conversation: Conversation): InboxAction[];
-  markRead(conversation: Conversation): void;
-  toggleArchive(conversation: Conversation): void;
-  requestDelete(conversationId: string): void;
+  actionsFor: (conversation: Conversation) => InboxAction[];
+  markRead: (conversation: Conversation) => void;
+  toggleArchive: (conversation: Conversation) => void;
+  requestDelete: (conversationId: string) => void;
   searchValue: string;
-  setSearchValue(value: string): void;
+  setSearchValue: (value: string) => void;
   /** True while focus is (or was, before its node vanished) inside the grid. */
-  focusInside: MutableRefObject<boolean>;
+  focusInsideRef: MutableRefObject<boolean>;
   /** Set when the last row vanished with focus in it: `Inbox.Empty` takes focus on mount. */
-  focusEmptyPending: MutableRefObject<boolean>;
+  focusEmptyPendingRef: MutableRefObject<boolean>;
   listApi: MutableRefObject<InboxListApi | null>;
   /** A focus move waiting for the next page (↓ past the last loaded row). */
-  pendingFocus: MutableRefObject<{ index: number; cell: InboxCell } | null>;
+  pendingFocusRef: MutableRefObject<{ index: number; cell: InboxCell } | null>;
   gridRef: RefObject<HTMLDivElement | null>;
   searchRef: RefObject<HTMLInputElement | null>;
   idBase: string;
@@ -67,14 +67,14 @@ export interface InboxRowContextValue {
   selectedId: string | null;
   /** The row and cell holding the grid's one tab stop: the last-focused cell, else the first row's conversation. */
   tabStop: { id: string | null; cell: InboxCell };
-  cellsFor(conversation: Conversation): InboxCell[];
-  actionsFor(conversation: Conversation): InboxAction[];
+  cellsFor: (conversation: Conversation) => InboxCell[];
+  actionsFor: (conversation: Conversation) => InboxAction[];
   /** Coarse pointer: the actions sit behind one "More" button per row. */
   compact: boolean;
-  open(conversation: Conversation): void;
-  markRead(conversation: Conversation): void;
-  toggleArchive(conversation: Conversation): void;
-  requestDelete(conversationId: string): void;
+  open: (conversation: Conversation) => void;
+  markRead: (conversation: Conversation) => void;
+  toggleArchive: (conversation: Conversation) => void;
+  requestDelete: (conversationId: string) => void;
 }
 
 export const [InboxRowContext, useInboxRowContext] = createStrictContext<InboxRowContextValue>('Inbox.Root');

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useMessaging } from '../../MessagingProvider';
 import { Dialog } from '../primitives/Dialog';
 import { findCell, useInboxContext } from './InboxContext';
@@ -21,7 +21,9 @@ export function InboxDeleteDialog({ conversationId, onCancel, onConfirm }: Inbox
   const { gridRef, rows } = useInboxContext('Inbox.Root');
   const cancelRef = useRef<HTMLButtonElement>(null);
   const lastId = useRef<string | null>(null);
-  if (conversationId) lastId.current = conversationId;
+  useEffect(() => {
+    if (conversationId) lastId.current = conversationId;
+  }, [conversationId]);
   // Resolved when the dialog closes, so a re-rendered (or re-mounted) row is still found.
   const returnFocusRef = useMemo(
     () => ({

@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { renderWithInbox, useMockServer } from '../../../../test/harness';
+import { renderWithInbox, setupMockServer } from '../../../../test/harness';
 import { Composer } from '../Composer';
 import { Inbox } from '.';
-import { mockInboxLayout } from './testLayout';
+import { mockInboxLayout } from '../../../../test/inboxLayout';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 let restoreLayout: () => void;
 beforeAll(() => {
   restoreLayout = mockInboxLayout();

@@ -43,7 +43,7 @@ export const InboxList = forwardRef<HTMLDivElement, InboxListProps>(function Inb
 ) {
   const { t } = useMessaging('Inbox.List');
   const inbox = useInboxContext('Inbox.List');
-  const { rows, query, gridRef, active, setActive, focusInside, listApi } = inbox;
+  const { rows, query, gridRef, active, setActive, focusInsideRef, listApi } = inbox;
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
   const activeIndex = active.id ? rows.findIndex((r) => r.id === active.id) : -1;
@@ -72,7 +72,7 @@ export const InboxList = forwardRef<HTMLDivElement, InboxListProps>(function Inb
       if (!row) return;
       const token = ++focusToken.current;
       setActive(row.id, cell);
-      focusInside.current = true;
+      focusInsideRef.current = true;
       virtualizer.scrollToIndex(index, { align: 'auto' });
       let tries = 0;
       const attempt = () => {
@@ -83,7 +83,7 @@ export const InboxList = forwardRef<HTMLDivElement, InboxListProps>(function Inb
       };
       attempt();
     },
-    [virtualizer, setActive, focusInside, gridRef],
+    [virtualizer, setActive, focusInsideRef, gridRef],
   );
   useEffect(() => {
     listApi.current = { focusIndex };
@@ -122,6 +122,8 @@ export const InboxList = forwardRef<HTMLDivElement, InboxListProps>(function Inb
 
   if (rows.length === 0 && !query.isPending) return null;
   return (
+    // A roving-tabindex grid: one cell is in the tab order, the grid element itself never takes focus.
+    // eslint-disable-next-line jsx-a11y/interactive-supports-focus
     <div
       ref={setRefs}
       role="grid"
@@ -140,14 +142,14 @@ export const InboxList = forwardRef<HTMLDivElement, InboxListProps>(function Inb
         const target = e.target as HTMLElement;
         const rowId = target.closest<HTMLElement>('[data-row-id]')?.dataset.rowId;
         const cell = target.dataset.cell as InboxCell | undefined;
-        focusInside.current = true;
+        focusInsideRef.current = true;
         if (rowId && cell) setActive(rowId, cell);
       }}
       onBlur={(e: FocusEvent<HTMLDivElement>) => {
         onBlur?.(e);
         const next = e.relatedTarget as Node | null;
         // A null relatedTarget may mean the focused node was removed: keep tracking (V4).
-        if (next && !e.currentTarget.contains(next)) focusInside.current = false;
+        if (next && !e.currentTarget.contains(next)) focusInsideRef.current = false;
       }}
       {...rest}
     >

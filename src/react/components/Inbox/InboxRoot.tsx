@@ -180,10 +180,10 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
   // Stays mounted after the first request, so closing runs the dialog's focus return as before.
   const [deleteRequested, setDeleteRequested] = useState(false);
   if (pendingDelete && !deleteRequested) setDeleteRequested(true);
-  const focusInside = useRef(false);
-  const focusEmptyPending = useRef(false);
+  const focusInsideRef = useRef(false);
+  const focusEmptyPendingRef = useRef(false);
   const listApi = useRef<InboxListApi | null>(null);
-  const pendingFocus = useRef<{ index: number; cell: InboxCell } | null>(null);
+  const pendingFocusRef = useRef<{ index: number; cell: InboxCell } | null>(null);
   const gridRef = useRef<HTMLDivElement | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
 
@@ -229,10 +229,10 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
       requestDelete: setPendingDelete,
       searchValue,
       setSearchValue,
-      focusInside,
-      focusEmptyPending,
+      focusInsideRef,
+      focusEmptyPendingRef,
       listApi,
-      pendingFocus,
+      pendingFocusRef,
       gridRef,
       searchRef,
       idBase,
@@ -300,7 +300,7 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
                 onCancel={() => setPendingDelete(null)}
                 onConfirm={(id) => {
                   // Focus returns to the row's Delete button, then follows to the next row when the row goes (V4).
-                  focusInside.current = true;
+                  focusInsideRef.current = true;
                   setPendingDelete(null);
                   deleteMutate({ conversationId: id }, { onError: failed });
                 }}

@@ -19,16 +19,16 @@ export const InboxEmpty = forwardRef<HTMLParagraphElement, InboxEmptyProps>(func
   ref,
 ) {
   const { t } = useMessaging('Inbox.Empty');
-  const { query, rows, focusEmptyPending, searchValue } = useInboxContext('Inbox.Empty');
+  const { query, rows, focusEmptyPendingRef, searchValue } = useInboxContext('Inbox.Empty');
   const filtered = useInboxStore((s) => s.filter !== 'all' || s.role !== null) || !!searchValue.trim();
   const own = useRef<HTMLParagraphElement | null>(null);
   const show = query.isSuccess && rows.length === 0;
   useEffect(() => {
-    if (show && focusEmptyPending.current) {
-      focusEmptyPending.current = false;
+    if (show && focusEmptyPendingRef.current) {
+      focusEmptyPendingRef.current = false;
       own.current?.focus();
     }
-  }, [show, focusEmptyPending]);
+  }, [show, focusEmptyPendingRef]);
   if (!show) return null;
   return (
     <p

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { Conversation } from '../../../core/types';
+import { useLatest } from '../../hooks/useLatest';
 import { useInboxContext } from './InboxContext';
 import type { InboxCell } from './InboxContext';
 
@@ -15,18 +16,25 @@ import type { InboxCell } from './InboxContext';
  * Focus only moves if it was in the grid; otherwise just the roving position follows.
  */
 export function useFocusFollowsRows(focusIndex: (index: number, cell: InboxCell) => void): void {
-  const { rows, active, setActive, cellsFor, focusInside, focusEmptyPending, gridRef, pendingFocus } =
-    useInboxContext('Inbox.List');
+  const {
+    rows,
+    active,
+    setActive,
+    cellsFor,
+    focusInsideRef,
+    focusEmptyPendingRef,
+    gridRef,
+    pendingFocusRef,
+  } = useInboxContext('Inbox.List');
   const prevRows = useRef<Conversation[]>(rows);
-  const activeRef = useRef(active);
-  activeRef.current = active;
+  const activeRef = useLatest(active);
   useLayoutEffect(() => {
     const prev = prevRows.current;
     prevRows.current = rows;
     if (prev === rows) return;
-    const pending = pendingFocus.current;
+    const pending = pendingFocusRef.current;
     if (pending && rows.length > pending.index) {
-      pendingFocus.current = null;
+      pendingFocusRef.current = null;
       const cells = cellsFor(rows[pending.index]!);
       focusIndex(pending.index, cells.includes(pending.cell) ? pending.cell : 'open');
       return;
@@ -37,7 +45,7 @@ export function useFocusFollowsRows(focusIndex: (index: number, cell: InboxCell)
     const focused = doc?.activeElement;
     // A removed node may still be reported as active (jsdom; some browsers until the next task).
     const lost = !focused || focused === doc?.body || !focused.isConnected;
-    const hadFocus = focusInside.current && (lost || !!gridRef.current?.contains(focused));
+    const hadFocus = focusInsideRef.current && (lost || !!gridRef.current?.contains(focused));
     const now = rows.findIndex((r) => r.id === id);
     if (now >= 0) {
       const cells = cellsFor(rows[now]!);
@@ -58,11 +66,21 @@ export function useFocusFollowsRows(focusIndex: (index: number, cell: InboxCell)
     if (!replacement && rows.length) replacement = rows[Math.min(Math.max(old, 0), rows.length - 1)];
     if (!replacement) {
       setActive(null, 'open');
-      if (hadFocus) focusEmptyPending.current = true;
+      if (hadFocus) focusEmptyPendingRef.current = true;
       return;
     }
     const index = rows.findIndex((r) => r.id === replacement.id);
     if (hadFocus) focusIndex(index, 'open');
     else setActive(replacement.id, 'open');
-  }, [rows, cellsFor, focusIndex, setActive, focusInside, focusEmptyPending, gridRef, pendingFocus]);
+  }, [
+    rows,
+    cellsFor,
+    focusIndex,
+    setActive,
+    focusInsideRef,
+    focusEmptyPendingRef,
+    gridRef,
+    pendingFocusRef,
+    activeRef,
+  ]);
 }

@@ -17,7 +17,7 @@ export function useGridKeyboard(
   estimateRowHeight: number,
 ) {
   const inbox = useInboxContext('Inbox.List');
-  const { rows, cellsFor, query, capabilities, requestDelete, pendingFocus } = inbox;
+  const { rows, cellsFor, query, capabilities, requestDelete, pendingFocusRef } = inbox;
   return useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
       if (e.altKey || e.metaKey) return;
@@ -41,7 +41,7 @@ export function useGridKeyboard(
         case 'ArrowDown':
           if (index + 1 < rows.length) toRow(index + 1);
           else if (query.hasNextPage) {
-            pendingFocus.current = { index: index + 1, cell };
+            pendingFocusRef.current = { index: index + 1, cell };
             void query.fetchNextPage();
           }
           break;
@@ -83,7 +83,7 @@ export function useGridKeyboard(
       query,
       capabilities.delete,
       requestDelete,
-      pendingFocus,
+      pendingFocusRef,
       focusIndex,
       virtualizer,
       estimateRowHeight,

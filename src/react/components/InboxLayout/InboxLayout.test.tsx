@@ -1,11 +1,11 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { createRef } from 'react';
-import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
-import { mockInboxLayout } from '../Inbox/testLayout';
+import { axeViolations, renderWithInbox, setupMockServer } from '../../../../test/harness';
+import { mockInboxLayout } from '../../../../test/inboxLayout';
 import { InboxLayout } from '.';
 import type { InboxLayoutHandle } from '.';
 
-useMockServer();
+setupMockServer();
 
 /**
  * jsdom has no layout and no ResizeObserver: a fake observer reports the
@@ -132,7 +132,7 @@ describe('InboxLayout', () => {
     await user.click(await rowButton(/^Priya Shah/));
     await composerFocused();
     // Opening added a history entry of the layout's own.
-    expect(window.history.state).toMatchObject({ inboxKitThread: expect.any(String) });
+    expect((window.history.state as { inboxKitThread?: unknown }).inboxKitThread).toEqual(expect.any(String));
     await user.keyboard('{Escape}');
     await backAtRow();
 

@@ -14,17 +14,14 @@ export function useContainerLayout(
   ref: RefObject<HTMLElement | null>,
   forced?: 'narrow' | 'wide',
 ): 'narrow' | 'wide' {
-  const [layout, setLayout] = useState<'narrow' | 'wide'>(forced ?? 'wide');
+  const [measured, setMeasured] = useState<'narrow' | 'wide'>('wide');
   useLayoutEffect(() => {
-    if (forced) {
-      setLayout(forced);
-      return undefined;
-    }
+    if (forced) return undefined;
     const el = ref.current;
     const RO = el?.ownerDocument.defaultView?.ResizeObserver;
     if (!el || !RO) return undefined;
     const apply = (width: number) => {
-      if (width > 0) setLayout(width < NARROW_BELOW ? 'narrow' : 'wide');
+      if (width > 0) setMeasured(width < NARROW_BELOW ? 'narrow' : 'wide');
     };
     apply(el.getBoundingClientRect().width);
     const observer = new RO((entries) => {
@@ -36,5 +33,5 @@ export function useContainerLayout(
     observer.observe(el);
     return () => observer.disconnect();
   }, [ref, forced]);
-  return layout;
+  return forced ?? measured;
 }

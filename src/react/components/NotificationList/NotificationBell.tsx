@@ -57,6 +57,8 @@ const NotificationBellInner = forwardRef<HTMLDivElement, NotificationBellProps>(
   }, [open, setOpen]);
 
   return (
+    // Escape from anywhere inside (the button or the open panel) closes the panel: a bubbling listener.
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
     <div
       ref={(node) => {
         wrapper.current = node;

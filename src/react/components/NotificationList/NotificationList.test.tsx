@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
+import { axeViolations, renderWithInbox, setupMockServer } from '../../../../test/harness';
 import { UnreadBadge } from '../UnreadBadge/UnreadBadge';
 import { NotificationBell } from './NotificationBell';
 import { NotificationList } from './NotificationList';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 
 const polite = () => document.querySelector('[data-slot="announcer-polite"]')?.textContent ?? '';
 const assertive = () => document.querySelector('[data-slot="announcer-assertive"]')?.textContent ?? '';

@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, renderWithInbox, useMockServer } from '../../../../test/harness';
+import { axeViolations, renderWithInbox, setupMockServer } from '../../../../test/harness';
 import { NotificationSettings } from './NotificationSettings';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 
 const polite = () => document.querySelector('[data-slot="announcer-polite"]')?.textContent ?? '';
 const assertive = () => document.querySelector('[data-slot="announcer-assertive"]')?.textContent ?? '';

@@ -2,13 +2,13 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
-import { axeViolations, makeTransport, renderWithInbox, useMockServer } from '../../../../test/harness';
+import { axeViolations, makeTransport, renderWithInbox, setupMockServer } from '../../../../test/harness';
 import { useConversations } from '../../hooks/useConversations';
 import { useMarkRead } from '../../hooks/useMarkRead';
 import { UnreadBadge } from './UnreadBadge';
 import { useUnreadCount } from './useUnreadCount';
 
-const mock = useMockServer();
+const mock = setupMockServer();
 
 function politeText(): string {
   return document.querySelector('[data-slot="announcer-polite"]')?.textContent ?? '';

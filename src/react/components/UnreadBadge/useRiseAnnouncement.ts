@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useMessaging } from '../../MessagingProvider';
+import { useLatest } from '../../hooks/useLatest';
 
 /**
  * Announces `label` politely when `count` has risen, `delayMs` after the last
@@ -15,8 +16,7 @@ export function useRiseAnnouncement(
 ): void {
   const { announce } = useMessaging('UnreadBadge');
   const baseline = useRef<number | null>(null);
-  const latest = useRef({ count, label });
-  latest.current = { count, label };
+  const latest = useLatest({ count, label });
   useEffect(() => {
     if (!enabled || !ready) return undefined;
     if (baseline.current === null || count <= baseline.current) {
@@ -30,5 +30,5 @@ export function useRiseAnnouncement(
       baseline.current = now.count;
     }, delayMs);
     return () => clearTimeout(timer);
-  }, [count, enabled, ready, delayMs, announce]);
+  }, [count, enabled, ready, delayMs, announce, latest]);
 }

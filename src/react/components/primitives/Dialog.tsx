@@ -62,6 +62,8 @@ export const Dialog = forwardRef<HTMLDialogElement, DialogProps>(function Dialog
           if (typeof el.close === 'function') el.close();
           else el.removeAttribute('open');
         }
+        // Read at close on purpose: the return target may be a row re-rendered while the dialog was open.
+        // eslint-disable-next-line react-hooks/exhaustive-deps
         const back = returnFocusRef?.current ?? previous;
         if (back && back.isConnected) back.focus();
       };

@@ -1,4 +1,5 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useLatest } from '../../hooks/useLatest';
 
 /**
  * State that is controlled when `value` is given and uncontrolled otherwise
@@ -12,14 +13,13 @@ export function useControllableState<T>(opts: {
   const [inner, setInner] = useState(opts.defaultValue);
   const controlled = opts.value !== undefined;
   const current = controlled ? (opts.value as T) : inner;
-  const onChange = useRef(opts.onChange);
-  onChange.current = opts.onChange;
+  const onChange = useLatest(opts.onChange);
   const set = useCallback(
     (next: T) => {
       if (!controlled) setInner(next);
       onChange.current?.(next);
     },
-    [controlled],
+    [controlled, onChange],
   );
   return [current, set];
 }

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { TransportError } from '../../core/TransportError';
+import { TransportError } from '../src/core/TransportError';
 import { createAcmeTransport } from './customTransport';
 
 /** A fake Acme backend behind a plain `fetch` function. */
@@ -14,7 +14,7 @@ function fakeAcme() {
   const json = (data: unknown, status = 200) =>
     new Response(JSON.stringify(data), { status, headers: { 'Content-Type': 'application/json' } });
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = new URL(String(input));
+    const url = new URL(input instanceof Request ? input.url : input);
     if ((init?.headers as Record<string, string>).Authorization !== 'Bearer t')
       return json({ message: 'Sign in' }, 401);
     if (url.pathname === '/api/threads')
@@ -22,7 +22,7 @@ function fakeAcme() {
     if (url.pathname === '/api/threads/th1/messages' && init?.method === 'GET')
       return json({ messages: stored, more: false });
     if (url.pathname === '/api/threads/th1/messages') {
-      const body = JSON.parse(String(init?.body)) as { body: string; clientId: string };
+      const body = JSON.parse(init?.body as string) as { body: string; clientId: string };
       sends += 1;
       if (failNextSend)
         return (
@@ -36,7 +36,7 @@ function fakeAcme() {
     if (url.pathname === '/api/threads/th1/read') return ((unread = 0), json({ unread: 0 }));
     return json({ message: 'No route' }, 404);
   };
-  return { fetch: fetch as typeof globalThis.fetch, sends: () => sends };
+  return { fetch: fetch, sends: () => sends };
 }
 
 describe('example custom transport', () => {

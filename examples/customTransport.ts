@@ -10,10 +10,10 @@
  * Everything the backend lacks rejects with `TransportError('unsupported')`
  * and is `false` in `capabilities`, so components hide it.
  */
-import { TransportError } from '../../core/TransportError';
-import type { Conversation, Message } from '../../core/types';
-import { createHttpClient } from '../http';
-import type { HttpTransportOptions, MessagingTransport } from '../types';
+import { TransportError } from '../src/core/TransportError';
+import type { Conversation, Message } from '../src/core/types';
+import { createHttpClient } from '../src/transports/http';
+import type { HttpTransportOptions, MessagingTransport } from '../src/transports/types';
 
 interface AcmeThread {
   id: string;

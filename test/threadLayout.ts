@@ -19,7 +19,7 @@ import { afterEach, beforeEach } from 'vitest';
 const isScroller = (el: Element) => el instanceof HTMLElement && el.dataset.slot === 'thread-scroller';
 
 /** Installs the layout stubs for every test in the calling file. */
-export function useThreadLayout(options: { visible?: boolean } = {}): { setVisible(v: boolean): void } {
+export function setupThreadLayout(options: { visible?: boolean } = {}): { setVisible(v: boolean): void } {
   const state = { visible: options.visible ?? true };
   const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight');
   const scrollHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollHeight');
@@ -59,12 +59,7 @@ export function useThreadLayout(options: { visible?: boolean } = {}): { setVisib
           rootBounds: null,
           time: 0,
         };
-        queueMicrotask(() =>
-          this.callback(
-            [entry as unknown as IntersectionObserverEntry],
-            this as unknown as IntersectionObserver,
-          ),
-        );
+        queueMicrotask(() => this.callback([entry], this as unknown as IntersectionObserver));
       }
       unobserve() {}
       disconnect() {}
