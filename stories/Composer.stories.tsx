@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { Composer, StartConversationForm, useComposerContext } from '../src/react/components/Composer';
@@ -124,6 +125,16 @@ export const AttachmentsWithError: Story = {
       <PickFiles />
     </Recomposed>
   ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    // The PDF is attached; the oversized video and the executable are refused, each with its reason.
+    await expect(await canvas.findByText('service-history.pdf')).toBeTruthy();
+    await waitFor(async () => {
+      const errors = canvasElement.querySelector('.ik-composer__file-errors');
+      await expect(errors?.textContent).toMatch(/dashcam-video\.png/);
+      await expect(errors?.textContent).toMatch(/setup\.exe/);
+    });
+  },
 };
 
 /** Shopmonkey: "Send as" SMS and Email (combinable), email subject, internal note, order sharing, a suggested reply. */
@@ -142,6 +153,17 @@ export const NoPhoneCustomer: Story = {
 export const InternalNoteMode: Story = {
   parameters: { inbox: { as: 'staff' } },
   render: () => <NoteComposer />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    // Through the control a person uses, so the story shows the mode whatever the draft state was.
+    const toggle = await canvas.findByRole('checkbox', { name: 'Internal note' });
+    if (!(toggle as HTMLInputElement).checked) await userEvent.click(toggle);
+    await expect(await canvas.findByRole('button', { name: 'Add note' })).toBeTruthy();
+    await expect(canvas.getAllByText('Not sent to customer').length).toBeGreaterThan(0);
+    await expect(canvasElement.querySelector('[data-slot="composer"]')?.getAttribute('data-mode')).toBe(
+      'note',
+    );
+  },
 };
 
 function NoteComposer() {
@@ -195,7 +217,6 @@ export const German: Story = {
 /** The buyer types their phone number: the composer says once that sharing contact details is at their own risk. */
 export const ContactDetailsWarning: Story = {
   play: async ({ canvasElement }) => {
-    const { expect, userEvent, within } = await import('storybook/test');
     const canvas = within(canvasElement);
     await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), 'Call me on 06 1234 5678');
     await expect(await canvas.findByText(/at your own risk/)).toBeTruthy();

@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { http, HttpResponse } from 'msw';
 import { useEffect, useRef } from 'react';
 import { ConversationThread } from '../src/react/components/ConversationThread';
@@ -159,7 +160,6 @@ export const German: Story = {
 export const SafetyNotice: Story = {
   args: { conversationId: 'conv_1004' },
   play: async ({ canvasElement }) => {
-    const { expect, waitFor } = await import('storybook/test');
     await waitFor(() =>
       expect(canvasElement.querySelector('[data-slot="message-safety"]')?.textContent).toMatch(
         /paying outside the platform/,
@@ -171,7 +171,6 @@ export const SafetyNotice: Story = {
 /** Find in conversation (Ctrl/Cmd+F in the thread): every "the", ignoring case and accents, with "1 of n". */
 export const FindInConversation: Story = {
   play: async ({ canvasElement }) => {
-    const { expect, userEvent, waitFor, within } = await import('storybook/test');
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Find in conversation' }));
     await userEvent.type(canvas.getByRole('searchbox'), 'the');

@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { http, HttpResponse } from 'msw';
 import { NotificationSettings } from '../src/react/components/NotificationSettings';
 
@@ -32,6 +33,15 @@ export const SaveError: Story = {
         ),
       ],
     },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    // Toggle one switch: the save fails, the switch goes back and the error shows.
+    const toggle = (await canvas.findAllByRole('switch'))[0] as HTMLInputElement;
+    const before = toggle.checked;
+    await userEvent.click(toggle);
+    await expect(await canvas.findByText(/Internal error/)).toBeTruthy();
+    await waitFor(() => expect(toggle.checked).toBe(before));
   },
 };
 

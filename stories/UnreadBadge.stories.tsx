@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, waitFor } from 'storybook/test';
 import { http, HttpResponse } from 'msw';
 import { UnreadBadge } from '../src/react/components/UnreadBadge';
 import { useUnreadCount } from '../src/react/components/UnreadBadge';
@@ -136,7 +137,6 @@ export const DocumentTitle: Story = {
   parameters: { msw: { handlers: counts(3, 0) } },
   render: () => <TitlePreview />,
   play: async ({ canvasElement }) => {
-    const { expect, waitFor } = await import('storybook/test');
     await waitFor(() =>
       expect(canvasElement.querySelector('[data-testid="title"]')?.textContent).toMatch(/^\(3\)/),
     );

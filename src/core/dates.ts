@@ -1,8 +1,15 @@
-import { differenceInCalendarDays, isSameYear } from 'date-fns';
-
-// Formatting goes through Intl (the browser's CLDR data: no locale tables in the bundle);
-// date-fns is used only for calendar arithmetic. Constructing an Intl formatter costs far more
+// Formatting goes through Intl (the browser's CLDR data: no locale tables in the bundle); the little
+// calendar arithmetic needed is below, in local time. Constructing an Intl formatter costs far more
 // than formatting with one, so each locale + style is built once and reused.
+
+const DAY_MS = 86_400_000;
+/** Whole calendar days from `earlier` to `later` in local time (DST-safe: compares calendar dates). */
+function differenceInCalendarDays(later: Date, earlier: Date): number {
+  const a = Date.UTC(later.getFullYear(), later.getMonth(), later.getDate());
+  const b = Date.UTC(earlier.getFullYear(), earlier.getMonth(), earlier.getDate());
+  return Math.round((a - b) / DAY_MS);
+}
+const isSameYear = (a: Date, b: Date) => a.getFullYear() === b.getFullYear();
 
 /** A date, or `undefined` for a timestamp that does not parse (bad server data must not crash rendering). */
 function parse(iso: string): Date | undefined {

@@ -58,7 +58,9 @@ export function safeUrl(url: string | null | undefined, use: UrlUse): string | u
     if (url[1] === '/' || url[1] === '\\') return undefined;
     const parsed = parse(url, PROBE_ORIGIN);
     if (!parsed || parsed.origin !== PROBE_ORIGIN) return undefined;
-    return parsed.href.slice(PROBE_ORIGIN.length);
+    const path = parsed.href.slice(PROBE_ORIGIN.length);
+    // Dot segments can collapse into '//' ('/..//evil.example' → '//evil.example'): another origin again.
+    return path.startsWith('//') ? undefined : path;
   }
   if (ABSOLUTE_WEB.test(url)) {
     const parsed = parse(url);

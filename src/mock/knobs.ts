@@ -104,6 +104,8 @@ export const KNOB_RULES: Partial<Record<keyof MockKnobs, KnobRule>> = {
   quietHours: pair(0, 24, false),
   apiIdempotency: bool,
   storeThenFail: bool,
+  shopmonkeyIgnoreListQuery: bool,
+  shopmonkeyIgnoreInternal: bool,
 };
 
 /** A knob value that was refused: which field, and what it accepts. */
