@@ -286,7 +286,7 @@ describe.skipIf(!baseUrl)('playground', () => {
       const unread = Number(/(\d+) unread/.exec(focused)?.[1] ?? '0');
       expect(unread, `focused row: ${focused}`).toBeGreaterThan(0);
       await page.keyboard.press('Enter');
-      // Opening moves focus to the composer (A11Y.md §2).
+      // Opening moves focus to the composer (docs/accessibility.md §2).
       await until(
         () => describeFocus(page),
         (f) => f.startsWith('textarea'),

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** The WCAG 2.2 AA tags plus best practice, as in A11Y.md and the a11y addon. */
+/** The WCAG 2.2 AA tags plus best practice, as in docs/accessibility.md and the a11y addon. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** One axe violation, trimmed for reports. */

@@ -167,7 +167,7 @@ export async function walkFocus(page: Page, max = 20): Promise<FocusWalk> {
 
 /**
  * Elements in the story that still animate or transition (over 10 ms) while
- * the page prefers reduced motion (WCAG 2.3.3; A11Y.md §9).
+ * the page prefers reduced motion (WCAG 2.3.3; docs/accessibility.md §9).
  */
 export function movingParts(page: Page): Promise<string[]> {
   return page.evaluate(() => {

@@ -98,7 +98,7 @@ describe('useListVirtualizer', () => {
     const { container, getByTestId, rerender } = render(<List count={1000} onVirtualizer={(x) => (v = x)} />);
     // The first paint has the visible items only (500 px viewport, 50 px items)…
     expect(rendered(container)).toEqual([...Array(10).keys()]);
-    // …the next frame adds one viewport below and the overscan (V6).
+    // …the next frame adds one viewport below and the overscan (docs/accessibility.md §1, V6).
     await nextFrame();
     expect(rendered(container)).toEqual([...Array(21).keys()]);
     expect(v.getTotalSize()).toBe(50000);

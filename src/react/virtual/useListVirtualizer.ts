@@ -1,7 +1,7 @@
 import { useLayoutEffect, useReducer, useState } from 'react';
 import { ListLayout } from './listLayout';
 
-/** An item's identity (the entity id, so a reorder keeps its DOM node, V3). */
+/** An item's identity (the entity id, so a reorder keeps its DOM node, docs/accessibility.md §1, V3). */
 export type ItemKey = string | number;
 
 /** A size in px, e.g. the viewport's before it is measured. */
@@ -26,11 +26,11 @@ export interface ListVirtualizerOptions<E extends HTMLElement = HTMLElement> {
   getItemKey?: (index: number) => ItemKey;
   /**
    * Items rendered beyond the overscan margin on each side. The margin itself is
-   * always one viewport above and one below the visible items (A11Y V6).
+   * always one viewport above and one below the visible items (docs/accessibility.md §1, V6).
    * @defaultValue 1
    */
   overscan?: number;
-  /** Indices always rendered, e.g. the focused item and its neighbours (A11Y V1). */
+  /** Indices always rendered, e.g. the focused item and its neighbours (docs/accessibility.md §1, V1). */
   keep?: readonly number[];
   /** The viewport's size before the scroll element is measured (server rendering, tests). */
   initialRect?: Rect;
@@ -189,7 +189,7 @@ export class ListVirtualizer<E extends HTMLElement = HTMLElement> {
   }
 
   /**
-   * After a frame without scrolling, renders the overscan as well (V6): the visible items are
+   * After a frame without scrolling, renders the overscan as well (docs/accessibility.md §1, V6): the visible items are
    * painted first, and a fling renders only what it shows on each frame.
    */
   private scheduleFill(): void {

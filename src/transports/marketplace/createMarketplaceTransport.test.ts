@@ -141,6 +141,8 @@ describe('createMarketplaceTransport', () => {
       type: 'message.received',
       data: { nope: true },
     });
+    // Payloads are mapped after the mapper has loaded (a promise): let that run before judging what arrived.
+    await new Promise((r) => setTimeout(r, 0));
     off();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({

@@ -179,7 +179,7 @@ describe('ConversationThread (Shopmonkey)', () => {
     const feed = screen.getByRole('feed', { name: 'Messages' });
     const first = screen.getAllByRole('article')[0]!;
     // The server tells the total, so positions are exact before the start is loaded; the set size
-    // stays unknown (−1) until the start of history is loaded (A11Y §3).
+    // stays unknown (−1) until the start of history is loaded (docs/accessibility.md §3).
     expect(first).toHaveAttribute('aria-setsize', '-1');
     expect(first).toHaveAttribute('aria-posinset', '6');
     expect(first).toHaveTextContent('Rotors are below minimum thickness');

@@ -106,9 +106,9 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
     // Opens at the newest messages when they are already loaded: the first render is the one shown,
     // not the oldest page's rows thrown away by the scroll to the end.
     initialOffset: () => estimates.reduce((a, b) => a + b, 0),
-    // V6: at least one viewport of overscan on each side.
+    // docs/accessibility.md §1, V6: at least one viewport of overscan on each side.
     overscan: Math.max(6, Math.ceil(viewport.current / (estimateSize ?? AVERAGE_ROW))),
-    // V1: the focused article and its neighbours stay mounted.
+    // docs/accessibility.md §1, V1: the focused article and its neighbours stay mounted.
     rangeExtractor: (range) => {
       const indexes = defaultRangeExtractor(range);
       if (focusedIndex < 0) return indexes;
@@ -137,7 +137,7 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
 
   useMarkVisibleRead(conversationId, scrollerRef, thread.messages);
 
-  // V2: scroll by data index, then focus once rendered (up to 5 frames); a newer move cancels.
+  // docs/accessibility.md §1, V2: scroll by data index, then focus once rendered (up to 5 frames); a newer move cancels.
   const focusToken = useRef(0);
   const focusIndex = useCallback(
     (index: number) => {
@@ -309,7 +309,7 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
     if (key && key !== focusedKey) setFocusedKey(key);
   };
 
-  // V4: if the focused article is unmounted anyway (deleted, pruned), focus the next logical one.
+  // docs/accessibility.md §1, V4: if the focused article is unmounted anyway (deleted, pruned), focus the next logical one.
   const handleBlur = (e: FocusEvent<HTMLDivElement>) => {
     onBlur?.(e);
     if (e.relatedTarget !== null) return;
@@ -325,7 +325,7 @@ export const ThreadFeed = forwardRef<HTMLDivElement, ThreadFeedProps>(function T
   // Positions count from the oldest loaded message: the server's total (when it gives one) minus what is
   // loaded from it. Unsent outbox messages come after the server's, so a send adds a position at the
   // end and the messages already shown keep theirs. The set size stays −1 until the start of history
-  // is loaded (A11Y §3): a server total can be stale by the time the reader gets there.
+  // is loaded (docs/accessibility.md §3): a server total can be stale by the time the reader gets there.
   const serverTotal = thread.reachedStart ? thread.serverCount : thread.data?.pages[0]?.total;
   const older =
     serverTotal !== undefined && serverTotal >= thread.serverCount ? serverTotal - thread.serverCount : -1;

@@ -24,7 +24,7 @@ const ROLES = [
 ] as const satisfies ReadonlyArray<{ value: 'buyer' | 'seller' | null; key: StringKey }>;
 
 /**
- * Filters as native radio groups (A11Y §2): "Show" all/unread/read/archived
+ * Filters as native radio groups (docs/accessibility.md §2): "Show" all/unread/read/archived
  * from the backend's `capabilities.filters`, and "As" buyer/seller where the
  * backend has a role filter.
  */

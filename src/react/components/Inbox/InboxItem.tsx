@@ -117,7 +117,7 @@ const InboxItemRow = forwardRef<HTMLDivElement, InboxItemProps>(function InboxIt
       {...rest}
     >
       <div role="gridcell" className="ik-inbox-item__main-cell">
-        {/* Named from its content (A11Y §2: "Alice Chen, 3 unread, Alice: See you at 5, 10:42"):
+        {/* Named from its content (docs/accessibility.md §2: "Alice Chen, 3 unread, Alice: See you at 5, 10:42"):
             hidden separators and the unread count sit between the visible parts, so the name holds
             all the visible text in order (WCAG 2.5.3). CSS grid places the time top-right. */}
         <button

@@ -24,7 +24,7 @@ export interface InboxListProps extends ComponentPropsWithoutRef<'div'> {
  * The conversations as an APG layout grid (`role="grid"`), virtualized with
  * the in-house `useListVirtualizer`: the focused row and its neighbours always
  * stay mounted (V1), rows are keyed by id (V3), overscan is at least one
- * viewport (V6), and the next page loads as the end comes into view. The grid
+ * viewport (V6; all three in docs/accessibility.md §1), and the next page loads as the end comes into view. The grid
  * element is the scroll container.
  */
 export const InboxList = forwardRef<HTMLDivElement, InboxListProps>(function InboxList(
@@ -47,7 +47,7 @@ export const InboxList = forwardRef<HTMLDivElement, InboxListProps>(function Inb
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
   const activeIndex = active.id ? rows.findIndex((r) => r.id === active.id) : -1;
-  // V1: the focused row and one neighbour each side stay mounted.
+  // docs/accessibility.md §1, V1: the focused row and one neighbour each side stay mounted.
   const keep = useMemo(
     () => (activeIndex < 0 ? [] : [activeIndex - 1, activeIndex, activeIndex + 1]),
     [activeIndex],
@@ -58,13 +58,13 @@ export const InboxList = forwardRef<HTMLDivElement, InboxListProps>(function Inb
     getScrollElement: useCallback(() => gridRef.current, [gridRef]),
     estimateSize: useCallback(() => estimateRowHeight, [estimateRowHeight]),
     getItemKey: useCallback((i: number) => rows[i]?.id ?? i, [rows]),
-    // The virtualizer always adds one viewport each side (V6); these are extra rows on top.
+    // The virtualizer always adds one viewport each side (docs/accessibility.md §1, V6); these are extra rows on top.
     overscan: 2,
     keep,
     initialRect,
   });
 
-  // V2: move by data index; scroll, then focus once the row renders (≤5 frames). A newer move cancels.
+  // docs/accessibility.md §1, V2: move by data index; scroll, then focus once the row renders (≤5 frames). A newer move cancels.
   const focusToken = useRef(0);
   const focusIndex = useCallback(
     (index: number, cell: InboxCell = 'open') => {
@@ -148,7 +148,7 @@ export const InboxList = forwardRef<HTMLDivElement, InboxListProps>(function Inb
       onBlur={(e: FocusEvent<HTMLDivElement>) => {
         onBlur?.(e);
         const next = e.relatedTarget as Node | null;
-        // A null relatedTarget may mean the focused node was removed: keep tracking (V4).
+        // A null relatedTarget may mean the focused node was removed: keep tracking (docs/accessibility.md §1, V4).
         if (next && !e.currentTarget.contains(next)) focusInsideRef.current = false;
       }}
       {...rest}

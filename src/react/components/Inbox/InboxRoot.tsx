@@ -119,13 +119,13 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
       if (!controlled) store.getState().select(c.id);
       onValueChangeRef.current?.(c.id);
       onOpenRef.current?.(c);
-      // After the focus move's own read-out (A11Y §2).
+      // After the focus move's own read-out (docs/accessibility.md §2).
       announce(t('openedConversation', { name: c.counterpart.name }), { delayMs: 1500 });
     },
     [controlled, store, announce, t],
   );
 
-  // Roving focus, stored by id (V3).
+  // Roving focus, stored by id (docs/accessibility.md §1, V3).
   const [active, setActiveState] = useState<{ id: string | null; cell: InboxCell }>({
     id: null,
     cell: 'open',
@@ -299,7 +299,7 @@ const InboxRootInner = forwardRef<HTMLDivElement, InboxRootProps>(function Inbox
                 conversationId={pendingDelete}
                 onCancel={() => setPendingDelete(null)}
                 onConfirm={(id) => {
-                  // Focus returns to the row's Delete button, then follows to the next row when the row goes (V4).
+                  // Focus returns to the row's Delete button, then follows to the next row when the row goes (docs/accessibility.md §1, V4).
                   focusInsideRef.current = true;
                   setPendingDelete(null);
                   deleteMutate({ conversationId: id }, { onError: failed });

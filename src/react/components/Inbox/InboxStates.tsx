@@ -12,7 +12,7 @@ export type InboxEmptyProps = ComponentPropsWithoutRef<'p'>;
 /**
  * Shown when the list loaded and has no rows: "No conversations yet." or,
  * with a filter or search, "No conversations match." Focusable
- * (`tabindex=-1`) so focus can land here when the last row goes (A11Y §2).
+ * (`tabindex=-1`) so focus can land here when the last row goes (docs/accessibility.md §2).
  */
 export const InboxEmpty = forwardRef<HTMLParagraphElement, InboxEmptyProps>(function InboxEmpty(
   { className, children, ...rest },

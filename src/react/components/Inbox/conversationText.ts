@@ -82,7 +82,7 @@ export function rowTime(c: Conversation, ctx: RowTextContext): string {
 }
 
 /**
- * The conversation button's accessible name (A11Y §2):
+ * The conversation button's accessible name (docs/accessibility.md §2):
  * "Alice Chen, 3 unread, Alice: See you at 5, 10:42". Badge digits are hidden
  * from the accessibility tree; the count lives here.
  */

@@ -5,7 +5,7 @@ import { useInboxContext } from './InboxContext';
 import type { InboxCell } from './InboxContext';
 
 /**
- * Keeps focus in the grid when rows change under it (A11Y §2, V4):
+ * Keeps focus in the grid when rows change under it (docs/accessibility.md §2; §1, V4):
  * - a focused row that disappears (archive, delete, filter) passes focus to
  *   the next row's conversation button (never its action, so a repeated
  *   Enter cannot archive a second conversation), else the previous row's,

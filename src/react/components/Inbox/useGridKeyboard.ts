@@ -5,7 +5,7 @@ import { useInboxContext } from './InboxContext';
 import type { InboxCell } from './InboxContext';
 
 /**
- * The inbox grid's keys (A11Y §2): ↑/↓ same cell in the adjacent row (past
+ * The inbox grid's keys (docs/accessibility.md §2): ↑/↓ same cell in the adjacent row (past
  * the last loaded row: fetch more, then focus the first new row), ←/→ and
  * Home/End within the row, Ctrl+Home/End first/last loaded row, PgUp/PgDn one
  * visible page, Delete opens the delete confirmation. Enter/Space are the

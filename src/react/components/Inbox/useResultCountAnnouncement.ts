@@ -3,7 +3,7 @@ import { useMessaging } from '../../MessagingProvider';
 
 /**
  * Announces "12 conversations" 1 s after the list settles for a new filter,
- * role or search (A11Y §2). The first load and count changes from row actions
+ * role or search (docs/accessibility.md §2). The first load and count changes from row actions
  * stay silent: those have their own announcements.
  */
 export function useResultCountAnnouncement(

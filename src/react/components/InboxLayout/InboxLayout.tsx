@@ -188,7 +188,7 @@ const InboxLayoutInner = forwardRef<InboxLayoutHandle, InboxLayoutProps>(functio
         w.history.pushState({ ...(w.history.state as object | null), [HISTORY_KEY]: c.id }, '');
         pushed.current = true;
       }
-      // A11Y §2/§8: opening moves focus to the composer (the heading for read-only conversations).
+      // docs/accessibility.md §2, §8: opening moves focus to the composer (the heading for read-only conversations).
       requestFocus(renderComposer ? 'composer' : 'thread');
     },
     [requestFocus, renderComposer, historyBack, narrow],

@@ -1,6 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, focusManager, onlineManager } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations, makeTransport, renderWithInbox, setupMockServer } from '../../../../test/harness';
 import { useConversations } from '../../hooks/useConversations';
@@ -170,6 +170,54 @@ describe('UnreadBadge keeps its count fresh on its own', () => {
   const wait = (ms: number) => act(() => new Promise((r) => setTimeout(r, ms)));
   afterEach(() => {
     Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    focusManager.setFocused(undefined);
+    onlineManager.setOnline(true);
+  });
+
+  /** Counts the badge's reads at the reference server (each is then answered by it). */
+  function countReads() {
+    const reads = { count: 0 };
+    mock.use(
+      http.get('*/v1/messages/unread', () => {
+        reads.count += 1;
+        return undefined;
+      }),
+    );
+    return reads;
+  }
+
+  it('refetches a stale count when the window regains focus', async () => {
+    const reads = countReads();
+    const { transport } = renderWithInbox(<UnreadBadge />, { as: 'buyer' });
+    const before = (await transport.getUnreadSummary()).messages;
+    await screen.findByText(`${before} unread messages`);
+    await seller().sendMessage({
+      conversationId: 'conv_1002',
+      clientId: 'badge-focus-1',
+      text: 'Still there?',
+    });
+    act(() => focusManager.setFocused(false));
+    await wait(50);
+    const whileAway = reads.count;
+    expect(screen.getByText(`${before} unread messages`)).toBeInTheDocument(); // no polling, no realtime
+    act(() => focusManager.setFocused(true));
+    expect(await screen.findByText(`${before + 1} unread messages`)).toBeInTheDocument();
+    expect(reads.count).toBe(whileAway + 1);
+  });
+
+  it('refetches a stale count when the connection comes back', async () => {
+    const reads = countReads();
+    const { transport } = renderWithInbox(<UnreadBadge />, { as: 'buyer' });
+    const before = (await transport.getUnreadSummary()).messages;
+    await screen.findByText(`${before} unread messages`);
+    await seller().sendMessage({ conversationId: 'conv_1002', clientId: 'badge-online-1', text: 'Hello?' });
+    act(() => onlineManager.setOnline(false));
+    await wait(50);
+    const whileOffline = reads.count;
+    expect(screen.getByText(`${before} unread messages`)).toBeInTheDocument();
+    act(() => onlineManager.setOnline(true));
+    expect(await screen.findByText(`${before + 1} unread messages`)).toBeInTheDocument();
+    expect(reads.count).toBe(whileOffline + 1);
   });
 
   it('keeps showing its count past the cache gc time while nothing else observes it', async () => {
