@@ -3,6 +3,7 @@ import type { ComponentPropsWithoutRef, KeyboardEvent } from 'react';
 import type { Message } from '../../../core/types';
 import { useMessaging } from '../../MessagingProvider';
 import { cx } from '../primitives/cx';
+import { moveInMenu } from '../primitives/menuKeys';
 import { useMessageContext } from './ThreadContext';
 
 /** One action in a message's menu. */
@@ -116,14 +117,9 @@ export const MessageMenu = forwardRef<HTMLDivElement, MessageMenuProps>(function
     ctx.setMenuFor(message.id);
   };
   const onMenuKey = (e: KeyboardEvent<HTMLUListElement>) => {
-    const items = Array.from(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
-    const i = items.indexOf(e.target as HTMLElement);
-    const go = (n: number) => items[(n + items.length) % items.length]?.focus();
-    if (e.key === 'ArrowDown') go(i + 1);
-    else if (e.key === 'ArrowUp') go(i - 1);
-    else if (e.key === 'Home') go(0);
-    else if (e.key === 'End') go(items.length - 1);
-    else if (e.key === 'Escape') close(true);
+    if (moveInMenu(menu.current, e.target, e.key)) {
+      // handled: ↑/↓/Home/End
+    } else if (e.key === 'Escape') close(true);
     else if (e.key === 'Tab') {
       close(false);
       return;

@@ -5,6 +5,7 @@ import { safeUrl } from '../../../core/urls';
 import { useMessaging } from '../../MessagingProvider';
 import { Avatar } from '../primitives/Avatar';
 import { cx } from '../primitives/cx';
+import { moveInMenu } from '../primitives/menuKeys';
 import { sameRowProps } from '../primitives/sameRowProps';
 import { useInboxRowContext } from './InboxContext';
 import type { InboxAction, InboxCell } from './InboxContext';
@@ -301,14 +302,9 @@ function RowMenu({
           className="ik-inbox-item__menu"
           data-slot="inbox-item-menu"
           onKeyDown={(e) => {
-            const items = Array.from(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
-            const i = items.indexOf(e.target as HTMLElement);
-            const go = (n: number) => items[(n + items.length) % items.length]?.focus();
-            if (e.key === 'ArrowDown') go(i + 1);
-            else if (e.key === 'ArrowUp') go(i - 1);
-            else if (e.key === 'Home') go(0);
-            else if (e.key === 'End') go(items.length - 1);
-            else if (e.key === 'Escape') close(true);
+            if (moveInMenu(menu.current, e.target, e.key)) {
+              // handled: ↑/↓/Home/End
+            } else if (e.key === 'Escape') close(true);
             else if (e.key === 'Tab') {
               setOpen(false);
               return;
