@@ -467,10 +467,11 @@ describe.skipIf(!baseUrl)('playground', () => {
       );
       await messageBox(page).fill('Plain text that is retried after the reload.');
       await page.keyboard.press('Enter');
+      // Messages of a conversation go out in typing order: the text waits behind the failed photo.
       await until(
         () => statusOf('Plain text that is retried'),
-        (s) => s === 'failed',
-        'the text message to fail',
+        (s) => s === 'queued',
+        'the text message to wait behind the failed one',
         20_000,
       );
 
@@ -486,12 +487,11 @@ describe.skipIf(!baseUrl)('playground', () => {
         (v) => v === 'A draft I have not sent yet',
         'the draft after the reload',
       );
-      // Both failed messages are still there after the reload (the outbox flush tried the text
-      // again on mount, and it failed again), each with Retry.
+      // Both messages are still there after the reload: the photo failed, the text still waiting.
       await until(
         () => statusOf('Plain text that is retried'),
-        (s) => s === 'failed',
-        'the text message to be kept, failed, after the reload',
+        (s) => s === 'queued',
+        'the text message to be kept, still waiting, after the reload',
       );
       await until(
         () => statusOf('With a photo'),
@@ -501,15 +501,17 @@ describe.skipIf(!baseUrl)('playground', () => {
       // The server recovers; Retry sends the text message once.
       await page.getByLabel(/Failure rate/).fill('0');
       await until(failureRate, (r) => r === 0, 'failure rate 0');
-      await article('Plain text that is retried').getByRole('button', { name: 'Retry' }).click();
+      // The photo's file is gone with the reload, so it stays failed, visibly, instead of vanishing.
+      expect(await statusOf('With a photo')).toBe('failed');
+      // Discarding it lets the text that waited behind it go out, once.
+      await article('With a photo').getByRole('button', { name: 'Discard' }).click();
       await until(
         () => statusOf('Plain text that is retried'),
         (s) => s === 'sent',
-        'the kept text message to be sent by Retry',
+        'the waiting text message to be sent once the failed one is discarded',
         20_000,
       );
-      // The photo's file is gone with the reload, so it stays failed, visibly, instead of vanishing.
-      expect(await statusOf('With a photo')).toBe('failed');
+      expect(await statusOf('With a photo')).toBe('missing');
       await shot(page, 'reload-keeps-draft-and-failed');
     });
   });

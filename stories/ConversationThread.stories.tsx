@@ -168,12 +168,12 @@ export const SafetyNotice: Story = {
   },
 };
 
-/** Find in conversation (Ctrl/Cmd+F in the thread): every "the", ignoring case and accents, with "1 of n". */
+/** Find in conversation (Ctrl/Cmd+F in the thread): "inspection", ignoring case and accents, with "1 of n"; the newest match is the last message, so the thread stays at its newest. */
 export const FindInConversation: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Find in conversation' }));
-    await userEvent.type(canvas.getByRole('searchbox'), 'the');
+    await userEvent.type(canvas.getByRole('searchbox'), 'inspection');
     await waitFor(() => expect(within(canvas.getByRole('search')).getByText(/^1 of \d+$/)).toBeTruthy());
   },
 };

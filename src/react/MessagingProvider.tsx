@@ -1,8 +1,9 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
-import { useContext, useMemo, useState } from 'react';
+import { useContext, useEffect, useMemo, useState } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import type { StateStorage } from 'zustand/middleware';
 import type { Attachment, Message, Participant } from '../core/types';
+import type { TransportDiagnostic } from '../transports/diagnostics';
 import type { MessagingTransport } from '../transports/types';
 import { createStrictContext } from './createContext';
 import type { InboxStore } from './store/createInboxStore';
@@ -98,6 +99,11 @@ export interface MessagingProviderProps {
   /** Where drafts and the outbox persist. @defaultValue localStorage */
   storage?: StateStorage | null;
   /**
+   * Hears what the transport did not understand in the server's answers (a dropped field, a skipped
+   * row), once per endpoint and path, through `transport.subscribeDiagnostics` where it has one.
+   */
+  onDiagnostic?: (diagnostic: TransportDiagnostic) => void;
+  /**
    * Scam-protection notices: a note under the other party's messages that share contact details, links to
    * other sites or off-platform payment wording, and a one-time warning before the user shares their own
    * phone number or e-mail address. `true`/options turn them on, `false` off.
@@ -135,6 +141,12 @@ export function MessagingProvider(props: MessagingProviderProps) {
   // Only a slot: the store, its persistence and the outbox flush come with the components that use them
   // (useInboxStoreApi). Storage is read when the store is created, so an inline object does not change the context.
   const [stores] = useState(() => new Map<string, InboxStore>());
+  const onDiagnostic = useLatest(props.onDiagnostic);
+  const hearsDiagnostics = !!props.onDiagnostic;
+  useEffect(() => {
+    if (!hearsDiagnostics) return undefined;
+    return props.transport.subscribeDiagnostics?.((d) => onDiagnostic.current?.(d));
+  }, [props.transport, hearsDiagnostics, onDiagnostic]);
   const storageRef = useLatest(props.storage);
   const storeSlot = useMemo(
     // The slot reads storage when a component first asks for its store, which may be during that render.
