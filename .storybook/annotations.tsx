@@ -19,6 +19,11 @@ export const STORY_KNOBS: Partial<MockKnobs> = { latencyMs: [30, 150] };
 export interface StoryTestParameters {
   /** The story renders nothing on purpose (e.g. a badge at 0). @defaultValue false */
   allowEmpty?: boolean;
+  /**
+   * The play function asserts what only a browser computes (container widths, layout, direction): the
+   * jsdom story test renders the story without it, and the Chromium story test runs it. @defaultValue false
+   */
+  browserOnly?: boolean;
 }
 
 declare module 'storybook/internal/csf' {

@@ -120,6 +120,7 @@ export const TemplatesPopupOpen: Story = {
 
 /** Picked files: a PDF chip, and the reasons two files were refused (too big, wrong type). */
 export const AttachmentsWithError: Story = {
+  parameters: { storyTest: { browserOnly: true } },
   render: () => (
     <Recomposed conversationId="conv_1002">
       <PickFiles />

@@ -28,7 +28,7 @@ export const Dark: Story = {
 /** A 320 px side panel: one pane at a time, row actions behind "More", nothing scrolls sideways. */
 export const SidePanel320: Story = {
   name: 'Side panel (320px)',
-  parameters: { inbox: { as: 'buyer', width: 320, height: 640 } },
+  parameters: { inbox: { as: 'buyer', width: 320, height: 640 }, storyTest: { browserOnly: true } },
   play: async ({ canvasElement }) => {
     const root = canvasElement.querySelector<HTMLElement>('[data-slot="inbox-layout"]')!;
     await expect(root.dataset.layout).toBe('narrow');
@@ -40,7 +40,7 @@ export const SidePanel320: Story = {
 /** A 390 px phone column: open a conversation, the thread replaces the list and Escape returns. */
 export const Phone390: Story = {
   name: 'Phone (390px)',
-  parameters: { inbox: { as: 'buyer', width: 390, height: 760 } },
+  parameters: { inbox: { as: 'buyer', width: 390, height: 760 }, storyTest: { browserOnly: true } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const row = (await canvas.findAllByRole('button', { name: /unread/ }))[0]!;
@@ -73,7 +73,7 @@ export const Tablet768: Story = {
  */
 export const RightToLeft: Story = {
   name: 'Right to left (Arabic, Hebrew)',
-  parameters: { inbox: { as: 'buyer', width: 900, height: 640 } },
+  parameters: { inbox: { as: 'buyer', width: 900, height: 640 }, storyTest: { browserOnly: true } },
   decorators: [
     (Story) => (
       <div dir="rtl" lang="ar">
