@@ -12,6 +12,7 @@ export default tseslint.config(
       'dist/**',
       'storybook-static/**',
       'playground-dist/**',
+      'playground/dist/**',
       'artifacts/**',
       'coverage/**',
       'reports/**',

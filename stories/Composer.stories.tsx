@@ -15,13 +15,16 @@ function ComposerFor({ customer, ...props }: Omit<ComposerProps, 'conversationId
 
 /** Runs `effect` once the composer's parts are mounted (opening a popup, picking files). */
 function OnMount({ run }: { run: () => void }) {
-  const done = useRef(false);
+  // The latest `run`, called once 300 ms after mount: a re-render meanwhile (the conversation loading)
+  // must neither cancel it nor schedule it twice.
+  const latest = useRef(run);
   useEffect(() => {
-    if (done.current) return;
-    done.current = true;
-    const timer = setTimeout(run, 300);
+    latest.current = run;
+  });
+  useEffect(() => {
+    const timer = setTimeout(() => latest.current(), 300);
     return () => clearTimeout(timer);
-  }, [run]);
+  }, []);
   return null;
 }
 
@@ -120,7 +123,6 @@ export const TemplatesPopupOpen: Story = {
 
 /** Picked files: a PDF chip, and the reasons two files were refused (too big, wrong type). */
 export const AttachmentsWithError: Story = {
-  parameters: { storyTest: { browserOnly: true } },
   render: () => (
     <Recomposed conversationId="conv_1002">
       <PickFiles />
