@@ -40,11 +40,6 @@ function usePoll(): void {
       if (next.notifications !== before.notifications)
         void client.invalidateQueries({ queryKey: [...inboxKeys.all(scope), 'notifications'] });
     });
-    // The baseline, now: a change between mount and the first tick would otherwise be the first value
-    // seen, compared with nothing, and its lists never refetched (a badge that already fetched it is reused).
-    void client
-      .fetchQuery({ ...unreadOptions(transport, scope), staleTime: pollIntervalMs / 2, gcTime: Infinity })
-      .catch(() => undefined);
     const timer = setInterval(() => {
       if (document.visibilityState === 'hidden') return;
       const state = client.getQueryCache().find({ queryKey: key, exact: true })?.state;

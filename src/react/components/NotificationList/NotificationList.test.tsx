@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { axeViolations, renderWithInbox, setupMockServer } from '../../../../test/harness';
 import { UnreadBadge } from '../UnreadBadge/UnreadBadge';
 import { NotificationBell } from './NotificationBell';
+import { inboxKeys } from '../../queryKeys';
 import { NotificationList } from './NotificationList';
 
 const mock = setupMockServer();
@@ -173,7 +174,7 @@ describe('NotificationList (marketplace)', () => {
   });
 
   it('announces a new notification (throttled) and inserts it at the top without moving focus', async () => {
-    const { user } = renderWithInbox(<NotificationList />, {
+    const { user, queryClient, transport, who } = renderWithInbox(<NotificationList />, {
       as: 'buyer',
       provider: { pollIntervalMs: 150 },
     });
@@ -181,6 +182,13 @@ describe('NotificationList (marketplace)', () => {
     const checkbox = screen.getByRole('checkbox', { name: 'Unread only' });
     await user.click(checkbox);
     await user.click(checkbox);
+    // The provider's one poll (the unread counts) has its first answer: a change of the count from here on
+    // refetches the list.
+    await waitFor(() =>
+      expect(queryClient.getQueryState(inboxKeys.unread(`${transport.id}:${who.id}`))?.status).toBe(
+        'success',
+      ),
+    );
     mock.ctx.db.marketplace.notifications.unshift({
       id: 'ntf_new',
       userId: 'usr_buyer_1',
