@@ -6,27 +6,15 @@ import type { MockContext } from '../../context';
 import { MockHttpError, readJson } from '../../errors';
 import { ok } from './respond';
 import { param, withAuth } from './withAuth';
+import { SHOPMONKEY_MIME_TYPES } from '../../../transports/shopmonkey/capabilities';
 
 /** Largest file in bytes (10 MB). */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Largest part in bytes (5 MB). */
 export const MAX_PART_BYTES = 5 * 1024 * 1024;
 
-/** MIME types an upload may announce. */
-export const ACCEPTED_FILE_TYPES = [
-  'image/jpeg',
-  'image/png',
-  'image/gif',
-  'image/webp',
-  'image/heic',
-  'application/pdf',
-  'text/plain',
-  'text/csv',
-  'application/msword',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-];
+/** MIME types an upload may announce: the ones the adapter offers, so the two cannot drift apart. */
+const ACCEPTED_FILE_TYPES: readonly string[] = SHOPMONKEY_MIME_TYPES;
 
 /**
  * The documented upload: `PUT /v3/blob` with `{count, fileName, fileSize, fileType}` starts an upload of
